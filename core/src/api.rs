@@ -1,0 +1,109 @@
+//! The JSON facade the Python and JS bindings delegate to: text in, text out, typed errors.
+//!
+//! Every binding method is one of these calls plus a conversion, so a rule, a parse and an
+//! error message live once, here in core. Rust users can use it too, or the typed API.
+
+use crate::error::Result;
+use crate::figures::FigureFilter;
+use crate::ledger::{Ledger, Snapshot};
+use crate::rules::RuleBook;
+use crate::wire::{from_value_at, parse_json, to_json};
+use crate::{CommandEnvelope, Event, SuggestionId};
+
+/// A rule book from its JSON spec (see [`RuleBook::from_spec`]); `None` or `"null"` gives the
+/// national default.
+///
+/// ```
+/// let book = renda::api::rule_book(Some(r#"{"preset":"beijing-district"}"#)).unwrap();
+/// assert_eq!(book.sets()[0].id.as_str(), "beijing-district");
+/// ```
+pub fn rule_book(spec: Option<&str>) -> Result<RuleBook> {
+    match spec {
+        None => Ok(RuleBook::default()),
+        Some(text) => RuleBook::from_spec(&parse_json(text)?),
+    }
+}
+
+/// A preset rule set as JSON (`national` or `beijing-district`).
+///
+/// ```
+/// assert!(renda::api::rule_set_preset("national").unwrap().contains("\"reply_deadline\""));
+/// ```
+pub fn rule_set_preset(name: &str) -> Result<String> {
+    Ok(to_json(&crate::rules::RuleSet::preset(name)?))
+}
+
+/// Parses an event log given as a JSON array of events.
+pub fn parse_events(json: &str) -> Result<Vec<Event>> {
+    from_value_at(parse_json(json)?, "events")
+}
+
+impl Ledger {
+    /// Executes a command in wire form; returns the recorded events as a JSON array.
+    ///
+    /// ```
+    /// let mut l = renda::Ledger::new(Default::default());
+    /// let out = l.execute_to_json(r#"{"at":"2024-01-02","actor":{"role":"admin","id":"a"},
+    ///   "command":{"type":"register_unit","unit":"u","name":"区教委"}}"#).unwrap();
+    /// assert!(out.starts_with(r#"[{"seq":1,"#));
+    /// ```
+    pub fn execute_to_json(&mut self, command: &str) -> Result<String> {
+        let cmd = CommandEnvelope::from_json(command)?;
+        Ok(to_json(&self.execute(cmd)?))
+    }
+
+    /// Checks a command without executing it; returns the events it would record (their
+    /// `event` parts) as a JSON array.
+    pub fn decide_to_json(&self, command: &str) -> Result<String> {
+        let cmd = CommandEnvelope::from_json(command)?;
+        Ok(to_json(&self.decide(&cmd)?))
+    }
+
+    /// The whole event log as a JSON array.
+    pub fn events_to_json(&self) -> String {
+        to_json(&self.events())
+    }
+
+    /// The snapshot as JSON.
+    pub fn snapshot_to_json(&self) -> String {
+        to_json(&self.snapshot())
+    }
+
+    /// A ledger restored from a snapshot in JSON.
+    pub fn restore_from_json(rules: RuleBook, snapshot: &str) -> Result<Self> {
+        let snap: Snapshot = from_value_at(parse_json(snapshot)?, "snapshot")?;
+        Self::restore(rules, snap)
+    }
+
+    /// A ledger replayed from an event log in JSON.
+    pub fn replay_from_json(rules: RuleBook, events: &str) -> Result<Self> {
+        Self::replay(rules, parse_events(events)?)
+    }
+
+    /// Figures as of `as_of` (`YYYY-MM-DD`), with an optional filter in JSON, as JSON.
+    pub fn figures_to_json(&self, as_of: &str, filter: Option<&str>) -> Result<String> {
+        let date = crate::time::parse_date("as_of", as_of)?;
+        let filter: FigureFilter = match filter {
+            Some(f) => from_value_at(parse_json(f)?, "filter")?,
+            None => FigureFilter::default(),
+        };
+        Ok(to_json(&self.figures_for(date, &filter)?))
+    }
+
+    /// A suggestion with its derived facts as of `as_of`, as JSON.
+    pub fn suggestion_view_to_json(&self, id: &str, as_of: &str) -> Result<String> {
+        let id = SuggestionId::new(id)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.suggestion_view(&id, date)?))
+    }
+
+    /// The current state as JSON.
+    pub fn state_to_json(&self) -> String {
+        to_json(self.state())
+    }
+
+    /// All suggestions (state records) as a JSON array ordered by id.
+    pub fn suggestions_to_json(&self) -> String {
+        to_json(&self.suggestions().collect::<Vec<_>>())
+    }
+}

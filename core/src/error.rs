@@ -1,0 +1,350 @@
+//! Errors: one typed enum, each variant with a stable snake_case code, the offending field
+//! and value where there is one, and the rule it enforces (R-… / L-… of the domain spec).
+//!
+//! A rejected command never changes the ledger. Every error serialises to the wire format
+//! `{"code", "message", "field", "value", "rule"}` ([`ErrorInfo`]).
+
+use crate::calendar::CalendarError;
+use serde::{Deserialize, Serialize};
+
+/// Broad classes of errors; the bindings map each to an exception / `Error` subclass.
+///
+/// ```
+/// use renda::{ErrorKind, RendaError};
+/// let e = RendaError::UnknownCommand { value: "fly".into() };
+/// assert_eq!(e.kind(), ErrorKind::Input);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The input is malformed: bad JSON, unknown command, missing or invalid field.
+    Input,
+    /// The actor's role may not issue this command, or not on this item.
+    Permission,
+    /// A referenced entity does not exist.
+    NotFound,
+    /// The entity exists already, or the command is out of time order.
+    Conflict,
+    /// The command is well formed and allowed, but a rule of the lifecycle forbids it now.
+    Rule,
+    /// A date falls outside the working-day calendar data.
+    Calendar,
+    /// A rule set is invalid or none is in force.
+    RuleSet,
+}
+
+/// Every error renda reports.
+///
+/// ```
+/// use renda::RendaError;
+/// let e = RendaError::MissingField { field: "command.title".into() };
+/// assert_eq!(e.code(), "missing_field");
+/// assert_eq!(e.field(), Some("command.title"));
+/// assert_eq!(e.to_string(), "missing field `command.title`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RendaError {
+    /// The text is not valid JSON.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    InvalidJson {
+        /// What the parser said.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The command `type` is not one renda knows.
+    #[error("unknown command type `{value}`")]
+    UnknownCommand {
+        /// The type given.
+        value: String,
+    },
+    /// A required field is absent.
+    #[error("missing field `{field}`")]
+    MissingField {
+        /// Path of the field, e.g. `command.title`.
+        field: String,
+    },
+    /// A field is present but its value is not acceptable.
+    #[error("invalid value for `{field}`: {reason} (got {value:?})")]
+    InvalidField {
+        /// Path of the field.
+        field: String,
+        /// The value given (shortened if long).
+        value: String,
+        /// Why it is not acceptable.
+        reason: String,
+    },
+    /// The role may not issue this command at all (see the permission matrix, domain §6.2).
+    #[error("role `{role}` may not issue `{command}` ({rule})")]
+    PermissionDenied {
+        /// The actor's role.
+        role: String,
+        /// The command type.
+        command: String,
+        /// The rule that reserves the command.
+        rule: &'static str,
+    },
+    /// The role may issue the command, but not on this item (e.g. a unit replying to a
+    /// suggestion assigned to another unit).
+    #[error("actor `{actor}` is not {relation} of {entity} `{id}` ({rule})")]
+    NotParty {
+        /// The actor id.
+        actor: String,
+        /// The required relation, e.g. "the lead unit".
+        relation: &'static str,
+        /// The entity kind.
+        entity: &'static str,
+        /// The entity id.
+        id: String,
+        /// The rule.
+        rule: &'static str,
+    },
+    /// A referenced entity does not exist.
+    #[error("{entity} `{id}` not found (field `{field}`)")]
+    NotFound {
+        /// Entity kind, e.g. "deputy".
+        entity: &'static str,
+        /// The id given.
+        id: String,
+        /// The field that referenced it.
+        field: String,
+    },
+    /// An entity with this id is already registered.
+    #[error("{entity} `{id}` already exists")]
+    AlreadyExists {
+        /// Entity kind.
+        entity: &'static str,
+        /// The id given.
+        id: String,
+    },
+    /// Commands must come in time order; this one is earlier than the last recorded event.
+    #[error("command time {at} is earlier than the last recorded event ({last})")]
+    OutOfOrder {
+        /// The command's time.
+        at: String,
+        /// The time of the last event.
+        last: String,
+    },
+    /// The command does not fit the item's current state.
+    #[error("cannot {action} suggestion `{id}` while it is {status} ({rule})")]
+    InvalidTransition {
+        /// The suggestion.
+        id: String,
+        /// Its current status.
+        status: &'static str,
+        /// What was attempted.
+        action: &'static str,
+        /// The rule that orders the lifecycle.
+        rule: &'static str,
+    },
+    /// A lifecycle rule forbids the command (extension limit, missing co-unit opinions, …).
+    #[error("{message} ({rule})")]
+    RuleViolation {
+        /// Stable code of the rule violation, e.g. `extension_limit_reached`.
+        code: &'static str,
+        /// Field concerned.
+        field: Option<String>,
+        /// Value concerned.
+        value: Option<String>,
+        /// Human message.
+        message: String,
+        /// The rule id.
+        rule: &'static str,
+    },
+    /// A date is outside the working-day calendar data.
+    #[error("date {date} is outside the working-day calendar ({first_year}–{last_year}); load a calendar that covers it")]
+    DateOutsideCalendar {
+        /// The date.
+        date: String,
+        /// First covered year.
+        first_year: i32,
+        /// Last covered year.
+        last_year: i32,
+    },
+    /// No rule set in force for the congress level on that date.
+    #[error("no rule set in force for level `{level}` on {date}")]
+    NoRuleSet {
+        /// The level.
+        level: String,
+        /// The date.
+        date: String,
+    },
+    /// A rule set is invalid.
+    #[error("invalid rule set: `{field}`: {reason}")]
+    InvalidRuleSet {
+        /// The offending field.
+        field: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl RendaError {
+    /// The stable snake_case code; never changes once released.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidJson { .. } => "invalid_json",
+            Self::UnknownCommand { .. } => "unknown_command",
+            Self::MissingField { .. } => "missing_field",
+            Self::InvalidField { .. } => "invalid_field",
+            Self::PermissionDenied { .. } => "permission_denied",
+            Self::NotParty { .. } => "not_party",
+            Self::NotFound { .. } => "not_found",
+            Self::AlreadyExists { .. } => "already_exists",
+            Self::OutOfOrder { .. } => "out_of_order",
+            Self::InvalidTransition { .. } => "invalid_transition",
+            Self::RuleViolation { code, .. } => code,
+            Self::DateOutsideCalendar { .. } => "date_outside_calendar",
+            Self::NoRuleSet { .. } => "no_rule_set",
+            Self::InvalidRuleSet { .. } => "invalid_rule_set",
+        }
+    }
+
+    /// The broad class of the error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::InvalidJson { .. }
+            | Self::UnknownCommand { .. }
+            | Self::MissingField { .. }
+            | Self::InvalidField { .. } => ErrorKind::Input,
+            Self::PermissionDenied { .. } | Self::NotParty { .. } => ErrorKind::Permission,
+            Self::NotFound { .. } => ErrorKind::NotFound,
+            Self::AlreadyExists { .. } | Self::OutOfOrder { .. } => ErrorKind::Conflict,
+            Self::InvalidTransition { .. } | Self::RuleViolation { .. } => ErrorKind::Rule,
+            Self::DateOutsideCalendar { .. } => ErrorKind::Calendar,
+            Self::NoRuleSet { .. } | Self::InvalidRuleSet { .. } => ErrorKind::RuleSet,
+        }
+    }
+
+    /// The offending field, as a dotted path, where there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Self::MissingField { field }
+            | Self::InvalidField { field, .. }
+            | Self::NotFound { field, .. }
+            | Self::InvalidRuleSet { field, .. } => Some(field),
+            Self::UnknownCommand { .. } => Some("command.type"),
+            Self::PermissionDenied { .. } | Self::NotParty { .. } => Some("actor"),
+            Self::OutOfOrder { .. } => Some("at"),
+            Self::InvalidTransition { .. } => Some("command.suggestion"),
+            Self::RuleViolation { field, .. } => field.as_deref(),
+            Self::DateOutsideCalendar { .. } => Some("at"),
+            Self::NoRuleSet { .. } => Some("at"),
+            Self::InvalidJson { .. } | Self::AlreadyExists { .. } => None,
+        }
+    }
+
+    /// The offending value, where there is one.
+    pub fn value(&self) -> Option<String> {
+        match self {
+            Self::InvalidField { value, .. } => Some(value.clone()),
+            Self::UnknownCommand { value } => Some(value.clone()),
+            Self::PermissionDenied { role, .. } => Some(role.clone()),
+            Self::NotParty { actor, .. } => Some(actor.clone()),
+            Self::NotFound { id, .. } | Self::AlreadyExists { id, .. } => Some(id.clone()),
+            Self::OutOfOrder { at, .. } => Some(at.clone()),
+            Self::InvalidTransition { id, .. } => Some(id.clone()),
+            Self::RuleViolation { value, .. } => value.clone(),
+            Self::DateOutsideCalendar { date, .. } | Self::NoRuleSet { date, .. } => {
+                Some(date.clone())
+            }
+            Self::InvalidJson { .. } | Self::MissingField { .. } | Self::InvalidRuleSet { .. } => {
+                None
+            }
+        }
+    }
+
+    /// The rule id (R-…, L-…, or `permission-matrix`) the error enforces, where there is one.
+    pub fn rule(&self) -> Option<&'static str> {
+        match self {
+            Self::PermissionDenied { rule, .. }
+            | Self::NotParty { rule, .. }
+            | Self::InvalidTransition { rule, .. }
+            | Self::RuleViolation { rule, .. } => Some(rule),
+            _ => None,
+        }
+    }
+
+    /// The wire form of the error.
+    ///
+    /// ```
+    /// use renda::RendaError;
+    /// let info = RendaError::UnknownCommand { value: "fly".into() }.info();
+    /// assert_eq!(serde_json::to_string(&info).unwrap(),
+    ///   r#"{"code":"unknown_command","kind":"input","message":"unknown command type `fly`","field":"command.type","value":"fly","rule":null}"#);
+    /// ```
+    pub fn info(&self) -> ErrorInfo {
+        ErrorInfo {
+            code: self.code().to_string(),
+            kind: self.kind(),
+            message: self.to_string(),
+            field: self.field().map(str::to_string),
+            value: self.value(),
+            rule: self.rule().map(str::to_string),
+        }
+    }
+
+    pub(crate) fn rule_violation(
+        code: &'static str,
+        rule: &'static str,
+        field: Option<&str>,
+        value: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::RuleViolation {
+            code,
+            field: field.map(str::to_string),
+            value,
+            message: message.into(),
+            rule,
+        }
+    }
+}
+
+impl From<CalendarError> for RendaError {
+    fn from(e: CalendarError) -> Self {
+        match e {
+            CalendarError::OutsideData {
+                date,
+                first_year,
+                last_year,
+            } => Self::DateOutsideCalendar {
+                date: date.to_string(),
+                first_year,
+                last_year,
+            },
+            CalendarError::InvalidData(reason) => Self::InvalidField {
+                field: "calendar".into(),
+                value: String::new(),
+                reason,
+            },
+            CalendarError::Overflow { date } => Self::InvalidField {
+                field: "at".into(),
+                value: date.to_string(),
+                reason: "date arithmetic overflows".into(),
+            },
+        }
+    }
+}
+
+/// The wire form of an error (see `docs/wire-format.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    /// Stable snake_case code.
+    pub code: String,
+    /// Broad class.
+    pub kind: ErrorKind,
+    /// Human-readable message (English).
+    pub message: String,
+    /// Offending field path.
+    pub field: Option<String>,
+    /// Offending value.
+    pub value: Option<String>,
+    /// Rule id enforced.
+    pub rule: Option<String>,
+}
+
+/// Shorthand for results in renda.
+pub type Result<T, E = RendaError> = std::result::Result<T, E>;

@@ -1,0 +1,227 @@
+//! Events: the facts the ledger records. The event log is the source of truth; state,
+//! projections and figures are functions of it.
+
+use crate::actor::Actor;
+use crate::ids::{CongressId, DeputyId, SuggestionId, UnitId};
+use crate::registry::Level;
+use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod};
+use crate::time::Timestamp;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Version of the event and snapshot schema written by this build.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One recorded event with its position, time and actor.
+///
+/// ```
+/// use renda::Event;
+/// let json = r#"{"seq":1,"schema":1,"at":"2024-01-05T09:00:00+08:00",
+///   "actor":{"role":"deputy_affairs_office","id":"office"},
+///   "event":{"type":"suggestion_accepted","suggestion":"S1"}}"#;
+/// let e: Event = serde_json::from_str(json).unwrap();
+/// assert_eq!(e.event.type_name(), "suggestion_accepted");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Position in the log, from 1, without gaps.
+    pub seq: u64,
+    /// Schema version the event was written with.
+    pub schema: u32,
+    /// When the command that caused it was issued.
+    pub at: Timestamp,
+    /// Who issued that command.
+    pub actor: Actor,
+    /// What happened.
+    pub event: EventKind,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EventKind {
+    /// A congress was registered.
+    CongressRegistered {
+        /// Id.
+        congress: CongressId,
+        /// Name.
+        name: String,
+        /// Level.
+        level: Level,
+        /// Term number.
+        term: u32,
+        /// First day of the term.
+        term_start: NaiveDate,
+        /// Last day of the term.
+        term_end: NaiveDate,
+    },
+    /// A deputy was registered.
+    DeputyRegistered {
+        /// Id.
+        deputy: DeputyId,
+        /// Congress.
+        congress: CongressId,
+        /// Name.
+        name: String,
+    },
+    /// A handling unit was registered.
+    UnitRegistered {
+        /// Id.
+        unit: UnitId,
+        /// Name.
+        name: String,
+    },
+    /// A suggestion was submitted.
+    SuggestionSubmitted {
+        /// Id.
+        suggestion: SuggestionId,
+        /// Congress.
+        congress: CongressId,
+        /// Title.
+        title: String,
+        /// Lead deputy.
+        lead: DeputyId,
+        /// Co-signers.
+        cosigners: Vec<DeputyId>,
+        /// Session or recess.
+        during: SubmissionPeriod,
+        /// Topic.
+        topic: Option<String>,
+    },
+    /// A returned suggestion was revised and resubmitted.
+    SuggestionRevised {
+        /// Id.
+        suggestion: SuggestionId,
+        /// New title.
+        title: String,
+    },
+    /// The office accepted the suggestion.
+    SuggestionAccepted {
+        /// Id.
+        suggestion: SuggestionId,
+    },
+    /// The office returned the suggestion for revision.
+    SuggestionReturned {
+        /// Id.
+        suggestion: SuggestionId,
+        /// What to revise.
+        reason: String,
+    },
+    /// The office found it is not a suggestion.
+    SuggestionRejected {
+        /// Id.
+        suggestion: SuggestionId,
+        /// Why.
+        reason: String,
+    },
+    /// The suggestion was withdrawn.
+    SuggestionWithdrawn {
+        /// Id.
+        suggestion: SuggestionId,
+        /// Why.
+        reason: Option<String>,
+    },
+    /// The suggestion was assigned to handling units.
+    SuggestionAssigned {
+        /// Id.
+        suggestion: SuggestionId,
+        /// Lead unit.
+        lead_unit: UnitId,
+        /// Co-units.
+        co_units: Vec<UnitId>,
+    },
+    /// The reply deadline was extended (L-1).
+    ReplyDeadlineExtended {
+        /// Id.
+        suggestion: SuggestionId,
+        /// Why.
+        reason: String,
+    },
+    /// A co-unit sent its opinion to the lead unit.
+    CoUnitOpinionSubmitted {
+        /// Id.
+        suggestion: SuggestionId,
+        /// The co-unit.
+        unit: UnitId,
+        /// The opinion.
+        opinion: String,
+    },
+    /// The lead unit replied.
+    SuggestionReplied {
+        /// Id.
+        suggestion: SuggestionId,
+        /// 1 for the first reply, 2 for the second, …
+        round: u32,
+        /// Result category.
+        result: ResultCategory,
+        /// Placed in a work plan.
+        in_plan: bool,
+        /// Summary.
+        summary: String,
+        /// Reason.
+        reason: Option<String>,
+    },
+    /// A proposing deputy rated the reply.
+    FeedbackGiven {
+        /// Id.
+        suggestion: SuggestionId,
+        /// Who rated.
+        deputy: DeputyId,
+        /// The reply round rated.
+        round: u32,
+        /// The rating.
+        rating: Satisfaction,
+        /// Comment.
+        comment: Option<String>,
+    },
+    /// Re-handling started after an unsatisfactory rating (R-S3, R-S4).
+    RehandlingStarted {
+        /// Id.
+        suggestion: SuggestionId,
+        /// The round of the reply now awaited.
+        round: u32,
+    },
+    /// The suggestion entered the plan ledger, awaiting a second reply (R-S5).
+    PlacedInPlan {
+        /// Id.
+        suggestion: SuggestionId,
+    },
+    /// Handling finished (办结).
+    SuggestionClosed {
+        /// Id.
+        suggestion: SuggestionId,
+        /// The lead deputy's final rating.
+        rating: Satisfaction,
+    },
+}
+
+impl EventKind {
+    /// The wire name (`type` field).
+    ///
+    /// ```
+    /// let k = renda::EventKind::PlacedInPlan { suggestion: renda::SuggestionId::new("S").unwrap() };
+    /// assert_eq!(k.type_name(), "placed_in_plan");
+    /// ```
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Self::CongressRegistered { .. } => "congress_registered",
+            Self::DeputyRegistered { .. } => "deputy_registered",
+            Self::UnitRegistered { .. } => "unit_registered",
+            Self::SuggestionSubmitted { .. } => "suggestion_submitted",
+            Self::SuggestionRevised { .. } => "suggestion_revised",
+            Self::SuggestionAccepted { .. } => "suggestion_accepted",
+            Self::SuggestionReturned { .. } => "suggestion_returned",
+            Self::SuggestionRejected { .. } => "suggestion_rejected",
+            Self::SuggestionWithdrawn { .. } => "suggestion_withdrawn",
+            Self::SuggestionAssigned { .. } => "suggestion_assigned",
+            Self::ReplyDeadlineExtended { .. } => "reply_deadline_extended",
+            Self::CoUnitOpinionSubmitted { .. } => "co_unit_opinion_submitted",
+            Self::SuggestionReplied { .. } => "suggestion_replied",
+            Self::FeedbackGiven { .. } => "feedback_given",
+            Self::RehandlingStarted { .. } => "rehandling_started",
+            Self::PlacedInPlan { .. } => "placed_in_plan",
+            Self::SuggestionClosed { .. } => "suggestion_closed",
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Figures: rates with explicit numerator, denominator and rounding, and the suggestion-handling
+//! figures as of a date (W1 step 14, §4.2).
+//!
+//! Percentages are exact rational arithmetic rounded half up, carried as text
+//! (`"61.2"`) so every language prints the same digits.
+
+use crate::ids::{CongressId, SuggestionId, UnitId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A rate: numerator over denominator, with the percentage rounded half up.
+///
+/// ```
+/// use renda::figures::Rate;
+/// // S001-13: 126 of 206 suggestions solved or progressing = 61.2 %.
+/// assert_eq!(Rate::new(126, 206).percent.as_deref(), Some("61.2"));
+/// assert_eq!(Rate::with_precision(436, 445, 2).percent.as_deref(), Some("97.98"));
+/// assert_eq!(Rate::new(0, 0).percent, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rate {
+    /// Numerator.
+    pub numerator: u64,
+    /// Denominator.
+    pub denominator: u64,
+    /// Percentage rounded half up at `decimals` places, or `None` when the denominator is 0.
+    pub percent: Option<String>,
+}
+
+impl Rate {
+    /// A rate with one decimal place (the precision of the seeds' reports).
+    pub fn new(numerator: u64, denominator: u64) -> Self {
+        Self::with_precision(numerator, denominator, 1)
+    }
+
+    /// A rate rounded half up to `decimals` places (at most 6).
+    pub fn with_precision(numerator: u64, denominator: u64, decimals: u32) -> Self {
+        Self {
+            numerator,
+            denominator,
+            percent: percent_text(numerator, denominator, decimals.min(6)),
+        }
+    }
+}
+
+/// `numerator / denominator × 100`, rounded half up at `decimals` places, as text.
+///
+/// ```
+/// assert_eq!(renda::figures::percent_text(179, 445, 2).as_deref(), Some("40.22"));
+/// assert_eq!(renda::figures::percent_text(1, 3, 0).as_deref(), Some("33"));
+/// assert_eq!(renda::figures::percent_text(2, 3, 1).as_deref(), Some("66.7"));
+/// ```
+pub fn percent_text(numerator: u64, denominator: u64, decimals: u32) -> Option<String> {
+    if denominator == 0 {
+        return None;
+    }
+    let scale = 10u128.pow(decimals);
+    let n = numerator as u128 * 100 * scale;
+    let d = denominator as u128;
+    let scaled = (2 * n + d) / (2 * d);
+    let int = scaled / scale;
+    let frac = scaled % scale;
+    Some(if decimals == 0 {
+        int.to_string()
+    } else {
+        format!("{int}.{frac:0width$}", width = decimals as usize)
+    })
+}
+
+/// Which suggestions the figures cover.
+///
+/// ```
+/// let f: renda::figures::FigureFilter = serde_json::from_str(r#"{"submitted_from":"2024-01-01"}"#).unwrap();
+/// assert!(f.congress.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FigureFilter {
+    /// Only this congress.
+    pub congress: Option<CongressId>,
+    /// Only suggestions submitted on or after this date.
+    pub submitted_from: Option<NaiveDate>,
+    /// Only suggestions submitted on or before this date.
+    pub submitted_to: Option<NaiveDate>,
+}
+
+/// Counts of suggestions as of the date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Submitted by the date.
+    pub submitted: u64,
+    /// Of which during the session.
+    pub during_session: u64,
+    /// Of which in recess.
+    pub during_recess: u64,
+    /// Awaiting vetting or revision.
+    pub awaiting_vetting: u64,
+    /// Accepted at some point by the date.
+    pub accepted: u64,
+    /// Found not to be suggestions.
+    pub rejected: u64,
+    /// Withdrawn.
+    pub withdrawn: u64,
+    /// Assigned by the date (the denominator of the reply rate).
+    pub assigned: u64,
+    /// With at least one reply by the date (办复).
+    pub replied: u64,
+    /// First reply on or before its due date.
+    pub replied_on_time: u64,
+    /// Being re-handled.
+    pub rehandling: u64,
+    /// In the plan ledger awaiting the second reply.
+    pub in_plan: u64,
+    /// Closed (办结).
+    pub closed: u64,
+    /// Past their due date without the awaited reply.
+    pub overdue: u64,
+}
+
+/// Latest result category of replied suggestions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(non_snake_case)]
+pub struct Results {
+    /// Solved.
+    pub A: u64,
+    /// Being solved or in the plan.
+    pub B: u64,
+    /// Cannot be solved now.
+    pub C: u64,
+    /// For reference.
+    pub D: u64,
+}
+
+/// The lead deputies' latest ratings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratings {
+    /// 满意.
+    pub satisfied: u64,
+    /// 基本满意.
+    pub basically_satisfied: u64,
+    /// 不满意.
+    pub dissatisfied: u64,
+}
+
+/// The plan ledger (列入计划台账, R-S5; S001-16).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanLedger {
+    /// Entered the plan ledger by the date.
+    pub entered: u64,
+    /// Still awaiting the second reply.
+    pub open: u64,
+    /// Given the second reply.
+    pub second_replied: u64,
+    /// Of which solved (category A).
+    pub solved: u64,
+}
+
+/// One overdue suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverdueItem {
+    /// The suggestion.
+    pub suggestion: SuggestionId,
+    /// Its lead unit.
+    pub lead_unit: UnitId,
+    /// The due date passed.
+    pub due: NaiveDate,
+    /// Days past it.
+    pub days_overdue: i64,
+}
+
+/// One handling unit's row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitFigures {
+    /// The unit.
+    pub unit: UnitId,
+    /// Suggestions it leads, assigned by the date.
+    pub assigned: u64,
+    /// Of which replied.
+    pub replied: u64,
+    /// Of which replied on time.
+    pub replied_on_time: u64,
+    /// Of which overdue.
+    pub overdue: u64,
+    /// Of which closed.
+    pub closed: u64,
+    /// Latest results.
+    pub results: Results,
+    /// Latest lead-deputy ratings.
+    pub ratings: Ratings,
+    /// 办复率.
+    pub reply_rate: Rate,
+    /// 解决率.
+    pub solved_or_progressing_rate: Rate,
+    /// 满意率.
+    pub satisfaction_rate: Rate,
+}
+
+/// The suggestion-handling figures as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuggestionFigures {
+    /// The date (end of day, China time).
+    pub as_of: NaiveDate,
+    /// Counts.
+    pub counts: Counts,
+    /// 办复率: replied / assigned.
+    pub reply_rate: Rate,
+    /// 按期办复率: replied on time / assigned.
+    pub on_time_reply_rate: Rate,
+    /// 办结率: closed / assigned.
+    pub completion_rate: Rate,
+    /// 解决率: latest result A or B / replied (S001-13).
+    pub solved_or_progressing_rate: Rate,
+    /// 满意率: satisfied or basically satisfied / rated.
+    pub satisfaction_rate: Rate,
+    /// Latest results.
+    pub results: Results,
+    /// Latest lead-deputy ratings.
+    pub ratings: Ratings,
+    /// The plan ledger.
+    pub plan_ledger: PlanLedger,
+    /// Overdue suggestions, most overdue first.
+    pub overdue: Vec<OverdueItem>,
+    /// One row per lead unit, ordered by unit id.
+    pub units: Vec<UnitFigures>,
+}

@@ -1,0 +1,451 @@
+//! The ledger: commands in, events out, state as a pure function of the events.
+//!
+//! [`Ledger::execute`] checks a command against the current state, the rule set in force on
+//! its date and the actor's permissions. It either rejects it with a typed error and changes
+//! nothing, or records one or more events and applies them. [`Ledger::replay`] rebuilds the
+//! same state from the events alone.
+
+use crate::calendar::WorkCalendar;
+use crate::command::{Command, CommandEnvelope};
+use crate::error::{RendaError, Result};
+use crate::event::{Event, EventKind, SCHEMA_VERSION};
+use crate::figures::SuggestionFigures;
+use crate::registry::{Congress, Deputy, Unit};
+use crate::rules::RuleBook;
+use crate::state::State;
+use crate::suggestion::Suggestion;
+use crate::time::Timestamp;
+use crate::{permissions, suggestion};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A snapshot: the state after `seq` events, restorable without the events.
+///
+/// ```
+/// use renda::{Ledger, Snapshot};
+/// let ledger = Ledger::new(Default::default());
+/// let snap: Snapshot = ledger.snapshot();
+/// let json = serde_json::to_string(&snap).unwrap();
+/// let back = Ledger::restore(Default::default(), serde_json::from_str(&json).unwrap()).unwrap();
+/// assert_eq!(back.state(), ledger.state());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// Schema version.
+    pub schema: u32,
+    /// Number of events the state reflects.
+    pub seq: u64,
+    /// Time of the last event.
+    pub last_at: Option<Timestamp>,
+    /// The state.
+    pub state: State,
+}
+
+/// The event-sourced ledger of one congress office (or many: it holds any number of congresses).
+///
+/// ```
+/// use renda::{Ledger, CommandEnvelope};
+/// let mut ledger = Ledger::new(Default::default());
+/// let events = ledger.execute_json(r#"{"at":"2024-01-02T09:00:00+08:00",
+///   "actor":{"role":"admin","id":"admin"},
+///   "command":{"type":"register_congress","congress":"hd-17","name":"海淀区第十七届人大",
+///              "level":"county","term":17,"term_start":"2021-11-01","term_end":"2026-10-31"}}"#).unwrap();
+/// assert_eq!(events[0].event.type_name(), "congress_registered");
+/// // A rejected command changes nothing.
+/// let err = ledger.execute_json(r#"{"at":"2024-01-02T10:00:00+08:00",
+///   "actor":{"role":"deputy","id":"D1"},
+///   "command":{"type":"register_unit","unit":"edu","name":"区教委"}}"#).unwrap_err();
+/// assert_eq!(err.code(), "permission_denied");
+/// assert_eq!(ledger.events().len(), 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    rules: Arc<RuleBook>,
+    calendar: Arc<WorkCalendar>,
+    state: State,
+    events: Vec<Event>,
+    base_seq: u64,
+    last_at: Option<Timestamp>,
+}
+
+impl Ledger {
+    /// An empty ledger with the given rule book and China's working-day calendar.
+    pub fn new(rules: RuleBook) -> Self {
+        Self::with_calendar(rules, WorkCalendar::china().clone())
+    }
+
+    /// An empty ledger with a custom working-day calendar.
+    pub fn with_calendar(rules: RuleBook, calendar: WorkCalendar) -> Self {
+        Self {
+            rules: Arc::new(rules),
+            calendar: Arc::new(calendar),
+            state: State::default(),
+            events: Vec::new(),
+            base_seq: 0,
+            last_at: None,
+        }
+    }
+
+    /// The rule book.
+    pub fn rules(&self) -> &RuleBook {
+        &self.rules
+    }
+
+    /// The working-day calendar.
+    pub fn calendar(&self) -> &WorkCalendar {
+        &self.calendar
+    }
+
+    /// The current state.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The events recorded by this ledger (since creation, or since the snapshot it was
+    /// restored from).
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Sequence number of the last event (0 when empty).
+    pub fn seq(&self) -> u64 {
+        self.base_seq + self.events.len() as u64
+    }
+
+    /// Parses and executes a command in wire form.
+    pub fn execute_json(&mut self, json: &str) -> Result<Vec<Event>> {
+        let cmd = CommandEnvelope::from_json(json)?;
+        self.execute(cmd).map(<[Event]>::to_vec)
+    }
+
+    /// Checks and executes a command; returns the events it recorded.
+    pub fn execute(&mut self, cmd: CommandEnvelope) -> Result<&[Event]> {
+        let kinds = self.decide(&cmd)?;
+        let start = self.events.len();
+        for kind in kinds {
+            let event = Event {
+                seq: self.seq() + 1,
+                schema: SCHEMA_VERSION,
+                at: cmd.at,
+                actor: cmd.actor.clone(),
+                event: kind,
+            };
+            // `decide` has checked every reference these events make, so applying them
+            // cannot fail; if it ever did, the event would not be recorded.
+            apply(&mut self.state, &event)?;
+            self.events.push(event);
+        }
+        self.last_at = Some(cmd.at);
+        Ok(&self.events[start..])
+    }
+
+    /// Checks a command without executing it: the events it would record, or the error.
+    pub fn decide(&self, cmd: &CommandEnvelope) -> Result<Vec<EventKind>> {
+        if let Some(last) = self.last_at {
+            if cmd.at < last {
+                return Err(RendaError::OutOfOrder {
+                    at: cmd.at.to_string(),
+                    last: last.to_string(),
+                });
+            }
+        }
+        permissions::check(cmd.actor.role, cmd.command.kind())?;
+        let date = cmd.at.china_date();
+        let st = &self.state;
+        match &cmd.command {
+            Command::RegisterCongress {
+                congress,
+                name,
+                level,
+                term,
+                term_start,
+                term_end,
+            } => {
+                if st.congresses.contains_key(congress) {
+                    return Err(RendaError::AlreadyExists {
+                        entity: "congress",
+                        id: congress.to_string(),
+                    });
+                }
+                check_name("command.name", name)?;
+                if term_end < term_start {
+                    return Err(RendaError::InvalidField {
+                        field: "command.term_end".into(),
+                        value: term_end.to_string(),
+                        reason: "must not be before term_start".into(),
+                    });
+                }
+                Ok(vec![EventKind::CongressRegistered {
+                    congress: congress.clone(),
+                    name: name.clone(),
+                    level: *level,
+                    term: *term,
+                    term_start: *term_start,
+                    term_end: *term_end,
+                }])
+            }
+            Command::RegisterDeputy {
+                deputy,
+                congress,
+                name,
+            } => {
+                if st.deputies.contains_key(deputy) {
+                    return Err(RendaError::AlreadyExists {
+                        entity: "deputy",
+                        id: deputy.to_string(),
+                    });
+                }
+                st.congress(congress, "command.congress")?;
+                check_name("command.name", name)?;
+                Ok(vec![EventKind::DeputyRegistered {
+                    deputy: deputy.clone(),
+                    congress: congress.clone(),
+                    name: name.clone(),
+                }])
+            }
+            Command::RegisterUnit { unit, name } => {
+                if st.units.contains_key(unit) {
+                    return Err(RendaError::AlreadyExists {
+                        entity: "unit",
+                        id: unit.to_string(),
+                    });
+                }
+                check_name("command.name", name)?;
+                Ok(vec![EventKind::UnitRegistered {
+                    unit: unit.clone(),
+                    name: name.clone(),
+                }])
+            }
+            other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
+        }
+    }
+
+    /// Rebuilds a ledger from its events. The events must be numbered 1, 2, 3, … in order.
+    ///
+    /// ```
+    /// use renda::Ledger;
+    /// let mut a = Ledger::new(Default::default());
+    /// a.execute_json(r#"{"at":"2024-01-02","actor":{"role":"admin","id":"x"},
+    ///   "command":{"type":"register_unit","unit":"u1","name":"区教委"}}"#).unwrap();
+    /// let b = Ledger::replay(Default::default(), a.events().to_vec()).unwrap();
+    /// assert_eq!(a.state(), b.state());
+    /// ```
+    pub fn replay(rules: RuleBook, events: Vec<Event>) -> Result<Self> {
+        let mut ledger = Self::new(rules);
+        ledger.append_events(events)?;
+        Ok(ledger)
+    }
+
+    /// Applies already-recorded events (e.g. loaded from storage) after the current ones.
+    /// Checks numbering, time order and schema version, and that each event refers to known
+    /// entities; on error nothing is applied.
+    pub fn append_events(&mut self, events: Vec<Event>) -> Result<()> {
+        let mut state = self.state.clone();
+        let mut last_at = self.last_at;
+        for (i, e) in events.iter().enumerate() {
+            let expected = self.seq() + i as u64 + 1;
+            if e.seq != expected {
+                return Err(RendaError::InvalidField {
+                    field: format!("events[{i}].seq"),
+                    value: e.seq.to_string(),
+                    reason: format!("expected {expected}: events must be numbered without gaps"),
+                });
+            }
+            if e.schema == 0 || e.schema > SCHEMA_VERSION {
+                return Err(RendaError::InvalidField {
+                    field: format!("events[{i}].schema"),
+                    value: e.schema.to_string(),
+                    reason: format!("this build reads schema versions 1 to {SCHEMA_VERSION}"),
+                });
+            }
+            if let Some(last) = last_at {
+                if e.at < last {
+                    return Err(RendaError::OutOfOrder {
+                        at: e.at.to_string(),
+                        last: last.to_string(),
+                    });
+                }
+            }
+            apply(&mut state, e)?;
+            last_at = Some(e.at);
+        }
+        self.state = state;
+        self.last_at = last_at;
+        self.events.extend(events);
+        Ok(())
+    }
+
+    /// A snapshot of the current state.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            schema: SCHEMA_VERSION,
+            seq: self.seq(),
+            last_at: self.last_at,
+            state: self.state.clone(),
+        }
+    }
+
+    /// A ledger continuing from a snapshot; its [`Ledger::events`] start empty and new events
+    /// are numbered after the snapshot's `seq`.
+    pub fn restore(rules: RuleBook, snapshot: Snapshot) -> Result<Self> {
+        if snapshot.schema == 0 || snapshot.schema > SCHEMA_VERSION {
+            return Err(RendaError::InvalidField {
+                field: "snapshot.schema".into(),
+                value: snapshot.schema.to_string(),
+                reason: format!("this build reads schema versions 1 to {SCHEMA_VERSION}"),
+            });
+        }
+        let mut ledger = Self::new(rules);
+        ledger.state = snapshot.state;
+        ledger.base_seq = snapshot.seq;
+        ledger.last_at = snapshot.last_at;
+        Ok(ledger)
+    }
+
+    /// The suggestion-handling figures as of the end of `as_of` (China time).
+    pub fn figures(&self, as_of: NaiveDate) -> Result<SuggestionFigures> {
+        self.figures_for(as_of, &crate::figures::FigureFilter::default())
+    }
+
+    /// The figures as of `as_of` for the suggestions that pass `filter`.
+    pub fn figures_for(
+        &self,
+        as_of: NaiveDate,
+        filter: &crate::figures::FigureFilter,
+    ) -> Result<SuggestionFigures> {
+        let frame = crate::projection::SuggestionFrame::build(
+            &self.state,
+            &self.rules,
+            &self.calendar,
+            filter,
+        )?;
+        frame.figures(as_of)
+    }
+
+    /// A suggestion with its derived facts as of `as_of`.
+    pub fn suggestion_view(
+        &self,
+        id: &crate::SuggestionId,
+        as_of: NaiveDate,
+    ) -> Result<SuggestionView> {
+        let s = self.state.suggestion(id)?;
+        let rules = self
+            .state
+            .rules_for(&self.rules, s, as_of.max(s.submitted_on()))?;
+        let due = s.due_date(rules, &self.calendar, as_of)?;
+        Ok(SuggestionView {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            status: s.status_as_of(as_of),
+            due,
+            overdue_days: due.map(|d| (as_of - d).num_days()).filter(|d| *d > 0),
+            lead_unit: s.assignment.as_ref().map(|a| a.lead_unit.clone()),
+            rule_set: rules.id.clone(),
+        })
+    }
+
+    /// Registered congresses.
+    pub fn congresses(&self) -> impl Iterator<Item = &Congress> {
+        self.state.congresses.values()
+    }
+
+    /// Registered deputies.
+    pub fn deputies(&self) -> impl Iterator<Item = &Deputy> {
+        self.state.deputies.values()
+    }
+
+    /// Registered units.
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.state.units.values()
+    }
+
+    /// All suggestions, ordered by id.
+    pub fn suggestions(&self) -> impl Iterator<Item = &Suggestion> {
+        self.state.suggestions.values()
+    }
+}
+
+/// A suggestion with facts derived as of a date (never stored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuggestionView {
+    /// Id.
+    pub id: crate::SuggestionId,
+    /// Title.
+    pub title: String,
+    /// Status at the end of the day (`None`: not yet submitted then).
+    pub status: Option<crate::SuggestionStatus>,
+    /// Reply due date, if a reply is awaited.
+    pub due: Option<NaiveDate>,
+    /// Days past the due date, if overdue.
+    pub overdue_days: Option<i64>,
+    /// Lead unit, once assigned.
+    pub lead_unit: Option<crate::UnitId>,
+    /// The rule set used.
+    pub rule_set: crate::RuleSetId,
+}
+
+fn check_name(field: &str, name: &str) -> Result<()> {
+    if name.trim().is_empty() || name.chars().count() > 200 {
+        return Err(RendaError::InvalidField {
+            field: field.into(),
+            value: crate::ids::truncate(name),
+            reason: "must be 1 to 200 characters".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Applies one event to a state.
+pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
+    let date = e.at.china_date();
+    match &e.event {
+        EventKind::CongressRegistered {
+            congress,
+            name,
+            level,
+            term,
+            term_start,
+            term_end,
+        } => {
+            state.congresses.insert(
+                congress.clone(),
+                Congress {
+                    id: congress.clone(),
+                    name: name.clone(),
+                    level: *level,
+                    term: *term,
+                    term_start: *term_start,
+                    term_end: *term_end,
+                },
+            );
+        }
+        EventKind::DeputyRegistered {
+            deputy,
+            congress,
+            name,
+        } => {
+            state.congress(congress, "event.congress")?;
+            state.deputies.insert(
+                deputy.clone(),
+                Deputy {
+                    id: deputy.clone(),
+                    congress: congress.clone(),
+                    name: name.clone(),
+                },
+            );
+        }
+        EventKind::UnitRegistered { unit, name } => {
+            state.units.insert(
+                unit.clone(),
+                Unit {
+                    id: unit.clone(),
+                    name: name.clone(),
+                },
+            );
+        }
+        other => suggestion::apply(state, date, other)?,
+    }
+    Ok(())
+}

@@ -1,0 +1,355 @@
+//! Columnar projections: compact columns built from the state (itself a function of the event
+//! log), over which figures run at memory speed. Dates are day numbers, categories small
+//! integers, ids interned to indexes; nested lists are flat columns with offsets.
+
+use crate::calendar::WorkCalendar;
+use crate::error::Result;
+use crate::figures::{
+    Counts, FigureFilter, OverdueItem, PlanLedger, Rate, Ratings, Results, SuggestionFigures,
+    UnitFigures,
+};
+use crate::ids::{SuggestionId, UnitId};
+use crate::rules::RuleBook;
+use crate::state::State;
+use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod, SuggestionStatus};
+use chrono::{Datelike, NaiveDate};
+
+const NONE: i32 = i32::MAX;
+const NO_UNIT: u32 = u32::MAX;
+
+fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn from_day(d: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(d).expect("day numbers come from dates")
+}
+
+/// The suggestions as columns, with due-date segments precomputed from the rule sets and the
+/// calendar, ready for figures as of any date.
+///
+/// ```
+/// use renda::{Ledger, projection::SuggestionFrame};
+/// let ledger = Ledger::new(Default::default());
+/// let frame = SuggestionFrame::build(ledger.state(), ledger.rules(), ledger.calendar(),
+///     &Default::default()).unwrap();
+/// assert_eq!(frame.len(), 0);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct SuggestionFrame {
+    ids: Vec<SuggestionId>,
+    units: Vec<UnitId>,
+    submitted: Vec<i32>,
+    during: Vec<u8>,
+    assigned: Vec<i32>,
+    lead_unit: Vec<u32>,
+    hist_off: Vec<u32>,
+    hist_day: Vec<i32>,
+    hist_status: Vec<u8>,
+    due_off: Vec<u32>,
+    due_from: Vec<i32>,
+    due_day: Vec<i32>,
+    reply_off: Vec<u32>,
+    reply_day: Vec<i32>,
+    reply_result: Vec<u8>,
+    reply_in_plan: Vec<bool>,
+    fb_off: Vec<u32>,
+    fb_day: Vec<i32>,
+    fb_rating: Vec<u8>,
+}
+
+fn status_code(s: SuggestionStatus) -> u8 {
+    SuggestionStatus::ALL
+        .iter()
+        .position(|x| *x == s)
+        .expect("listed") as u8
+}
+
+impl SuggestionFrame {
+    /// Builds the frame for the suggestions passing `filter`.
+    pub fn build(
+        state: &State,
+        book: &RuleBook,
+        calendar: &WorkCalendar,
+        filter: &FigureFilter,
+    ) -> Result<Self> {
+        let mut f = Self {
+            units: state.units.keys().cloned().collect(),
+            ..Self::default()
+        };
+        f.hist_off.push(0);
+        f.due_off.push(0);
+        f.reply_off.push(0);
+        f.fb_off.push(0);
+        for s in state.suggestions.values() {
+            let sub = s.submitted_on();
+            if filter.congress.as_ref().is_some_and(|c| c != &s.congress)
+                || filter.submitted_from.is_some_and(|d| sub < d)
+                || filter.submitted_to.is_some_and(|d| sub > d)
+            {
+                continue;
+            }
+            f.ids.push(s.id.clone());
+            f.submitted.push(day(sub));
+            f.during.push(match s.during {
+                SubmissionPeriod::Session => 0,
+                SubmissionPeriod::Recess => 1,
+            });
+            for (d, st) in &s.history {
+                f.hist_day.push(day(*d));
+                f.hist_status.push(status_code(*st));
+            }
+            f.hist_off.push(f.hist_day.len() as u32);
+            match &s.assignment {
+                Some(a) => {
+                    f.assigned.push(day(a.assigned_on));
+                    f.lead_unit.push(
+                        f.units
+                            .binary_search(&a.lead_unit)
+                            .map(|i| i as u32)
+                            .unwrap_or(NO_UNIT),
+                    );
+                    let r = state.rules_for(book, s, a.assigned_on)?;
+                    f.due_from.push(day(a.assigned_on));
+                    f.due_day.push(day(
+                        calendar.due_date(a.assigned_on, r.suggestion.reply_deadline)?
+                    ));
+                    for ext in &s.extensions {
+                        f.due_from.push(day(*ext));
+                        f.due_day.push(day(calendar
+                            .due_date(a.assigned_on, r.suggestion.extended_reply_deadline)?));
+                    }
+                    for start in &s.rehandling {
+                        let r = state.rules_for(book, s, *start)?;
+                        f.due_from.push(day(*start));
+                        f.due_day.push(day(
+                            calendar.due_date(*start, r.suggestion.rehandle_deadline)?
+                        ));
+                    }
+                }
+                None => {
+                    f.assigned.push(NONE);
+                    f.lead_unit.push(NO_UNIT);
+                }
+            }
+            f.due_off.push(f.due_from.len() as u32);
+            for r in &s.replies {
+                f.reply_day.push(day(r.on));
+                f.reply_result.push(r.result as u8);
+                f.reply_in_plan.push(r.in_plan);
+            }
+            f.reply_off.push(f.reply_day.len() as u32);
+            for fb in s.feedback.iter().filter(|fb| fb.deputy == s.lead) {
+                f.fb_day.push(day(fb.on));
+                f.fb_rating.push(fb.rating as u8);
+            }
+            f.fb_off.push(f.fb_day.len() as u32);
+        }
+        Ok(f)
+    }
+
+    /// Number of suggestions in the frame.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the frame is empty.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    fn range(off: &[u32], i: usize) -> std::ops::Range<usize> {
+        off[i] as usize..off[i + 1] as usize
+    }
+
+    /// Due date in force on day `d` for row `i` (last segment starting on or before `d`).
+    fn due_on(&self, i: usize, d: i32) -> Option<i32> {
+        let r = Self::range(&self.due_off, i);
+        self.due_from[r.clone()]
+            .iter()
+            .rposition(|from| *from <= d)
+            .map(|k| self.due_day[r.start + k])
+    }
+
+    /// The figures as of the end of `as_of`.
+    pub fn figures(&self, as_of: NaiveDate) -> Result<SuggestionFigures> {
+        use SuggestionStatus as S;
+        let d = day(as_of);
+        let mut c = Counts::default();
+        let mut results = Results::default();
+        let mut ratings = Ratings::default();
+        let mut plan = PlanLedger::default();
+        let mut overdue = Vec::new();
+        let nu = self.units.len();
+        let mut u_assigned = vec![0u64; nu];
+        let mut u_replied = vec![0u64; nu];
+        let mut u_on_time = vec![0u64; nu];
+        let mut u_overdue = vec![0u64; nu];
+        let mut u_closed = vec![0u64; nu];
+        let mut u_results = vec![[0u64; 4]; nu];
+        let mut u_ratings = vec![[0u64; 3]; nu];
+        let accepted_code = status_code(S::Accepted);
+        let in_plan_code = status_code(S::InPlan);
+        for i in 0..self.len() {
+            if self.submitted[i] > d {
+                continue;
+            }
+            c.submitted += 1;
+            if self.during[i] == 0 {
+                c.during_session += 1;
+            } else {
+                c.during_recess += 1;
+            }
+            let h = Self::range(&self.hist_off, i);
+            let upto = h.start + self.hist_day[h.clone()].partition_point(|x| *x <= d);
+            let status = SuggestionStatus::ALL[self.hist_status[upto - 1] as usize];
+            let statuses = &self.hist_status[h.start..upto];
+            if statuses.contains(&accepted_code) {
+                c.accepted += 1;
+            }
+            match status {
+                S::Submitted | S::ReturnedForRevision => c.awaiting_vetting += 1,
+                S::Rejected => c.rejected += 1,
+                S::Withdrawn => c.withdrawn += 1,
+                S::Rehandling => c.rehandling += 1,
+                S::InPlan => c.in_plan += 1,
+                S::Closed => c.closed += 1,
+                _ => {}
+            }
+            let unit = self.lead_unit[i] as usize;
+            let has_unit = self.lead_unit[i] != NO_UNIT;
+            if self.assigned[i] > d {
+                continue;
+            }
+            c.assigned += 1;
+            if has_unit {
+                u_assigned[unit] += 1;
+                if status == S::Closed {
+                    u_closed[unit] += 1;
+                }
+            }
+            // Replies by the date.
+            let r = Self::range(&self.reply_off, i);
+            let nrep = self.reply_day[r.clone()].partition_point(|x| *x <= d);
+            if nrep > 0 {
+                c.replied += 1;
+                let first = self.reply_day[r.start];
+                let on_time = self.due_on(i, first).is_some_and(|due| first <= due);
+                if on_time {
+                    c.replied_on_time += 1;
+                }
+                let latest = self.reply_result[r.start + nrep - 1] as usize;
+                match latest {
+                    0 => results.A += 1,
+                    1 => results.B += 1,
+                    2 => results.C += 1,
+                    _ => results.D += 1,
+                }
+                if has_unit {
+                    u_replied[unit] += 1;
+                    u_on_time[unit] += on_time as u64;
+                    u_results[unit][latest] += 1;
+                }
+            }
+            // Plan ledger: entered when the status history shows in_plan by the date.
+            if let Some(k) = statuses.iter().position(|s| *s == in_plan_code) {
+                plan.entered += 1;
+                if status == S::InPlan {
+                    plan.open += 1;
+                }
+                let entered_day = self.hist_day[h.start + k];
+                let later: Vec<usize> = (r.start..r.start + nrep)
+                    .filter(|j| self.reply_day[*j] >= entered_day && !self.reply_in_plan[*j])
+                    .collect();
+                if let Some(j) = later.last() {
+                    plan.second_replied += 1;
+                    if self.reply_result[*j] == ResultCategory::A as u8 {
+                        plan.solved += 1;
+                    }
+                }
+            }
+            // The lead deputy's latest rating by the date.
+            let fr = Self::range(&self.fb_off, i);
+            let nfb = self.fb_day[fr.clone()].partition_point(|x| *x <= d);
+            if nfb > 0 {
+                let rating = self.fb_rating[fr.start + nfb - 1] as usize;
+                match rating {
+                    x if x == Satisfaction::Satisfied as usize => ratings.satisfied += 1,
+                    x if x == Satisfaction::BasicallySatisfied as usize => {
+                        ratings.basically_satisfied += 1
+                    }
+                    _ => ratings.dissatisfied += 1,
+                }
+                if has_unit {
+                    u_ratings[unit][rating] += 1;
+                }
+            }
+            if matches!(status, S::Assigned | S::Rehandling) {
+                if let Some(due) = self.due_on(i, d) {
+                    if due < d && has_unit {
+                        c.overdue += 1;
+                        u_overdue[unit] += 1;
+                        overdue.push(OverdueItem {
+                            suggestion: self.ids[i].clone(),
+                            lead_unit: self.units[unit].clone(),
+                            due: from_day(due),
+                            days_overdue: (d - due) as i64,
+                        });
+                    }
+                }
+            }
+        }
+        overdue.sort_by(|a, b| {
+            b.days_overdue
+                .cmp(&a.days_overdue)
+                .then_with(|| a.suggestion.cmp(&b.suggestion))
+        });
+        let units = (0..nu)
+            .filter(|u| u_assigned[*u] > 0)
+            .map(|u| {
+                let res = Results {
+                    A: u_results[u][0],
+                    B: u_results[u][1],
+                    C: u_results[u][2],
+                    D: u_results[u][3],
+                };
+                let rat = Ratings {
+                    satisfied: u_ratings[u][0],
+                    basically_satisfied: u_ratings[u][1],
+                    dissatisfied: u_ratings[u][2],
+                };
+                UnitFigures {
+                    unit: self.units[u].clone(),
+                    assigned: u_assigned[u],
+                    replied: u_replied[u],
+                    replied_on_time: u_on_time[u],
+                    overdue: u_overdue[u],
+                    closed: u_closed[u],
+                    reply_rate: Rate::new(u_replied[u], u_assigned[u]),
+                    solved_or_progressing_rate: Rate::new(res.A + res.B, u_replied[u]),
+                    satisfaction_rate: Rate::new(
+                        rat.satisfied + rat.basically_satisfied,
+                        rat.satisfied + rat.basically_satisfied + rat.dissatisfied,
+                    ),
+                    results: res,
+                    ratings: rat,
+                }
+            })
+            .collect();
+        let rated = ratings.satisfied + ratings.basically_satisfied + ratings.dissatisfied;
+        Ok(SuggestionFigures {
+            as_of,
+            reply_rate: Rate::new(c.replied, c.assigned),
+            on_time_reply_rate: Rate::new(c.replied_on_time, c.assigned),
+            completion_rate: Rate::new(c.closed, c.assigned),
+            solved_or_progressing_rate: Rate::new(results.A + results.B, c.replied),
+            satisfaction_rate: Rate::new(ratings.satisfied + ratings.basically_satisfied, rated),
+            counts: c,
+            results,
+            ratings,
+            plan_ledger: plan,
+            overdue,
+            units,
+        })
+    }
+}
