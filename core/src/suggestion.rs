@@ -320,6 +320,19 @@ fn transition(s: &Suggestion, action: &'static str, rule: &'static str) -> Renda
     }
 }
 
+/// The suggestion, if it awaits vetting by the office (R-S12).
+fn in_vetting<'a>(
+    state: &'a State,
+    id: &SuggestionId,
+    action: &'static str,
+) -> Result<&'a Suggestion> {
+    let s = state.suggestion(id)?;
+    if s.status != SuggestionStatus::Submitted {
+        return Err(transition(s, action, "R-S12"));
+    }
+    Ok(s)
+}
+
 fn require_lead_deputy(actor: &Actor, s: &Suggestion, rule: &'static str) -> Result<()> {
     if actor.role == Role::Deputy && actor.id.as_str() != s.lead.as_str() {
         return Err(RendaError::NotParty {
@@ -453,34 +466,25 @@ pub(crate) fn decide(
             }])
         }
         Command::AcceptSuggestion { suggestion } => {
-            let s = state.suggestion(suggestion)?;
-            if s.status != SuggestionStatus::Submitted {
-                return Err(transition(s, "accept", "R-S12"));
-            }
+            in_vetting(state, suggestion, "accept")?;
             Ok(vec![EventKind::SuggestionAccepted {
                 suggestion: suggestion.clone(),
             }])
         }
-        Command::ReturnSuggestion { suggestion, reason } => {
-            let s = state.suggestion(suggestion)?;
-            if s.status != SuggestionStatus::Submitted {
-                return Err(transition(s, "return", "R-S12"));
-            }
+        Command::ReturnSuggestion { suggestion, reason }
+        | Command::RejectSuggestion { suggestion, reason } => {
+            let returning = matches!(command, Command::ReturnSuggestion { .. });
+            in_vetting(
+                state,
+                suggestion,
+                if returning { "return" } else { "reject" },
+            )?;
             non_empty("command.reason", reason, MAX_TEXT_CHARS)?;
-            Ok(vec![EventKind::SuggestionReturned {
-                suggestion: suggestion.clone(),
-                reason: reason.clone(),
-            }])
-        }
-        Command::RejectSuggestion { suggestion, reason } => {
-            let s = state.suggestion(suggestion)?;
-            if s.status != SuggestionStatus::Submitted {
-                return Err(transition(s, "reject", "R-S12"));
-            }
-            non_empty("command.reason", reason, MAX_TEXT_CHARS)?;
-            Ok(vec![EventKind::SuggestionRejected {
-                suggestion: suggestion.clone(),
-                reason: reason.clone(),
+            let (suggestion, reason) = (suggestion.clone(), reason.clone());
+            Ok(vec![if returning {
+                EventKind::SuggestionReturned { suggestion, reason }
+            } else {
+                EventKind::SuggestionRejected { suggestion, reason }
             }])
         }
         Command::WithdrawSuggestion { suggestion, reason } => {
