@@ -1,1 +1,111 @@
-//! placeholder
+//! WebAssembly bindings of renda: a thin layer over the JSON facade in `renda::api`.
+//!
+//! Every method takes and returns JSON text and delegates to one call of the facade; there is
+//! no domain logic here. Errors are thrown as the error's wire form (a JSON string, see
+//! `renda::ErrorInfo`), which the hand-written JS layer (`js/index.js`) turns into typed
+//! `Error` subclasses. Nothing here panics on bad input: every fallible path is a `Result`.
+
+use renda::{api, RendaError};
+use wasm_bindgen::prelude::*;
+
+/// The thrown value of a failed call: the error's wire form as a JSON string.
+fn to_js(e: RendaError) -> JsValue {
+    JsValue::from_str(&renda::wire::to_json(&e.info()))
+}
+
+fn book(rules: Option<String>) -> Result<renda::rules::RuleBook, JsValue> {
+    api::rule_book(rules.as_deref()).map_err(to_js)
+}
+
+/// An event-sourced ledger (see `renda::Ledger`), driven with JSON text.
+#[wasm_bindgen]
+pub struct Ledger {
+    inner: renda::Ledger,
+}
+
+#[wasm_bindgen]
+impl Ledger {
+    /// An empty ledger; `rules` is a rule-book spec in JSON (absent or `null`: national).
+    #[wasm_bindgen(constructor)]
+    pub fn new(rules: Option<String>) -> Result<Ledger, JsValue> {
+        Ok(Ledger {
+            inner: renda::Ledger::new(book(rules)?),
+        })
+    }
+
+    /// A ledger continuing from a snapshot in JSON.
+    #[wasm_bindgen(js_name = restoreJson)]
+    pub fn restore_json(snapshot: &str, rules: Option<String>) -> Result<Ledger, JsValue> {
+        let inner = renda::Ledger::restore_from_json(book(rules)?, snapshot).map_err(to_js)?;
+        Ok(Ledger { inner })
+    }
+
+    /// A ledger rebuilt from an event log (a JSON array of events).
+    #[wasm_bindgen(js_name = replayJson)]
+    pub fn replay_json(events: &str, rules: Option<String>) -> Result<Ledger, JsValue> {
+        let inner = renda::Ledger::replay_from_json(book(rules)?, events).map_err(to_js)?;
+        Ok(Ledger { inner })
+    }
+
+    /// Executes a command envelope; returns the recorded events as a JSON array.
+    #[wasm_bindgen(js_name = executeJson)]
+    pub fn execute_json(&mut self, command: &str) -> Result<String, JsValue> {
+        self.inner.execute_to_json(command).map_err(to_js)
+    }
+
+    /// Checks a command without executing it; returns the event kinds it would record.
+    #[wasm_bindgen(js_name = decideJson)]
+    pub fn decide_json(&self, command: &str) -> Result<String, JsValue> {
+        self.inner.decide_to_json(command).map_err(to_js)
+    }
+
+    /// The event log as a JSON array.
+    #[wasm_bindgen(js_name = eventsJson)]
+    pub fn events_json(&self) -> String {
+        self.inner.events_to_json()
+    }
+
+    /// The snapshot as JSON.
+    #[wasm_bindgen(js_name = snapshotJson)]
+    pub fn snapshot_json(&self) -> String {
+        self.inner.snapshot_to_json()
+    }
+
+    /// Figures as of `as_of` (`YYYY-MM-DD`), with an optional filter in JSON.
+    #[wasm_bindgen(js_name = figuresJson)]
+    pub fn figures_json(&self, as_of: &str, filter: Option<String>) -> Result<String, JsValue> {
+        self.inner
+            .figures_to_json(as_of, filter.as_deref())
+            .map_err(to_js)
+    }
+
+    /// A suggestion with its derived facts as of `as_of`.
+    #[wasm_bindgen(js_name = suggestionViewJson)]
+    pub fn suggestion_view_json(&self, id: &str, as_of: &str) -> Result<String, JsValue> {
+        self.inner.suggestion_view_to_json(id, as_of).map_err(to_js)
+    }
+
+    /// The current state as JSON.
+    #[wasm_bindgen(js_name = stateJson)]
+    pub fn state_json(&self) -> String {
+        self.inner.state_to_json()
+    }
+
+    /// All suggestions as a JSON array ordered by id.
+    #[wasm_bindgen(js_name = suggestionsJson)]
+    pub fn suggestions_json(&self) -> String {
+        self.inner.suggestions_to_json()
+    }
+
+    /// Sequence number of the last event (0 when empty). A JS number: exact up to 2^53.
+    #[wasm_bindgen(getter)]
+    pub fn seq(&self) -> f64 {
+        self.inner.seq() as f64
+    }
+}
+
+/// A preset rule set (`national`, `beijing-district`) as JSON.
+#[wasm_bindgen(js_name = ruleSetPresetJson)]
+pub fn rule_set_preset_json(name: &str) -> Result<String, JsValue> {
+    api::rule_set_preset(name).map_err(to_js)
+}

@@ -108,6 +108,7 @@ pub enum DurationUnit {
 /// assert_eq!(serde_json::from_str::<Duration>(&json).unwrap(), d);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Duration {
     /// How many units.
     pub amount: u32,

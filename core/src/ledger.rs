@@ -20,6 +20,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
+/// Largest sequence number a ledger accepts (far beyond any real log; keeps `seq + 1` exact
+/// in every language, including JavaScript numbers).
+pub const MAX_SEQ: u64 = (1 << 53) - 1;
+
 /// A snapshot: the state after `seq` events, restorable without the events.
 ///
 /// ```
@@ -271,6 +275,8 @@ impl Ledger {
             apply(&mut state, e)?;
             last_at = Some(e.at);
         }
+        // Events from outside are not trusted: the state they build must be consistent.
+        state.validate()?;
         self.state = state;
         self.last_at = last_at;
         self.events.extend(events);
@@ -297,6 +303,14 @@ impl Ledger {
                 reason: format!("this build reads schema versions 1 to {SCHEMA_VERSION}"),
             });
         }
+        if snapshot.seq > MAX_SEQ {
+            return Err(RendaError::InvalidField {
+                field: "snapshot.seq".into(),
+                value: snapshot.seq.to_string(),
+                reason: format!("must be at most {MAX_SEQ}"),
+            });
+        }
+        snapshot.state.validate()?;
         let mut ledger = Self::new(rules);
         ledger.state = snapshot.state;
         ledger.base_seq = snapshot.seq;
@@ -330,19 +344,33 @@ impl Ledger {
         id: &crate::SuggestionId,
         as_of: NaiveDate,
     ) -> Result<SuggestionView> {
-        let s = self.state.suggestion(id)?;
-        let rules = self
+        let s = self
             .state
-            .rules_for(&self.rules, s, as_of.max(s.submitted_on()))?;
-        let due = s.due_date(rules, &self.calendar, as_of)?;
+            .suggestions
+            .get(id)
+            .ok_or_else(|| RendaError::NotFound {
+                entity: "suggestion",
+                id: id.to_string(),
+                field: "suggestion".into(),
+            })?;
+        let level = self
+            .state
+            .congress(&s.congress, "suggestion.congress")?
+            .level;
+        let due = s.due_date(&self.rules, level, &self.calendar, as_of)?;
         Ok(SuggestionView {
             id: s.id.clone(),
             title: s.title.clone(),
             status: s.status_as_of(as_of),
-            due,
-            overdue_days: due.map(|d| (as_of - d).num_days()).filter(|d| *d > 0),
+            due: due.map(|(d, _)| d),
+            overdue_days: due.map(|(d, _)| (as_of - d).num_days()).filter(|d| *d > 0),
             lead_unit: s.assignment.as_ref().map(|a| a.lead_unit.clone()),
-            rule_set: rules.id.clone(),
+            rule_set: self
+                .rules
+                .in_force(level, as_of.max(s.submitted_on()))
+                .ok()
+                .map(|r| r.id.clone()),
+            due_rule_set: due.map(|(_, r)| r.id.clone()),
         })
     }
 
@@ -382,8 +410,12 @@ pub struct SuggestionView {
     pub overdue_days: Option<i64>,
     /// Lead unit, once assigned.
     pub lead_unit: Option<crate::UnitId>,
-    /// The rule set used.
-    pub rule_set: crate::RuleSetId,
+    /// The rule set in force for the suggestion's congress on the view date (or on submission,
+    /// if the view date is earlier); `None` if none is in force then.
+    pub rule_set: Option<crate::RuleSetId>,
+    /// The rule set the due date was computed under (in force at assignment or at the start of
+    /// re-handling), if a reply is awaited.
+    pub due_rule_set: Option<crate::RuleSetId>,
 }
 
 fn check_name(field: &str, name: &str) -> Result<()> {
@@ -448,4 +480,69 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         other => suggestion::apply(state, date, other)?,
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lifecycle() -> Ledger {
+        let mut l = Ledger::new(RuleBook::default());
+        for c in [
+            r#"{"at":"2024-01-02","actor":{"role":"admin","id":"a"},"command":{"type":"register_congress","congress":"C","name":"人大","level":"county","term":1,"term_start":"2021-11-01","term_end":"2026-10-31"}}"#,
+            r#"{"at":"2024-01-02","actor":{"role":"admin","id":"a"},"command":{"type":"register_deputy","deputy":"D","congress":"C","name":"代表"}}"#,
+            r#"{"at":"2024-01-02","actor":{"role":"admin","id":"a"},"command":{"type":"register_unit","unit":"U","name":"单位"}}"#,
+            r#"{"at":"2024-01-03","actor":{"role":"deputy","id":"D"},"command":{"type":"submit_suggestion","suggestion":"S","congress":"C","title":"建议","lead":"D","during":"session"}}"#,
+            r#"{"at":"2024-01-04","actor":{"role":"deputy_affairs_office","id":"o"},"command":{"type":"accept_suggestion","suggestion":"S"}}"#,
+            r#"{"at":"2024-01-05","actor":{"role":"deputy_affairs_office","id":"o"},"command":{"type":"assign_suggestion","suggestion":"S","lead_unit":"U"}}"#,
+            r#"{"at":"2024-02-05","actor":{"role":"handling_unit","id":"U"},"command":{"type":"reply_suggestion","suggestion":"S","result":"A","summary":"已解决"}}"#,
+        ] {
+            l.execute_json(c).unwrap();
+        }
+        l
+    }
+
+    #[test]
+    fn hostile_snapshots_are_refused_not_trusted() {
+        let l = lifecycle();
+        let good = serde_json::to_value(l.snapshot()).unwrap();
+        let cases: Vec<(&str, serde_json::Value)> = vec![
+            ("/state/suggestions/S/assignment", serde_json::Value::Null),
+            ("/state/suggestions/S/history", serde_json::json!([])),
+            ("/state/suggestions/S/replies", serde_json::json!([])),
+            (
+                "/state/suggestions/S/status",
+                serde_json::json!("rehandling"),
+            ),
+            ("/state/suggestions/S/lead", serde_json::json!("ghost")),
+            ("/state/deputies/D/congress", serde_json::json!("ghost")),
+            ("/seq", serde_json::json!(u64::MAX)),
+        ];
+        for (pointer, value) in cases {
+            let mut bad = good.clone();
+            *bad.pointer_mut(pointer).unwrap() = value;
+            let err = Ledger::restore_from_json(RuleBook::default(), &bad.to_string())
+                .expect_err(pointer);
+            assert!(
+                matches!(err.code(), "invalid_field" | "not_found"),
+                "{pointer}: {err}"
+            );
+        }
+        assert!(Ledger::restore_from_json(RuleBook::default(), &good.to_string()).is_ok());
+    }
+
+    #[test]
+    fn hostile_event_logs_are_refused() {
+        let l = lifecycle();
+        let mut events = serde_json::to_value(l.events()).unwrap();
+        // Drop the assignment: the reply then refers to an unassigned suggestion.
+        events.as_array_mut().unwrap().remove(5);
+        for (i, e) in events.as_array_mut().unwrap().iter_mut().enumerate() {
+            e["seq"] = serde_json::json!(i + 1);
+        }
+        let err = Ledger::replay_from_json(RuleBook::default(), &events.to_string()).unwrap_err();
+        assert_eq!(err.code(), "invalid_field");
+        let good = serde_json::to_value(l.events()).unwrap().to_string();
+        assert!(Ledger::replay_from_json(RuleBook::default(), &good).is_ok());
+    }
 }

@@ -218,7 +218,9 @@ impl SuggestionFrame {
             }
             let unit = self.lead_unit[i] as usize;
             let has_unit = self.lead_unit[i] != NO_UNIT;
-            if self.assigned[i] > d {
+            // A suggestion withdrawn after assignment (where the rule set allows it) is no
+            // longer handled: it leaves the denominators.
+            if self.assigned[i] > d || status == S::Withdrawn {
                 continue;
             }
             c.assigned += 1;

@@ -53,6 +53,7 @@ impl Level {
 
 /// A congress at one level for one term (e.g. 北京市海淀区第十七届人民代表大会).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Congress {
     /// Identifier.
     pub id: CongressId,
@@ -70,6 +71,7 @@ pub struct Congress {
 
 /// A deputy of one congress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Deputy {
     /// Identifier.
     pub id: DeputyId,
@@ -81,6 +83,7 @@ pub struct Deputy {
 
 /// A handling unit (承办单位): a government department, court, procuratorate or other organ.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Identifier.
     pub id: UnitId,

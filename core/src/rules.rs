@@ -172,16 +172,18 @@ impl RuleSet {
     ///
     /// ```
     /// assert!(renda::rules::RuleSet::preset("beijing-district").is_ok());
-    /// assert_eq!(renda::rules::RuleSet::preset("mars").unwrap_err().code(), "invalid_field");
+    /// assert_eq!(renda::rules::RuleSet::preset("mars").unwrap_err().code(), "invalid_rule_set");
     /// ```
     pub fn preset(name: &str) -> Result<Self> {
         match name {
             "national" => Ok(Self::national()),
             "beijing-district" => Ok(Self::beijing_district()),
-            other => Err(RendaError::InvalidField {
-                field: "rules.preset".into(),
-                value: crate::ids::truncate(other),
-                reason: "known presets are `national` and `beijing-district`".into(),
+            other => Err(RendaError::InvalidRuleSet {
+                field: "preset".into(),
+                reason: format!(
+                    "unknown preset `{}`; known presets are `national` and `beijing-district`",
+                    crate::ids::truncate(other)
+                ),
             }),
         }
     }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 /// Everything the ledger knows now. Ordered maps keep snapshots deterministic.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct State {
     /// Congresses by id.
     pub congresses: BTreeMap<CongressId, Congress>,
@@ -23,6 +24,46 @@ pub struct State {
 }
 
 impl State {
+    /// Checks that every record is consistent and every reference resolves. A state built by
+    /// executing commands always is; a snapshot or event log from outside may not be, and is
+    /// refused rather than trusted.
+    pub fn validate(&self) -> Result<()> {
+        for (id, d) in &self.deputies {
+            if &d.id != id {
+                return Err(key_mismatch("deputies", id.as_str()));
+            }
+            self.congress(&d.congress, "state.deputies.congress")?;
+        }
+        for (id, c) in &self.congresses {
+            if &c.id != id {
+                return Err(key_mismatch("congresses", id.as_str()));
+            }
+        }
+        for (id, u) in &self.units {
+            if &u.id != id {
+                return Err(key_mismatch("units", id.as_str()));
+            }
+        }
+        for (id, s) in &self.suggestions {
+            if &s.id != id {
+                return Err(key_mismatch("suggestions", id.as_str()));
+            }
+            s.validate()?;
+            self.congress(&s.congress, "state.suggestions.congress")?;
+            self.deputy(&s.lead, "state.suggestions.lead")?;
+            for d in &s.cosigners {
+                self.deputy(d, "state.suggestions.cosigners")?;
+            }
+            if let Some(a) = &s.assignment {
+                self.unit(&a.lead_unit, "state.suggestions.assignment.lead_unit")?;
+                for u in &a.co_units {
+                    self.unit(u, "state.suggestions.assignment.co_units")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// A congress, or `not_found` naming `field`.
     pub fn congress(&self, id: &CongressId, field: &str) -> Result<&Congress> {
         self.congresses.get(id).ok_or_else(|| RendaError::NotFound {
@@ -70,5 +111,13 @@ impl State {
     ) -> Result<&'b RuleSet> {
         let c = self.congress(&s.congress, "suggestion.congress")?;
         book.in_force(c.level, date)
+    }
+}
+
+fn key_mismatch(map: &str, key: &str) -> RendaError {
+    RendaError::InvalidField {
+        field: format!("state.{map}"),
+        value: key.to_string(),
+        reason: "the record's id differs from its key".into(),
     }
 }

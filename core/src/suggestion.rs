@@ -14,7 +14,8 @@ use crate::command::Command;
 use crate::error::{RendaError, Result};
 use crate::event::EventKind;
 use crate::ids::{CongressId, DeputyId, SuggestionId, UnitId};
-use crate::rules::{FeedbackFrom, RuleSet, WithdrawUntil};
+use crate::registry::Level;
+use crate::rules::{FeedbackFrom, RuleBook, RuleSet, WithdrawUntil};
 use crate::state::State;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -136,6 +137,7 @@ impl SuggestionStatus {
 
 /// The assignment of a suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assignment {
     /// Lead unit (主办).
     pub lead_unit: UnitId,
@@ -147,6 +149,7 @@ pub struct Assignment {
 
 /// One reply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reply {
     /// Round, from 1.
     pub round: u32,
@@ -164,6 +167,7 @@ pub struct Reply {
 
 /// One rating.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Feedback {
     /// Who rated.
     pub deputy: DeputyId,
@@ -179,6 +183,7 @@ pub struct Feedback {
 
 /// A co-unit's opinion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CoUnitOpinion {
     /// The co-unit.
     pub unit: UnitId,
@@ -193,6 +198,7 @@ pub struct CoUnitOpinion {
 /// A suggestion as the ledger holds it: its data and its dated history. Due dates and overdue
 /// are not stored: see [`Suggestion::due_date`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Suggestion {
     /// Id.
     pub id: SuggestionId,
@@ -229,7 +235,7 @@ pub struct Suggestion {
 impl Suggestion {
     /// Date submitted (first entry of the history).
     pub fn submitted_on(&self) -> NaiveDate {
-        self.history[0].0
+        self.history.first().map_or(NaiveDate::MIN, |h| h.0)
     }
 
     /// Status as of the end of `date`.
@@ -239,6 +245,67 @@ impl Suggestion {
             .take_while(|(d, _)| *d <= date)
             .last()
             .map(|(_, s)| *s)
+    }
+
+    /// The assignment, which every status from `assigned` on has.
+    pub fn assignment(&self) -> Result<&Assignment> {
+        self.assignment
+            .as_ref()
+            .ok_or_else(|| corrupt(&self.id, "no assignment"))
+    }
+
+    /// Checks the record's internal consistency (used when a snapshot or an event log comes
+    /// from outside): a history that starts with `submitted`, runs forward in time along the
+    /// lifecycle and ends in `status`, with the data each status needs.
+    pub fn validate(&self) -> Result<()> {
+        use SuggestionStatus::*;
+        let first = self
+            .history
+            .first()
+            .ok_or_else(|| corrupt(&self.id, "empty history"))?;
+        if first.1 != Submitted {
+            return Err(corrupt(&self.id, "history must start with submitted"));
+        }
+        if self.history.last().map(|h| h.1) != Some(self.status) {
+            return Err(corrupt(
+                &self.id,
+                "status differs from the last history entry",
+            ));
+        }
+        for w in self.history.windows(2) {
+            if w[1].0 < w[0].0 {
+                return Err(corrupt(&self.id, "history goes back in time"));
+            }
+        }
+        let ever = |st: SuggestionStatus| self.history.iter().any(|h| h.1 == st);
+        if (ever(Assigned) || ever(Replied)) && self.assignment.is_none() {
+            return Err(corrupt(&self.id, "assigned without an assignment"));
+        }
+        let replied = self.history.iter().filter(|h| h.1 == Replied).count();
+        if replied != self.replies.len() {
+            return Err(corrupt(&self.id, "replies differ from the history"));
+        }
+        let rehandled = self.history.iter().filter(|h| h.1 == Rehandling).count();
+        if rehandled != self.rehandling.len() {
+            return Err(corrupt(
+                &self.id,
+                "re-handling dates differ from the history",
+            ));
+        }
+        for (h, d) in self
+            .history
+            .iter()
+            .filter(|h| h.1 == Rehandling)
+            .zip(&self.rehandling)
+        {
+            if h.0 != *d {
+                return Err(corrupt(
+                    &self.id,
+                    "re-handling dates differ from the history",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Whether `deputy` is the lead deputy or a co-signer.
@@ -251,30 +318,33 @@ impl Suggestion {
         self.replies.len() as u32 + 1
     }
 
-    /// The reply due date in force at the end of `as_of`, if a reply is awaited then, derived
-    /// from the assignment, extensions and re-handling under `rules` (L-1, R-S3).
-    /// Suggestions in the plan ledger have no fixed due date (R-S5: rolling within the term).
-    pub fn due_date(
+    /// The reply due date in force at the end of `as_of`, if a reply is awaited then, with the
+    /// rule set it was computed under. Derived, never stored: the first reply is due under the
+    /// rule set in force on the day of assignment (L-1, extended once), a re-handling reply
+    /// under the one in force the day re-handling started (R-S3). Suggestions in the plan
+    /// ledger have no fixed due date (R-S5: rolling within the term).
+    pub fn due_date<'b>(
         &self,
-        rules: &RuleSet,
+        book: &'b RuleBook,
+        level: Level,
         calendar: &WorkCalendar,
         as_of: NaiveDate,
-    ) -> Result<Option<NaiveDate>> {
+    ) -> Result<Option<(NaiveDate, &'b RuleSet)>> {
         let status = match self.status_as_of(as_of) {
             Some(s) => s,
             None => return Ok(None),
         };
-        let r = &rules.suggestion;
         match status {
             SuggestionStatus::Assigned => {
-                let a = self.assignment.as_ref().expect("assigned has assignment");
+                let a = self.assignment()?;
+                let rules = book.in_force(level, a.assigned_on)?;
                 let extended = self.extensions.iter().any(|d| *d <= as_of);
                 let d = if extended {
-                    r.extended_reply_deadline
+                    rules.suggestion.extended_reply_deadline
                 } else {
-                    r.reply_deadline
+                    rules.suggestion.reply_deadline
                 };
-                Ok(Some(calendar.due_date(a.assigned_on, d)?))
+                Ok(Some((calendar.due_date(a.assigned_on, d)?, rules)))
             }
             SuggestionStatus::Rehandling => {
                 let start = *self
@@ -282,11 +352,23 @@ impl Suggestion {
                     .iter()
                     .rev()
                     .find(|d| **d <= as_of)
-                    .expect("rehandling has a start");
-                Ok(Some(calendar.due_date(start, r.rehandle_deadline)?))
+                    .ok_or_else(|| corrupt(&self.id, "re-handling without a start date"))?;
+                let rules = book.in_force(level, start)?;
+                Ok(Some((
+                    calendar.due_date(start, rules.suggestion.rehandle_deadline)?,
+                    rules,
+                )))
             }
             _ => Ok(None),
         }
+    }
+}
+
+fn corrupt(id: &SuggestionId, what: &str) -> RendaError {
+    RendaError::InvalidField {
+        field: format!("state.suggestions.{id}"),
+        value: String::new(),
+        reason: format!("inconsistent suggestion record: {what}"),
     }
 }
 
@@ -570,7 +652,7 @@ pub(crate) fn decide(
             if !s.status.awaits_reply() {
                 return Err(transition(s, "send a co-unit opinion on", "W1 step 8"));
             }
-            let a = s.assignment.as_ref().expect("assigned");
+            let a = s.assignment()?;
             let unit = a
                 .co_units
                 .iter()
@@ -613,7 +695,7 @@ pub(crate) fn decide(
             if !s.status.awaits_reply() {
                 return Err(transition(s, "reply to", "W1 step 8"));
             }
-            let a = s.assignment.as_ref().expect("assigned");
+            let a = s.assignment()?;
             if a.lead_unit.as_str() != actor.id.as_str() {
                 return Err(RendaError::NotParty {
                     actor: actor.id.to_string(),
@@ -732,7 +814,10 @@ pub(crate) fn decide(
                 let unhappy = *rating == Satisfaction::Dissatisfied
                     || (*rating == Satisfaction::BasicallySatisfied
                         && rules.suggestion.rehandle_on_basic_satisfied);
-                let last = s.replies.last().expect("replied has a reply");
+                let last = s
+                    .replies
+                    .last()
+                    .ok_or_else(|| corrupt(&s.id, "replied without a reply"))?;
                 if unhappy && (s.rehandling.len() as u32) < rules.suggestion.max_rehandling_rounds {
                     // R-S3 / R-S4: re-handle and reply again.
                     calendar.due_date(date, rules.suggestion.rehandle_deadline)?;

@@ -94,8 +94,11 @@ impl Serialize for Timestamp {
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse()
-            .map_err(|e: RendaError| serde::de::Error::custom(e.to_string()))
+        s.parse().map_err(|_: RendaError| {
+            serde::de::Error::custom(
+                "expected an RFC 3339 time such as 2024-03-05T09:30:00+08:00, or a date such as 2024-03-05",
+            )
+        })
     }
 }
 

@@ -28,7 +28,12 @@ pub fn parse_json(json: &str) -> Result<serde_json::Value> {
         });
     }
     serde_json::from_str(json).map_err(|e| RendaError::InvalidJson {
-        message: e.to_string(),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
         line: e.line(),
         column: e.column(),
     })
@@ -38,47 +43,101 @@ pub fn parse_json(json: &str) -> Result<serde_json::Value> {
 /// field is the dotted path below `prefix`.
 pub fn from_value_at<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T> {
     let original = value.clone();
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        let join = |a: &str, b: &str| match (a.is_empty(), b.is_empty()) {
-            (true, _) => b.to_string(),
-            (_, true) => a.to_string(),
-            _ => format!("{a}.{b}"),
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            let msg = e.inner().to_string();
+            Err(locate::<T>(&original, prefix, path, msg))
+        }
+    }
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a}.{b}"),
+    }
+}
+
+/// Turns a serde failure at `path` into a typed error naming the field.
+fn locate<T: DeserializeOwned>(
+    original: &serde_json::Value,
+    prefix: &str,
+    path: String,
+    msg: String,
+) -> RendaError {
+    let base = join(prefix, &path);
+    // serde_path_to_error's path ends with the unknown field's name already.
+    let with_name = |name: &str| {
+        if path == name || path.ends_with(&format!(".{name}")) {
+            base.clone()
+        } else {
+            join(&base, name)
+        }
+    };
+    if let Some(name) = backticked(&msg, "missing field `") {
+        return RendaError::MissingField {
+            field: with_name(name),
         };
-        let base = join(prefix, &path);
-        let msg = e.inner().to_string();
-        if let Some(name) = backticked(&msg, "missing field `") {
-            return RendaError::MissingField {
-                field: join(&base, name),
+    }
+    if let Some(name) = backticked(&msg, "unknown field `") {
+        return RendaError::InvalidField {
+            field: with_name(name),
+            value: String::new(),
+            reason: format!(
+                "unknown field; {}",
+                msg.split(", ").skip(1).collect::<Vec<_>>().join(", ")
+            ),
+        };
+    }
+    // Internally tagged enums (commands, events) are buffered by serde, which loses the path
+    // inside them: the error points at the whole object. Find the culprit field by removing
+    // one field at a time: the field whose removal makes this error go away is the one.
+    if let Some(serde_json::Value::Object(map)) = lookup(original, &path) {
+        for key in map.keys().filter(|k| k.as_str() != "type") {
+            let mut probe = original.clone();
+            if let Some(serde_json::Value::Object(m)) = lookup_mut(&mut probe, &path) {
+                m.remove(key);
+            }
+            let cured = match serde_json::from_value::<T>(probe) {
+                Ok(_) => true,
+                Err(e2) => {
+                    let m2 = e2.to_string();
+                    backticked(&m2, "missing field `") == Some(key.as_str())
+                }
             };
+            if cured {
+                let inner = map[key].clone();
+                let reason = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                return RendaError::InvalidField {
+                    field: join(&base, key),
+                    value: display_value(&inner),
+                    reason,
+                };
+            }
         }
-        if let Some(name) = backticked(&msg, "unknown field `") {
-            return RendaError::InvalidField {
-                field: join(&base, name),
-                value: String::new(),
-                reason: format!(
-                    "unknown field; {}",
-                    msg.split(", ").skip(1).collect::<Vec<_>>().join(", ")
-                ),
-            };
-        }
-        let value = lookup(&original, &path)
-            .map(|v| match v {
-                serde_json::Value::String(s) => crate::ids::truncate(s),
-                other => crate::ids::truncate(&other.to_string()),
-            })
-            .unwrap_or_default();
-        RendaError::InvalidField {
-            field: if base.is_empty() {
-                "(root)".into()
-            } else {
-                base
-            },
-            value,
-            reason: msg,
-        }
-    })
+    }
+    RendaError::InvalidField {
+        field: if base.is_empty() {
+            "(root)".into()
+        } else {
+            base
+        },
+        value: lookup(original, &path)
+            .map(display_value)
+            .unwrap_or_default(),
+        reason: msg,
+    }
+}
+
+fn display_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => crate::ids::truncate(s),
+        other => crate::ids::truncate(&other.to_string()),
+    }
 }
 
 fn backticked<'a>(msg: &'a str, prefix: &str) -> Option<&'a str> {
@@ -101,6 +160,29 @@ fn lookup<'a>(root: &'a serde_json::Value, path: &str) -> Option<&'a serde_json:
         }
         for idx in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
             cur = cur.get(idx.parse::<usize>().ok()?)?;
+        }
+    }
+    Some(cur)
+}
+
+fn lookup_mut<'a>(
+    root: &'a mut serde_json::Value,
+    path: &str,
+) -> Option<&'a mut serde_json::Value> {
+    let mut cur = root;
+    if path.is_empty() {
+        return Some(cur);
+    }
+    for seg in path.split('.') {
+        let (name, indexes) = match seg.find('[') {
+            Some(i) => (&seg[..i], &seg[i..]),
+            None => (seg, ""),
+        };
+        if !name.is_empty() {
+            cur = cur.get_mut(name)?;
+        }
+        for idx in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
+            cur = cur.get_mut(idx.parse::<usize>().ok()?)?;
         }
     }
     Some(cur)

@@ -1,0 +1,536 @@
+// Types of renda's JS API and of its JSON wire format (commands, events, errors, state,
+// snapshots, figures, rule sets). Dates are `YYYY-MM-DD` strings (China time); instants are
+// RFC 3339 strings with an offset.
+
+// ---------------------------------------------------------------- loading
+
+/** Anything wasm-bindgen's loader accepts, or (in node) a path. */
+export type InitInput =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module
+  | Promise<Response>;
+
+/**
+ * Loads the WebAssembly module; await it once before using anything else. In node the .wasm
+ * next to the generated JS is read from disk unless `input` says otherwise.
+ */
+export function init(input?: InitInput): Promise<void>;
+
+/** Synchronous initialisation from the module's bytes or a compiled module. */
+export function initSync(module: BufferSource | WebAssembly.Module): void;
+
+// ---------------------------------------------------------------- scalars
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type DateString = string;
+/** An instant, RFC 3339 with an offset (`2024-03-05T09:30:00+08:00`). */
+export type Instant = string;
+
+export type Role =
+  | "deputy"
+  | "deputy_affairs_office"
+  | "handling_unit"
+  | "government_office"
+  | "special_committee"
+  | "director_meeting"
+  | "standing_committee"
+  | "street_working_committee"
+  | "third_party_evaluator"
+  | "public"
+  | "admin";
+
+export type Level = "national" | "provincial" | "districted_city" | "county" | "township";
+export type SubmissionPeriod = "session" | "recess";
+export type ResultCategory = "A" | "B" | "C" | "D";
+export type Satisfaction = "satisfied" | "basically_satisfied" | "dissatisfied";
+export type SuggestionStatus =
+  | "submitted"
+  | "returned_for_revision"
+  | "accepted"
+  | "rejected"
+  | "withdrawn"
+  | "assigned"
+  | "replied"
+  | "rehandling"
+  | "in_plan"
+  | "closed";
+
+export interface Actor {
+  role: Role;
+  /** The deputy id for deputies, the unit id for handling units. */
+  id: string;
+}
+
+// ---------------------------------------------------------------- commands
+
+export type Command =
+  | {
+      type: "register_congress";
+      congress: string;
+      name: string;
+      level: Level;
+      term: number;
+      term_start: DateString;
+      term_end: DateString;
+    }
+  | { type: "register_deputy"; deputy: string; congress: string; name: string }
+  | { type: "register_unit"; unit: string; name: string }
+  | {
+      type: "submit_suggestion";
+      suggestion: string;
+      congress: string;
+      title: string;
+      lead: string;
+      cosigners?: string[];
+      during: SubmissionPeriod;
+      topic?: string | null;
+    }
+  | { type: "revise_suggestion"; suggestion: string; title: string }
+  | { type: "accept_suggestion"; suggestion: string }
+  | { type: "return_suggestion"; suggestion: string; reason: string }
+  | { type: "reject_suggestion"; suggestion: string; reason: string }
+  | { type: "withdraw_suggestion"; suggestion: string; reason?: string | null }
+  | { type: "assign_suggestion"; suggestion: string; lead_unit: string; co_units?: string[] }
+  | { type: "extend_reply_deadline"; suggestion: string; reason: string }
+  | { type: "submit_co_unit_opinion"; suggestion: string; opinion: string }
+  | {
+      type: "reply_suggestion";
+      suggestion: string;
+      result: ResultCategory;
+      in_plan?: boolean;
+      summary: string;
+      reason?: string | null;
+    }
+  | { type: "give_feedback"; suggestion: string; rating: Satisfaction; comment?: string | null };
+
+export type CommandType = Command["type"];
+
+/** A command with who issued it and when. A `Date` for `at` is sent as its UTC instant. */
+export interface CommandEnvelope {
+  at: Instant | DateString | Date;
+  actor: Actor;
+  command: Command;
+}
+
+// ---------------------------------------------------------------- events
+
+export type EventKind =
+  | {
+      type: "congress_registered";
+      congress: string;
+      name: string;
+      level: Level;
+      term: number;
+      term_start: DateString;
+      term_end: DateString;
+    }
+  | { type: "deputy_registered"; deputy: string; congress: string; name: string }
+  | { type: "unit_registered"; unit: string; name: string }
+  | {
+      type: "suggestion_submitted";
+      suggestion: string;
+      congress: string;
+      title: string;
+      lead: string;
+      cosigners: string[];
+      during: SubmissionPeriod;
+      topic: string | null;
+    }
+  | { type: "suggestion_revised"; suggestion: string; title: string }
+  | { type: "suggestion_accepted"; suggestion: string }
+  | { type: "suggestion_returned"; suggestion: string; reason: string }
+  | { type: "suggestion_rejected"; suggestion: string; reason: string }
+  | { type: "suggestion_withdrawn"; suggestion: string; reason: string | null }
+  | { type: "suggestion_assigned"; suggestion: string; lead_unit: string; co_units: string[] }
+  | { type: "reply_deadline_extended"; suggestion: string; reason: string }
+  | { type: "co_unit_opinion_submitted"; suggestion: string; unit: string; opinion: string }
+  | {
+      type: "suggestion_replied";
+      suggestion: string;
+      round: number;
+      result: ResultCategory;
+      in_plan: boolean;
+      summary: string;
+      reason: string | null;
+    }
+  | {
+      type: "feedback_given";
+      suggestion: string;
+      deputy: string;
+      round: number;
+      rating: Satisfaction;
+      comment: string | null;
+    }
+  | { type: "rehandling_started"; suggestion: string; round: number }
+  | { type: "placed_in_plan"; suggestion: string }
+  | { type: "suggestion_closed"; suggestion: string; rating: Satisfaction };
+
+export type EventType = EventKind["type"];
+
+/** One recorded event. */
+export interface Event {
+  /** Position in the log, from 1, without gaps. */
+  seq: number;
+  /** Schema version it was written with. */
+  schema: number;
+  at: Instant;
+  actor: Actor;
+  event: EventKind;
+}
+
+// ---------------------------------------------------------------- state
+
+export interface Congress {
+  id: string;
+  name: string;
+  level: Level;
+  term: number;
+  term_start: DateString;
+  term_end: DateString;
+}
+
+export interface Deputy {
+  id: string;
+  congress: string;
+  name: string;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+}
+
+export interface Assignment {
+  lead_unit: string;
+  co_units: string[];
+  assigned_on: DateString;
+}
+
+export interface Reply {
+  round: number;
+  on: DateString;
+  result: ResultCategory;
+  in_plan: boolean;
+  summary: string;
+  reason: string | null;
+}
+
+export interface Feedback {
+  deputy: string;
+  round: number;
+  rating: Satisfaction;
+  on: DateString;
+  comment: string | null;
+}
+
+export interface CoUnitOpinion {
+  unit: string;
+  round: number;
+  on: DateString;
+  opinion: string;
+}
+
+/** A suggestion as the ledger holds it (due dates are derived: see `SuggestionView`). */
+export interface Suggestion {
+  id: string;
+  congress: string;
+  title: string;
+  lead: string;
+  cosigners: string[];
+  during: SubmissionPeriod;
+  topic: string | null;
+  status: SuggestionStatus;
+  /** Each status with the date it was entered, oldest first. */
+  history: [DateString, SuggestionStatus][];
+  assignment: Assignment | null;
+  extensions: DateString[];
+  co_unit_opinions: CoUnitOpinion[];
+  replies: Reply[];
+  feedback: Feedback[];
+  rehandling: DateString[];
+}
+
+export interface State {
+  congresses: Record<string, Congress>;
+  deputies: Record<string, Deputy>;
+  units: Record<string, Unit>;
+  suggestions: Record<string, Suggestion>;
+}
+
+export interface Snapshot {
+  schema: number;
+  /** Number of events the state reflects. */
+  seq: number;
+  last_at: Instant | null;
+  state: State;
+}
+
+/** A suggestion with facts derived as of a date. */
+export interface SuggestionView {
+  id: string;
+  title: string;
+  /** Status at the end of the day; null if not yet submitted then. */
+  status: SuggestionStatus | null;
+  /** Reply due date, if a reply is awaited. */
+  due: DateString | null;
+  /** Days past the due date, if overdue. */
+  overdue_days: number | null;
+  lead_unit: string | null;
+  /** The rule set used. */
+  rule_set: string;
+}
+
+// ---------------------------------------------------------------- figures
+
+/** A rate; `percent` is rounded half up and carried as text (`"61.2"`), null when 0/0. */
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  percent: string | null;
+}
+
+export interface Counts {
+  submitted: number;
+  during_session: number;
+  during_recess: number;
+  awaiting_vetting: number;
+  accepted: number;
+  rejected: number;
+  withdrawn: number;
+  assigned: number;
+  replied: number;
+  replied_on_time: number;
+  rehandling: number;
+  in_plan: number;
+  closed: number;
+  overdue: number;
+}
+
+export interface Results {
+  A: number;
+  B: number;
+  C: number;
+  D: number;
+}
+
+export interface Ratings {
+  satisfied: number;
+  basically_satisfied: number;
+  dissatisfied: number;
+}
+
+export interface PlanLedger {
+  entered: number;
+  open: number;
+  second_replied: number;
+  solved: number;
+}
+
+export interface OverdueItem {
+  suggestion: string;
+  lead_unit: string;
+  due: DateString;
+  days_overdue: number;
+}
+
+export interface UnitFigures {
+  unit: string;
+  assigned: number;
+  replied: number;
+  replied_on_time: number;
+  overdue: number;
+  closed: number;
+  results: Results;
+  ratings: Ratings;
+  reply_rate: Rate;
+  solved_or_progressing_rate: Rate;
+  satisfaction_rate: Rate;
+}
+
+/** The suggestion-handling figures as of a date. */
+export interface Figures {
+  as_of: DateString;
+  counts: Counts;
+  reply_rate: Rate;
+  on_time_reply_rate: Rate;
+  completion_rate: Rate;
+  solved_or_progressing_rate: Rate;
+  satisfaction_rate: Rate;
+  results: Results;
+  ratings: Ratings;
+  plan_ledger: PlanLedger;
+  /** Most overdue first. */
+  overdue: OverdueItem[];
+  /** One row per lead unit, ordered by unit id. */
+  units: UnitFigures[];
+}
+
+/** Which suggestions the figures cover. `Date`s are taken as China-time dates. */
+export interface FigureFilter {
+  congress?: string | null;
+  submitted_from?: DateString | Date | null;
+  submitted_to?: DateString | Date | null;
+}
+
+// ---------------------------------------------------------------- rules
+
+export type DurationUnit = "calendar_days" | "calendar_months" | "working_days";
+
+export interface Duration {
+  amount: number;
+  unit: DurationUnit;
+}
+
+export interface SuggestionRules {
+  reply_deadline: Duration;
+  extended_reply_deadline: Duration;
+  max_extensions: number;
+  rehandle_deadline: Duration;
+  max_rehandling_rounds: number;
+  rehandle_on_basic_satisfied: boolean;
+  feedback_from: "lead_deputy" | "all_proposers";
+  withdraw_until: "before_assignment" | "before_reply";
+  reply_requires_co_unit_opinions: boolean;
+  reason_required_for_c: boolean;
+  max_cosigners: number | null;
+  max_title_chars: number;
+}
+
+export interface RuleSet {
+  id: string;
+  version: number;
+  title: string;
+  jurisdiction: { name: string; level: Level | null };
+  effective_from: DateString;
+  effective_to: DateString | null;
+  legal_basis: string[];
+  suggestion: SuggestionRules;
+}
+
+export type PresetName = "national" | "beijing-district";
+
+type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** One rule set: a preset with optional overrides (a JSON merge patch), or a complete set. */
+export type RuleSetSpec = { preset: PresetName; overrides?: DeepPartial<RuleSet> } | RuleSet;
+
+/**
+ * A rule book: undefined or null (the national default), one spec, a list of specs, or any
+ * of these as JSON text.
+ */
+export type RulesSpec = RuleSetSpec | RuleSetSpec[] | string | null | undefined;
+
+// ---------------------------------------------------------------- errors
+
+export type ErrorKind =
+  | "input"
+  | "permission"
+  | "not_found"
+  | "conflict"
+  | "rule"
+  | "calendar"
+  | "rule_set";
+
+export type ErrorCode =
+  | "invalid_json"
+  | "unknown_command"
+  | "missing_field"
+  | "invalid_field"
+  | "permission_denied"
+  | "not_party"
+  | "not_found"
+  | "already_exists"
+  | "out_of_order"
+  | "invalid_transition"
+  | "date_outside_calendar"
+  | "no_rule_set"
+  | "invalid_rule_set"
+  // rule violations
+  | "co_unit_opinions_missing"
+  | "extension_limit_reached"
+  | "feedback_already_given"
+  | "in_plan_requires_b"
+  | "opinion_already_submitted"
+  | "reason_required"
+  | "too_many_cosigners"
+  | "withdrawal_too_late"
+  | "wrong_congress"
+  // codes added by later versions
+  | (string & {});
+
+/** The wire form of an error. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  kind: ErrorKind;
+  /** Human-readable (English). */
+  message: string;
+  /** Offending field as a dotted path, e.g. `command.title`. */
+  field: string | null;
+  value: string | null;
+  /** The rule enforced (R-…, L-…, `permission-matrix`). */
+  rule: string | null;
+}
+
+/** Any error renda reports. A rejected command never changes the ledger. */
+export class RendaError extends Error {
+  constructor(info: ErrorInfo);
+  readonly code: ErrorCode;
+  readonly kind: ErrorKind;
+  readonly field: string | null;
+  readonly value: string | null;
+  readonly rule: string | null;
+  readonly info: ErrorInfo;
+  /** The subclass matching `info.kind`. */
+  static fromInfo(info: ErrorInfo): RendaError;
+}
+/** Malformed input: bad JSON, unknown command, missing or invalid field. */
+export class InputError extends RendaError {}
+/** The actor's role may not issue the command, or not on this item. */
+export class PermissionDeniedError extends RendaError {}
+/** A referenced entity does not exist. */
+export class NotFoundError extends RendaError {}
+/** The entity exists already, or the command is out of time order. */
+export class ConflictError extends RendaError {}
+/** A lifecycle rule forbids the command now. */
+export class RuleViolationError extends RendaError {}
+/** A date falls outside the working-day calendar data. */
+export class CalendarError extends RendaError {}
+/** A rule set is invalid, or none is in force. */
+export class RuleSetError extends RendaError {}
+
+// ---------------------------------------------------------------- the ledger
+
+/** An event-sourced ledger: commands in, events out; figures derived as of a date. */
+export class Ledger {
+  /** An empty ledger under `rules` (default: the national rules). */
+  constructor(rules?: RulesSpec);
+  /** A ledger continuing from a snapshot (object or JSON text). */
+  static restore(snapshot: Snapshot | string, rules?: RulesSpec): Ledger;
+  /** A ledger rebuilt from an event log (array or JSON text). */
+  static replay(events: Event[] | string, rules?: RulesSpec): Ledger;
+  /** Executes a command (object or JSON text); returns the events it recorded. */
+  execute(command: CommandEnvelope | string): Event[];
+  /** Checks a command without executing it; returns the event kinds it would record. */
+  decide(command: CommandEnvelope | string): EventKind[];
+  /** The events recorded since creation (or since the snapshot restored from). */
+  events(): Event[];
+  snapshot(): Snapshot;
+  /** Figures as of the end of `asOf` (a `Date` is taken as its China-time date). */
+  figures(asOf: DateString | Date, filter?: FigureFilter | string | null): Figures;
+  /** A suggestion with its status, due date and overdue days as of `asOf`. */
+  suggestionView(id: string, asOf: DateString | Date): SuggestionView;
+  state(): State;
+  /** All suggestions, ordered by id. */
+  suggestions(): Suggestion[];
+  /** Sequence number of the last event (0 when empty). */
+  readonly seq: number;
+  /** Frees the WebAssembly memory now (otherwise the garbage collector does). */
+  free(): void;
+}
+
+/** A preset rule set by name. */
+export function ruleSetPreset(name: PresetName | string): RuleSet;

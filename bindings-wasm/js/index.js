@@ -1,0 +1,294 @@
+// renda for JavaScript: a thin, hand-written layer over the wasm-bindgen output in ../pkg.
+//
+// Every method converts its arguments to JSON text, calls one method of the wasm module
+// (which calls one function of renda's JSON facade, `renda::api`), and parses the JSON text
+// it returns. Errors arrive as the error's wire form and become typed `RendaError`s here.
+// No domain logic lives in this file.
+
+import __wbg_init, {
+  initSync as wbgInitSync,
+  Ledger as RawLedger,
+  ruleSetPresetJson,
+} from "../pkg/renda_wasm.js";
+
+// ---------------------------------------------------------------- initialisation
+
+let ready = false;
+
+const isNode =
+  typeof process === "object" &&
+  process !== null &&
+  typeof process.versions === "object" &&
+  process.versions !== null &&
+  typeof process.versions.node === "string";
+
+// Kept out of a literal import so browser bundlers do not try to resolve it.
+const NODE_FS = "node:fs/promises";
+
+/**
+ * Loads the WebAssembly module; call (and await) once before anything else.
+ * In node, `input` may be omitted (the .wasm next to the generated JS is read), or be a path,
+ * a file URL, bytes or a `WebAssembly.Module`. In a browser it is anything wasm-bindgen's
+ * init accepts (URL, `Response`, bytes, `WebAssembly.Module`); omitted, the .wasm is fetched
+ * from beside the generated JS.
+ */
+export async function init(input) {
+  if (ready) return;
+  if (isNode && (input === undefined || typeof input === "string" || input instanceof URL)) {
+    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS);
+    let where = input ?? new URL("../pkg/renda_wasm_bg.wasm", import.meta.url);
+    if (typeof where === "string" && where.startsWith("file:")) where = new URL(where);
+    wbgInitSync({ module: await readFile(where) });
+  } else {
+    await __wbg_init(input === undefined ? undefined : { module_or_path: input });
+  }
+  ready = true;
+}
+
+/** Synchronous initialisation from the module's bytes or a compiled `WebAssembly.Module`. */
+export function initSync(module) {
+  if (ready) return;
+  wbgInitSync({ module });
+  ready = true;
+}
+
+function ensureReady() {
+  if (!ready) throw new Error("renda: the WebAssembly module is not loaded; `await init()` first");
+  if (broken) throw new Error("renda: the WebAssembly module failed earlier (a bug in renda) and must be reloaded", { cause: broken });
+}
+
+// ---------------------------------------------------------------- errors
+
+/** Any error renda reports; `info` is its wire form `{code, kind, message, field, value, rule}`. */
+export class RendaError extends Error {
+  constructor(info) {
+    super(info.message);
+    this.code = info.code;
+    this.kind = info.kind;
+    this.field = info.field ?? null;
+    this.value = info.value ?? null;
+    this.rule = info.rule ?? null;
+    this.info = info;
+  }
+
+  /** The `RendaError` subclass for an error's wire form. */
+  static fromInfo(info) {
+    const Class = CLASSES[info.kind] ?? RendaError;
+    return new Class(info);
+  }
+}
+
+/** Malformed input: bad JSON, unknown command, missing or invalid field (`kind: "input"`). */
+export class InputError extends RendaError {}
+/** The actor may not issue the command, or not on this item (`kind: "permission"`). */
+export class PermissionDeniedError extends RendaError {}
+/** A referenced entity does not exist (`kind: "not_found"`). */
+export class NotFoundError extends RendaError {}
+/** The entity exists already, or the command is out of time order (`kind: "conflict"`). */
+export class ConflictError extends RendaError {}
+/** A lifecycle rule forbids the command now (`kind: "rule"`). */
+export class RuleViolationError extends RendaError {}
+/** A date falls outside the working-day calendar data (`kind: "calendar"`). */
+export class CalendarError extends RendaError {}
+/** A rule set is invalid or none is in force (`kind: "rule_set"`). */
+export class RuleSetError extends RendaError {}
+
+const CLASSES = {
+  input: InputError,
+  permission: PermissionDeniedError,
+  not_found: NotFoundError,
+  conflict: ConflictError,
+  rule: RuleViolationError,
+  calendar: CalendarError,
+  rule_set: RuleSetError,
+};
+// Spelled out (not `C.name`) so minifiers cannot change them.
+for (const [C, name] of [
+  [RendaError, "RendaError"],
+  [InputError, "InputError"],
+  [PermissionDeniedError, "PermissionDeniedError"],
+  [NotFoundError, "NotFoundError"],
+  [ConflictError, "ConflictError"],
+  [RuleViolationError, "RuleViolationError"],
+  [CalendarError, "CalendarError"],
+  [RuleSetError, "RuleSetError"],
+]) {
+  Object.defineProperty(C.prototype, "name", { value: name, writable: true, configurable: true });
+}
+
+// The wasm module throws the error's wire form as a JSON string. Anything else it throws is a
+// trap (`WebAssembly.RuntimeError`): a bug in renda, after which the module's memory cannot be
+// trusted, so every later call fails fast instead of computing on corrupt state.
+let broken = null;
+
+function call(f) {
+  ensureReady();
+  try {
+    return f();
+  } catch (e) {
+    if (typeof e === "string") {
+      let info;
+      try {
+        info = JSON.parse(e);
+      } catch {
+        throw new Error(e);
+      }
+      throw RendaError.fromInfo(info);
+    }
+    if (e instanceof WebAssembly.RuntimeError) {
+      broken = e;
+      throw new Error(`renda: internal error in the WebAssembly module (${e.message}); this is a bug in renda. The module cannot be used again until the page or process is reloaded.`, { cause: e });
+    }
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- conversions
+
+const pad = (n, w) => String(n).padStart(w, "0");
+
+/** A JS `Date` as `YYYY-MM-DD` in China time (UTC+8); strings pass through. */
+function chinaDate(d) {
+  if (!(d instanceof Date)) return d;
+  const t = d.getTime();
+  if (Number.isNaN(t)) return "Invalid Date"; // core reports it as an invalid field
+  const c = new Date(t + 8 * 3600 * 1000);
+  const y = c.getUTCFullYear();
+  const year = y >= 0 && y <= 9999 ? pad(y, 4) : (y < 0 ? "-" : "+") + pad(Math.abs(y), 6);
+  return `${year}-${pad(c.getUTCMonth() + 1, 2)}-${pad(c.getUTCDate(), 2)}`;
+}
+
+/** JSON text for a value; strings are taken to be JSON text already. */
+function json(value) {
+  if (typeof value === "string") return value;
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError("renda: expected an object, an array or JSON text");
+  return text;
+}
+
+/** An optional JSON argument: `undefined` and `null` mean "not given". */
+function optJson(value) {
+  return value === undefined || value === null ? undefined : json(value);
+}
+
+function filterJson(filter) {
+  if (filter === undefined || filter === null || typeof filter === "string") return filter ?? undefined;
+  if (typeof filter !== "object" || Array.isArray(filter)) return json(filter);
+  const out = {};
+  for (const [k, v] of Object.entries(filter)) out[k] = chinaDate(v);
+  return JSON.stringify(out);
+}
+
+function str(name, value) {
+  if (typeof value !== "string") throw new TypeError(`renda: ${name} must be a string`);
+  return value;
+}
+
+// ---------------------------------------------------------------- the ledger
+
+class Wrapped {
+  constructor(raw) {
+    this.raw = raw;
+  }
+}
+
+/** An event-sourced ledger: commands in, events out; figures derived as of a date. */
+export class Ledger {
+  #raw;
+
+  /** An empty ledger. `rules`: a rule-book spec (object, array or JSON text); default national. */
+  constructor(rules) {
+    if (rules instanceof Wrapped) {
+      this.#raw = rules.raw;
+    } else {
+      const spec = optJson(rules);
+      this.#raw = call(() => new RawLedger(spec));
+    }
+  }
+
+  /** A ledger continuing from a snapshot (object or JSON text). */
+  static restore(snapshot, rules) {
+    const [snap, spec] = [json(snapshot), optJson(rules)];
+    return new Ledger(new Wrapped(call(() => RawLedger.restoreJson(snap, spec))));
+  }
+
+  /** A ledger rebuilt from its event log (array or JSON text). */
+  static replay(events, rules) {
+    const [log, spec] = [json(events), optJson(rules)];
+    return new Ledger(new Wrapped(call(() => RawLedger.replayJson(log, spec))));
+  }
+
+  #live() {
+    if (this.#raw === null) throw new Error("renda: this Ledger has been freed");
+    return this.#raw;
+  }
+
+  /** Executes a command envelope (object or JSON text); returns the events it recorded. */
+  execute(command) {
+    const [raw, text] = [this.#live(), json(command)];
+    return JSON.parse(call(() => raw.executeJson(text)));
+  }
+
+  /** Checks a command without executing it; returns the event kinds it would record. */
+  decide(command) {
+    const [raw, text] = [this.#live(), json(command)];
+    return JSON.parse(call(() => raw.decideJson(text)));
+  }
+
+  /** The event log (since creation, or since the snapshot it was restored from). */
+  events() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.eventsJson()));
+  }
+
+  /** A snapshot of the current state. */
+  snapshot() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.snapshotJson()));
+  }
+
+  /** The figures as of the end of `asOf` (China time), optionally filtered. */
+  figures(asOf, filter) {
+    const [raw, date, f] = [this.#live(), str("asOf", chinaDate(asOf)), filterJson(filter)];
+    return JSON.parse(call(() => raw.figuresJson(date, f)));
+  }
+
+  /** A suggestion with its derived facts (status, due date, overdue days) as of `asOf`. */
+  suggestionView(id, asOf) {
+    const [raw, sid, date] = [this.#live(), str("id", id), str("asOf", chinaDate(asOf))];
+    return JSON.parse(call(() => raw.suggestionViewJson(sid, date)));
+  }
+
+  /** The current state. */
+  state() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.stateJson()));
+  }
+
+  /** All suggestions, ordered by id. */
+  suggestions() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.suggestionsJson()));
+  }
+
+  /** Sequence number of the last event (0 when empty). */
+  get seq() {
+    const raw = this.#live();
+    return call(() => raw.seq);
+  }
+
+  /** Frees the WebAssembly memory now (otherwise the garbage collector does it). Idempotent. */
+  free() {
+    if (this.#raw !== null) {
+      const raw = this.#raw;
+      this.#raw = null;
+      raw.free();
+    }
+  }
+}
+
+/** A preset rule set by name: `national` or `beijing-district`. */
+export function ruleSetPreset(name) {
+  const n = str("name", name);
+  return JSON.parse(call(() => ruleSetPresetJson(n)));
+}

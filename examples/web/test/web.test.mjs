@@ -1,0 +1,208 @@
+// Browser test of the web demo: node --test examples/web/test/
+//
+// Starts examples/web/serve.mjs on a random port, drives Debian's /usr/bin/chromium with
+// playwright-core (never a downloaded browser), walks one suggestion through its lifecycle
+// and checks what the page shows. Needs scripts/build-wasm.sh to have run first.
+// Writes a screenshot to target/web-screenshot.png.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, stopServer, REPO_ROOT } from '../serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const SCREENSHOT = path.join(REPO_ROOT, 'target', 'web-screenshot.png');
+const STEP_TIMEOUT = 10_000;
+
+/** Resolves `promise`, or rejects after `ms` with a message naming `what`. */
+function within(ms, what, promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+test('web demo: one suggestion through its lifecycle, with rule errors in plain words', { timeout: 60_000 }, async (t) => {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'bindings-wasm', 'pkg', 'renda_wasm_bg.wasm'))) {
+    assert.fail('bindings-wasm/pkg is missing: run scripts/build-wasm.sh first');
+  }
+  if (!fs.existsSync(CHROMIUM)) assert.fail(`${CHROMIUM} is missing: run scripts/setup.sh browser`);
+  const { chromium } = await import('playwright-core');
+
+  const { server, url } = await startServer({ port: 0 });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'renda-web-test-'));
+  let context;
+  t.after(async () => {
+    if (context) await within(10_000, 'closing chromium', context.close()).catch((e) => console.error(e));
+    await within(5_000, 'stopping the server', stopServer(server)).catch((e) => console.error(e));
+    fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  context = await within(20_000, 'launching chromium', chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    timeout: 20_000,
+  }));
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = context.pages()[0] || (await context.newPage());
+
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+
+  // The server sends the right MIME types (the browser refuses wasm streaming otherwise).
+  for (const [p, type] of [
+    ['/bindings-wasm/pkg/renda_wasm_bg.wasm', 'application/wasm'],
+    ['/bindings-wasm/js/index.js', 'text/javascript'],
+    ['/examples/web/app.js', 'text/javascript'],
+  ]) {
+    const res = await fetch(new URL(p, url));
+    assert.equal(res.status, 200, p);
+    assert.ok(res.headers.get('content-type').startsWith(type), `${p}: ${res.headers.get('content-type')}`);
+    await res.arrayBuffer();
+  }
+  // … and refuses paths outside the repository.
+  for (const p of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/.git/config']) {
+    const res = await fetch(new URL(p, url));
+    assert.ok(res.status === 403 || res.status === 404 || res.status === 400, `${p} gave ${res.status}`);
+    await res.arrayBuffer();
+  }
+
+  await page.goto(`${url}?lang=en`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+
+  const id = (testid) => page.getByTestId(testid);
+  const text = async (testid) => (await id(testid).textContent()).trim();
+  const rows = () => page.getByTestId('event-row').count();
+  const status = () => id('status').getAttribute('data-status');
+  const at = (date) => id('action-date').fill(date);
+  async function act(button, date) {
+    if (date) await at(date);
+    const before = await rows();
+    await id(button).click();
+    const notice = await id('notice').isVisible();
+    const error = (await id('error').isVisible()) ? await text('error') : '';
+    assert.ok(notice && !error, `${button} on ${date}: expected success, got ${error}`);
+    assert.ok((await rows()) > before, `${button} recorded no event`);
+  }
+
+  // Set-up on load: congress, two deputies, two units.
+  assert.equal(await rows(), 5);
+  assert.equal(await status(), 'none');
+  assert.equal(await id('act-as').inputValue(), 'auto');
+
+  // The deputy submits; the clock then defaults to a few days later.
+  await id('submit-title').fill('关于增加幼儿园学位的建议');
+  await id('submit-during').selectOption('session');
+  await act('btn-submit', '2024-01-08');
+  assert.equal(await status(), 'submitted');
+  assert.equal(await text('sugg-title'), '关于增加幼儿园学位的建议');
+  assert.equal(await id('action-date').inputValue(), '2024-01-11');
+  assert.equal(await id('as-of').inputValue(), '2024-01-08');
+
+  // The office accepts.
+  await act('btn-accept', '2024-01-10');
+  assert.equal(await status(), 'accepted');
+  assert.equal(await text('status'), 'Accepted, awaiting assignment');
+
+  // A forbidden action: the handling unit tries to assign. Refused in plain words; nothing changes.
+  const eventsBefore = await id('event-log').innerText();
+  const rowsBefore = await rows();
+  await id('act-as').selectOption('handling_unit:edu');
+  await at('2024-01-12');
+  await id('btn-assign').click();
+  await id('error').waitFor({ state: 'visible' });
+  assert.equal(await text('error-code'), 'permission_denied');
+  const friendly = await text('error-friendly');
+  assert.ok(friendly.includes('Only the deputy affairs office may do this'), friendly);
+  assert.ok(friendly.includes('此操作仅限代表联络室'), friendly);
+  assert.equal(await text('error-field'), 'actor');
+  assert.match(await text('error-rule'), /permission-matrix/);
+  assert.match(await text('error-message'), /handling_unit.*assign_suggestion/);
+  assert.equal(await rows(), rowsBefore);
+  assert.equal(await id('event-log').innerText(), eventsBefore);
+  assert.equal(await status(), 'accepted');
+
+  // The office assigns, with a co-unit: reply due 3 months later (L-1).
+  await id('act-as').selectOption('auto');
+  await id('assign-lead').selectOption('edu');
+  await id('assign-co').selectOption('fin');
+  await act('btn-assign', '2024-01-15');
+  assert.ok(!(await id('error').isVisible()), 'the error box clears after a success');
+  assert.equal(await status(), 'assigned');
+  assert.equal(await text('due'), '2024-04-15');
+  assert.equal(await text('countdown'), '91 days left');
+  assert.match(await text('lead-unit'), /edu/);
+
+  // Countdown as of a later date: overdue.
+  await id('as-of').fill('2024-05-01');
+  assert.equal(await text('countdown'), '16 days overdue');
+  assert.equal(await text('figure-overdue'), '1');
+
+  // An out-of-order date is refused by the ledger.
+  const rowsBeforeOoo = await rows();
+  await at('2024-01-14');
+  await id('btn-opinion').click();
+  await id('error').waitFor({ state: 'visible' });
+  assert.equal(await text('error-code'), 'out_of_order');
+  assert.equal(await text('error-field'), 'at');
+  assert.match(await text('error-friendly'), /previous action \(2024-01-15\)/);
+  assert.equal(await rows(), rowsBeforeOoo);
+
+  // The co-unit sends its opinion, then the lead unit replies B, in plan.
+  await id('opinion-text').fill('同意增加专项经费');
+  await act('btn-opinion', '2024-03-01');
+  assert.equal(await status(), 'assigned');
+  assert.equal(await text('countdown'), '45 days left');
+  await id('reply-result').selectOption('B');
+  await id('reply-in-plan').check();
+  await id('reply-summary').fill('已列入2024年学位建设计划');
+  await act('btn-reply', '2024-04-10');
+  assert.equal(await status(), 'replied');
+  assert.equal(await text('due'), '—');
+
+  // The lead deputy rates: satisfied; a B reply in the plan goes to the plan ledger (R-S5).
+  await id('feedback-rating').selectOption('satisfied');
+  await act('btn-feedback', '2024-04-21');
+  assert.equal(await status(), 'in_plan');
+  assert.equal(await text('status'), 'In the plan, awaiting the second reply');
+  const types = await page.$$eval('[data-testid="event-row"]', (trs) => trs.map((r) => r.dataset.type));
+  assert.deepEqual(types.slice(0, 7).reverse(), [
+    'suggestion_submitted', 'suggestion_accepted', 'suggestion_assigned', 'co_unit_opinion_submitted',
+    'suggestion_replied', 'feedback_given', 'placed_in_plan',
+  ]);
+
+  // Figures as of the last action.
+  assert.equal(await id('as-of').inputValue(), '2024-04-21');
+  assert.equal(await text('figure-reply-rate'), '100.0% (1/1)');
+  assert.equal(await text('figure-solved-rate'), '100.0% (1/1)');
+  assert.equal(await text('figure-satisfaction-rate'), '100.0% (1/1)');
+  assert.equal(await text('figure-overdue'), '0');
+
+  // Switch to Chinese.
+  await id('lang-toggle').click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.locator('[data-testid="step-lead-unit"] h2').textContent(), '主办单位答复');
+  assert.equal(await text('btn-assign'), '交办');
+  assert.equal(await text('status'), '已列入计划，待再次答复');
+  assert.equal(await text('lang-toggle'), 'English');
+
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+  assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
+});
