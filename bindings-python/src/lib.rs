@@ -1,1 +1,243 @@
-//! placeholder
+//! `renda._native`: the thin native layer of the Python bindings.
+//!
+//! Every method is one call of the JSON facade in `renda::api` (text in, text out). A
+//! [`RendaError`] is raised as `NativeError(info_json)`, where `info_json` is
+//! `RendaError::info()` as JSON; the pure-Python layer (`renda/__init__.py`) maps it to the
+//! exception hierarchy. No domain logic lives here.
+//!
+//! Robustness: arguments are Python `str`s converted without panicking (a `str` that is not
+//! valid Unicode — lone surrogates — is an `invalid_json` / `invalid_field` error). Each call
+//! runs under `catch_unwind`, so even a bug in core surfaces as a `NativeError` with code
+//! `internal_error` instead of a `PanicException` (which `except Exception` would not catch).
+//! The ledger sits behind a mutex and every call releases the GIL while it works, so threads
+//! may share a `Ledger`: calls on one ledger are serialised, calls on different ledgers run in
+//! parallel.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use renda::{api, Ledger, RendaError};
+use std::borrow::Cow;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Mutex, MutexGuard};
+
+create_exception!(
+    renda._native,
+    NativeError,
+    PyException,
+    "A renda error; args[0] is its wire form (code, kind, message, field, value, rule) as JSON."
+);
+
+/// The exception for a core error.
+fn native_error(e: &RendaError) -> PyErr {
+    NativeError::new_err(renda::wire::to_json(&e.info()))
+}
+
+/// The exception for a panic in core (a bug): same shape as a core error, kind `internal`.
+fn internal_error(payload: &(dyn std::any::Any + Send)) -> PyErr {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    let info = serde_json::json!({
+        "code": "internal_error",
+        "kind": "internal",
+        "message": format!("internal error in renda (please report): {detail}"),
+        "field": null,
+        "value": null,
+        "rule": null,
+    });
+    NativeError::new_err(info.to_string())
+}
+
+/// Runs `f` with the GIL released, turning errors and panics into `NativeError`.
+fn run<T, F>(py: Python<'_>, f: F) -> PyResult<T>
+where
+    F: Send + FnOnce() -> renda::Result<T>,
+    T: Send,
+{
+    match py.detach(|| catch_unwind(AssertUnwindSafe(f))) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(native_error(&e)),
+        Err(payload) => Err(internal_error(&*payload)),
+    }
+}
+
+/// A JSON document argument as text; a `str` that is not valid Unicode is `invalid_json`.
+fn json_text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    s.to_cow().map_err(|e| {
+        native_error(&RendaError::InvalidJson {
+            message: format!("text is not valid Unicode: {e}"),
+            line: 1,
+            column: 1,
+        })
+    })
+}
+
+/// A plain string argument named `field`; a `str` that is not valid Unicode is `invalid_field`.
+fn field_text<'a>(s: &'a Bound<'_, PyString>, field: &str) -> PyResult<Cow<'a, str>> {
+    s.to_cow().map_err(|e| {
+        native_error(&RendaError::InvalidField {
+            field: field.to_string(),
+            value: String::new(),
+            reason: format!("not valid Unicode: {e}"),
+        })
+    })
+}
+
+fn opt_json_text<'a>(s: Option<&'a Bound<'_, PyString>>) -> PyResult<Option<Cow<'a, str>>> {
+    s.map(json_text).transpose()
+}
+
+/// An event-sourced ledger (see `renda::Ledger`); every method takes and returns JSON text.
+#[pyclass(module = "renda._native", name = "Ledger", frozen)]
+struct PyLedger {
+    inner: Mutex<Ledger>,
+}
+
+impl PyLedger {
+    fn wrap(ledger: Ledger) -> Self {
+        Self {
+            inner: Mutex::new(ledger),
+        }
+    }
+
+    /// The ledger. A panic in core while it was locked (a bug) poisons the mutex; the ledger
+    /// stays usable, as core leaves it unchanged on every error path it knows of.
+    fn lock(&self) -> MutexGuard<'_, Ledger> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[pymethods]
+impl PyLedger {
+    /// An empty ledger; `rules` is a rule-book spec in JSON (`None`: the national preset).
+    #[new]
+    #[pyo3(signature = (rules = None))]
+    fn new(py: Python<'_>, rules: Option<&Bound<'_, PyString>>) -> PyResult<Self> {
+        let rules = opt_json_text(rules)?;
+        run(py, || {
+            Ok(Self::wrap(Ledger::new(api::rule_book(rules.as_deref())?)))
+        })
+    }
+
+    /// A ledger continuing from a snapshot in JSON.
+    #[staticmethod]
+    #[pyo3(signature = (snapshot, rules = None))]
+    fn restore_json(
+        py: Python<'_>,
+        snapshot: &Bound<'_, PyString>,
+        rules: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<Self> {
+        let snapshot = json_text(snapshot)?;
+        let rules = opt_json_text(rules)?;
+        run(py, || {
+            let book = api::rule_book(rules.as_deref())?;
+            Ledger::restore_from_json(book, &snapshot).map(Self::wrap)
+        })
+    }
+
+    /// A ledger rebuilt from an event log (a JSON array of events).
+    #[staticmethod]
+    #[pyo3(signature = (events, rules = None))]
+    fn replay_json(
+        py: Python<'_>,
+        events: &Bound<'_, PyString>,
+        rules: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<Self> {
+        let events = json_text(events)?;
+        let rules = opt_json_text(rules)?;
+        run(py, || {
+            let book = api::rule_book(rules.as_deref())?;
+            Ledger::replay_from_json(book, &events).map(Self::wrap)
+        })
+    }
+
+    /// Executes a command (wire form); returns the recorded events as a JSON array.
+    fn execute_json(&self, py: Python<'_>, command: &Bound<'_, PyString>) -> PyResult<String> {
+        let command = json_text(command)?;
+        run(py, || self.lock().execute_to_json(&command))
+    }
+
+    /// Checks a command without executing it; returns the event parts it would record.
+    fn decide_json(&self, py: Python<'_>, command: &Bound<'_, PyString>) -> PyResult<String> {
+        let command = json_text(command)?;
+        run(py, || self.lock().decide_to_json(&command))
+    }
+
+    /// The event log (since creation or restore) as a JSON array.
+    fn events_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().events_to_json()))
+    }
+
+    /// The snapshot as JSON.
+    fn snapshot_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().snapshot_to_json()))
+    }
+
+    /// The current state as JSON.
+    fn state_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().state_to_json()))
+    }
+
+    /// All suggestions (state records) as a JSON array ordered by id.
+    fn suggestions_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().suggestions_to_json()))
+    }
+
+    /// Figures as of `as_of` (`YYYY-MM-DD`), with an optional filter in JSON.
+    #[pyo3(signature = (as_of, filter = None))]
+    fn figures_json(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyString>,
+        filter: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let as_of = field_text(as_of, "as_of")?;
+        let filter = opt_json_text(filter)?;
+        run(py, || {
+            self.lock().figures_to_json(&as_of, filter.as_deref())
+        })
+    }
+
+    /// A suggestion with its derived facts as of `as_of`, as JSON.
+    fn suggestion_view_json(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let id = field_text(id, "suggestion")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || self.lock().suggestion_view_to_json(&id, &as_of))
+    }
+
+    /// Sequence number of the last event (0 when empty).
+    #[getter]
+    fn seq(&self, py: Python<'_>) -> PyResult<u64> {
+        run(py, || Ok(self.lock().seq()))
+    }
+
+    /// Number of events recorded by this ledger (since creation or restore).
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        run(py, || Ok(self.lock().events().len()))
+    }
+}
+
+/// A preset rule set (`national` or `beijing-district`) as JSON.
+#[pyfunction]
+fn rule_set_preset_json(py: Python<'_>, name: &Bound<'_, PyString>) -> PyResult<String> {
+    let name = field_text(name, "rules.preset")?;
+    run(py, || api::rule_set_preset(&name))
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyLedger>()?;
+    m.add_function(wrap_pyfunction!(rule_set_preset_json, m)?)?;
+    m.add("NativeError", m.py().get_type::<NativeError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
