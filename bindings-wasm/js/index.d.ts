@@ -280,8 +280,10 @@ export interface SuggestionView {
   /** Days past the due date, if overdue. */
   overdue_days: number | null;
   lead_unit: string | null;
-  /** The rule set used. */
-  rule_set: string;
+  /** The rule set in force for the suggestion's congress on the view date; null if none. */
+  rule_set: string | null;
+  /** The rule set the due date was computed under (at assignment or start of re-handling). */
+  due_rule_set: string | null;
 }
 
 // ---------------------------------------------------------------- figures

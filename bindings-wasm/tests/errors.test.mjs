@@ -138,7 +138,7 @@ test("bad rule specs are RuleSetError", () => {
   throwsRenda(() => new Ledger({ preset: "national", overrides: { suggestion: { reply_deadline: { amount: 0 } } } }),
     RuleSetError, { code: "invalid_rule_set", field: "suggestion.reply_deadline" });
   throwsRenda(() => new Ledger("{nope"), InputError, { code: "invalid_json" });
-  throwsRenda(() => ruleSetPreset("mars"), InputError, { code: "invalid_field", value: "mars" });
+  throwsRenda(() => ruleSetPreset("mars"), RuleSetError, { code: "invalid_rule_set", field: "preset" });
   // No rule set in force: the Beijing preset starts in 2025.
   const ledger = new Ledger({ preset: "beijing-district" });
   ledger.execute(cmd("2024-01-02", admin, {

@@ -18,7 +18,7 @@ test("full W1 lifecycle: submit, vet, assign, co-unit opinion, reply, feedback, 
   let view = ledger.suggestionView("S1", "2024-02-01");
   assert.deepEqual(view, {
     id: "S1", title: "关于增加幼儿园学位的建议", status: "assigned", due: "2024-04-15",
-    overdue_days: null, lead_unit: "edu", rule_set: "national",
+    overdue_days: null, lead_unit: "edu", rule_set: "national", due_rule_set: "national",
   });
   view = ledger.suggestionView("S1", "2024-05-01");
   assert.equal(view.overdue_days, 16);

@@ -1,0 +1,99 @@
+# renda: build, lint and test everything. On a new machine `make test` and `make demo`
+# install what is missing first (scripts/setup.sh); when all is installed, set-up takes
+# about a second.
+#
+#   make setup        install every tool (scripts/setup.sh; parts: setup-rust, setup-wasm,
+#                     setup-python, setup-node, setup-browser)
+#   make build        native Rust, Python extension into .venv, wasm into bindings-wasm/pkg
+#   make lint         cargo fmt --check, clippy -D warnings
+#   make test         set-up, lint and every test-* target below
+#   make demo         run the demo (core/examples/demo.rs)
+#   make clean        remove build output (keeps .venv and node_modules; see distclean)
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+# Set-up parts share apt/cargo locks and the steps depend on each other: keep one job.
+.NOTPARALLEL:
+.DEFAULT_GOAL := build
+
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# rustup's cargo everywhere native; Debian's /usr/bin/cargo is only used inside
+# scripts/build-wasm.sh for the wasm32 build.
+export PATH := $(CARGO_BIN):$(PATH)
+CARGO := $(CARGO_BIN)/cargo
+VENV_PY := .venv/bin/python
+NODE := node
+
+.PHONY: setup setup-rust setup-wasm setup-python setup-node setup-browser \
+	build build-rust build-python build-wasm lint fmt \
+	test test-rust test-python test-wasm test-scenarios test-web \
+	demo clean distclean
+
+# ---------------------------------------------------------------- set-up
+# Each part runs once per make invocation, however many targets need it.
+setup: setup-rust setup-wasm setup-python setup-node setup-browser
+setup-rust:
+	scripts/setup.sh rust
+setup-wasm:
+	scripts/setup.sh wasm
+setup-python:
+	scripts/setup.sh python
+setup-node:
+	scripts/setup.sh node
+setup-browser:
+	scripts/setup.sh browser
+
+# ---------------------------------------------------------------- build
+build: build-rust build-python build-wasm
+
+build-rust: setup-rust
+	$(CARGO) build --workspace
+
+build-python: setup-rust setup-python
+	scripts/build-python.sh
+
+build-wasm: setup-wasm
+	scripts/build-wasm.sh
+
+# ---------------------------------------------------------------- lint
+lint: setup-rust
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+fmt: setup-rust
+	$(CARGO) fmt --all
+
+# ---------------------------------------------------------------- tests
+test: setup lint test-rust test-python test-wasm test-scenarios test-web
+
+test-rust: setup-rust
+	$(CARGO) test --workspace
+
+# pytest's exit 5 ("no tests collected") fails the target: there are tests.
+test-python: build-python
+	$(VENV_PY) -m pytest bindings-python/tests -q
+
+# The wasm-bindgen output is --target web; the node tests load it with initSync.
+test-wasm: build-wasm setup-node
+	$(NODE) --test bindings-wasm/tests/
+	npx --no-install tsc --noEmit -p bindings-wasm
+
+test-scenarios: setup-rust build-python build-wasm
+	scripts/check-scenarios.sh
+
+test-web: setup-node setup-browser build-wasm
+	$(NODE) --test examples/web/test/web.test.mjs
+
+# ---------------------------------------------------------------- demo
+demo: setup-rust
+	$(CARGO) run -q --release -p renda --example demo
+
+# ---------------------------------------------------------------- clean
+clean:
+	$(CARGO) clean
+	rm -rf bindings-wasm/pkg examples/web/pkg .pytest_cache bindings-python/.pytest_cache
+	rm -f bindings-python/python/renda/_native*.so
+	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf .venv node_modules
