@@ -233,10 +233,37 @@ fn rule_set_preset_json(py: Python<'_>, name: &Bound<'_, PyString>) -> PyResult<
     run(py, || api::rule_set_preset(&name))
 }
 
+/// The label catalog (zh-Hans and English for every enumerated value) as JSON.
+#[pyfunction]
+fn labels_json(py: Python<'_>) -> PyResult<String> {
+    run(py, || Ok(api::labels_json()))
+}
+
+/// Checks a published figure (JSON); returns the check as JSON.
+#[pyfunction]
+fn check_figure_json(py: Python<'_>, figure: &Bound<'_, PyString>) -> PyResult<String> {
+    let figure = json_text(figure)?;
+    run(py, || api::check_figure_json(&figure))
+}
+
+/// Whether some whole numerator over `denominator` gives the stated percentage.
+#[pyfunction]
+fn is_reproducible(
+    py: Python<'_>,
+    stated: &Bound<'_, PyString>,
+    denominator: u64,
+) -> PyResult<bool> {
+    let stated = field_text(stated, "stated_percent")?;
+    run(py, || api::is_reproducible(&stated, denominator))
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyLedger>()?;
     m.add_function(wrap_pyfunction!(rule_set_preset_json, m)?)?;
+    m.add_function(wrap_pyfunction!(labels_json, m)?)?;
+    m.add_function(wrap_pyfunction!(check_figure_json, m)?)?;
+    m.add_function(wrap_pyfunction!(is_reproducible, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -536,3 +536,72 @@ export class Ledger {
 
 /** A preset rule set by name. */
 export function ruleSetPreset(name: PresetName | string): RuleSet;
+
+// ---------------------------------------------------------------- labels
+
+/** A label in simplified Chinese and English. */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/** The label catalog: per group, the wire name of each value mapped to its label. */
+export interface LabelCatalog {
+  role: Record<Role, Label>;
+  level: Record<Level, Label>;
+  suggestion_status: Record<SuggestionStatus, Label>;
+  result_category: Record<ResultCategory, Label>;
+  satisfaction: Record<Satisfaction, Label>;
+  submission_period: Record<SubmissionPeriod, Label>;
+  command: Record<CommandType, Label>;
+  event: Record<EventType, Label>;
+  error_code: Record<string, Label>;
+  error_kind: Record<ErrorKind, Label>;
+  day_kind: Record<DayKind, Label>;
+  duration_unit: Record<DurationUnit, Label>;
+  count_unit: Record<CountUnit, Label>;
+}
+
+export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
+
+/** The label catalog, read once from core and cached (each call returns a copy). */
+export function labels(): LabelCatalog;
+
+// ---------------------------------------------------------------- statistics
+
+/** What a count counts: 人, 人次, 件, 件次, 项, 条. */
+export type CountUnit = "persons" | "person_times" | "items" | "item_times" | "topics" | "entries";
+
+/** A published percentage with its numerator and denominator. */
+export interface PublishedFigure {
+  numerator: number;
+  numerator_unit: CountUnit;
+  /** Must be positive. */
+  denominator: number;
+  denominator_unit: CountUnit;
+  /** As published, without `%` (e.g. `"57.75"`); its decimals set the precision. */
+  stated_percent: string;
+}
+
+/** A problem found in a published figure. */
+export type StatsWarning =
+  | { code: "unit_mismatch"; numerator_unit: CountUnit; denominator_unit: CountUnit }
+  | { code: "percent_mismatch"; stated_percent: string; computed_percent: string }
+  | { code: "no_numerator_fits"; denominator: number };
+
+/** The result of `checkFigure`. */
+export interface FigureCheck {
+  /** The stated percentage follows from numerator / denominator at its precision. */
+  reproducible: boolean;
+  /** Decimals written in the stated percentage. */
+  decimals: number;
+  /** numerator / denominator × 100, rounded half up at `decimals` places. */
+  computed_percent: string;
+  warnings: StatsWarning[];
+}
+
+/** Checks a published figure; a malformed one throws an `InputError` naming the field. */
+export function checkFigure(figure: PublishedFigure | string): FigureCheck;
+
+/** Whether some whole numerator in 0..=denominator gives `stated` at its own precision. */
+export function isReproducible(stated: string, denominator: number): boolean;

@@ -9,6 +9,9 @@ import __wbg_init, {
   initSync as wbgInitSync,
   Ledger as RawLedger,
   ruleSetPresetJson,
+  labelsJson,
+  checkFigureJson,
+  isReproducible as rawIsReproducible,
 } from "../pkg/renda_wasm.js";
 
 // ---------------------------------------------------------------- initialisation
@@ -291,4 +294,34 @@ export class Ledger {
 export function ruleSetPreset(name) {
   const n = str("name", name);
   return JSON.parse(call(() => ruleSetPresetJson(n)));
+}
+
+// ---------------------------------------------------------------- labels and statistics
+
+let labelCache = null;
+
+/**
+ * The label catalog: for each group (`role`, `suggestion_status`, `event`, `error_code`, …)
+ * the wire name of each value mapped to `{zh, en}`. Read once from core, then cached; each
+ * call returns a fresh copy.
+ */
+export function labels() {
+  if (labelCache === null) labelCache = call(() => labelsJson());
+  return JSON.parse(labelCache);
+}
+
+/**
+ * Checks a published percentage `{numerator, numerator_unit, denominator, denominator_unit,
+ * stated_percent}` (object or JSON text): `{reproducible, decimals, computed_percent, warnings}`.
+ */
+export function checkFigure(figure) {
+  const text = json(figure);
+  return JSON.parse(call(() => checkFigureJson(text)));
+}
+
+/** Whether some whole numerator in 0..=denominator gives `stated` at its own precision. */
+export function isReproducible(stated, denominator) {
+  const s = str("stated", stated);
+  if (typeof denominator !== "number") throw new TypeError("renda: denominator must be a number");
+  return call(() => rawIsReproducible(s, denominator));
 }

@@ -109,3 +109,30 @@ impl Ledger {
 pub fn rule_set_preset_json(name: &str) -> Result<String, JsValue> {
     api::rule_set_preset(name).map_err(to_js)
 }
+
+/// The label catalog (zh-Hans and English for every enumerated value) as JSON.
+#[wasm_bindgen(js_name = labelsJson)]
+pub fn labels_json() -> String {
+    api::labels_json()
+}
+
+/// Checks a published figure (JSON); returns the check as JSON.
+#[wasm_bindgen(js_name = checkFigureJson)]
+pub fn check_figure_json(figure: &str) -> Result<String, JsValue> {
+    api::check_figure_json(figure).map_err(to_js)
+}
+
+/// Whether some whole numerator over `denominator` gives the stated percentage. The
+/// denominator is a JS number: a non-integer, negative or unsafe one is an `invalid_field`.
+#[wasm_bindgen(js_name = isReproducible)]
+pub fn is_reproducible(stated: &str, denominator: f64) -> Result<bool, JsValue> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    if !(denominator.fract() == 0.0 && (0.0..=MAX_SAFE).contains(&denominator)) {
+        return Err(to_js(RendaError::InvalidField {
+            field: "denominator".into(),
+            value: denominator.to_string(),
+            reason: "must be a whole number from 0 to 2^53 - 1".into(),
+        }));
+    }
+    api::is_reproducible(stated, denominator as u64).map_err(to_js)
+}

@@ -7,6 +7,11 @@ import {
   InputError,
   RuleViolationError,
   ruleSetPreset,
+  labels,
+  checkFigure,
+  isReproducible,
+  type LabelCatalog,
+  type FigureCheck,
   type CommandEnvelope,
   type Event,
   type EventKind,
@@ -73,6 +78,12 @@ export async function usage(): Promise<string> {
   const err = new InputError({ code: "missing_field", kind: "input", message: "m", field: "command.title", value: null, rule: null });
   const isError: Error = err;
   ledger.free();
+  const cat: LabelCatalog = labels();
+  const inPlan: string = cat.suggestion_status.in_plan.zh;
+  const fc: FigureCheck = checkFigure({ numerator: 1, numerator_unit: "persons", denominator: 2, denominator_unit: "persons", stated_percent: "50" });
+  const ok: boolean = isReproducible("62.8", 433) && fc.reproducible && inPlan.length > 0;
+  // @ts-expect-error: not a count unit
+  checkFigure({ numerator: 1, numerator_unit: "people", denominator: 2, denominator_unit: "persons", stated_percent: "50" });
 
   // @ts-expect-error: not a command type
   ledger.execute({ at: "2024-01-02", actor: { role: "admin", id: "a" }, command: { type: "fly" } });
@@ -85,5 +96,5 @@ export async function usage(): Promise<string> {
   // @ts-expect-error: not a preset
   new Ledger({ preset: "mars" });
 
-  return `${percent} ${overdue} ${seq} ${national.id} ${isError.name}`;
+  return `${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok}`;
 }

@@ -33,6 +33,40 @@ pub fn rule_set_preset(name: &str) -> Result<String> {
     Ok(to_json(&crate::rules::RuleSet::preset(name)?))
 }
 
+/// The label catalog ([`crate::labels::catalog`]) as JSON: groups of `{wire name: {"zh", "en"}}`.
+///
+/// ```
+/// let v: serde_json::Value = serde_json::from_str(&renda::api::labels_json()).unwrap();
+/// assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
+/// ```
+pub fn labels_json() -> String {
+    to_json(&crate::labels::catalog())
+}
+
+/// Checks a published figure given as JSON ([`crate::stats::PublishedFigure`]); returns the
+/// [`crate::stats::FigureCheck`] as JSON.
+///
+/// ```
+/// let out = renda::api::check_figure_json(r#"{"numerator":247,"numerator_unit":"persons",
+///   "denominator":445,"denominator_unit":"persons","stated_percent":"57.75"}"#).unwrap();
+/// assert!(out.starts_with(r#"{"reproducible":false,"decimals":2,"computed_percent":"55.51""#));
+/// ```
+pub fn check_figure_json(figure_json: &str) -> Result<String> {
+    let figure: crate::stats::PublishedFigure = from_value_at(parse_json(figure_json)?, "")?;
+    Ok(to_json(&crate::stats::check(&figure)?))
+}
+
+/// Whether some whole numerator over `denominator` gives `stated` (see
+/// [`crate::stats::is_reproducible`]).
+///
+/// ```
+/// assert!(!renda::api::is_reproducible("62.8", 445).unwrap());
+/// assert!(renda::api::is_reproducible("62.8", 433).unwrap());
+/// ```
+pub fn is_reproducible(stated: &str, denominator: u64) -> Result<bool> {
+    crate::stats::is_reproducible(stated, denominator)
+}
+
 /// Parses an event log given as a JSON array of events.
 pub fn parse_events(json: &str) -> Result<Vec<Event>> {
     from_value_at(parse_json(json)?, "events")

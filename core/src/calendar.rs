@@ -62,6 +62,14 @@ pub enum DayKind {
 }
 
 impl DayKind {
+    /// Every kind of day.
+    pub const ALL: [DayKind; 4] = [
+        DayKind::Workday,
+        DayKind::Weekend,
+        DayKind::Holiday,
+        DayKind::MakeupWorkday,
+    ];
+
     /// Whether people work on this kind of day ([`DayKind::Workday`] or
     /// [`DayKind::MakeupWorkday`]).
     ///
@@ -95,6 +103,15 @@ pub enum DurationUnit {
     CalendarMonths,
     /// Working days per the working-day calendar.
     WorkingDays,
+}
+
+impl DurationUnit {
+    /// Every unit.
+    pub const ALL: [DurationUnit; 3] = [
+        DurationUnit::CalendarDays,
+        DurationUnit::CalendarMonths,
+        DurationUnit::WorkingDays,
+    ];
 }
 
 /// A length of time used for deadlines, e.g. 3 calendar months or 15 working days.

@@ -33,6 +33,100 @@ pub enum ErrorKind {
     RuleSet,
 }
 
+impl ErrorKind {
+    /// Every kind.
+    ///
+    /// ```
+    /// assert_eq!(renda::ErrorKind::ALL.len(), 7);
+    /// ```
+    pub const ALL: [ErrorKind; 7] = [
+        ErrorKind::Input,
+        ErrorKind::Permission,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::Rule,
+        ErrorKind::Calendar,
+        ErrorKind::RuleSet,
+    ];
+}
+
+/// The stable codes of [`RendaError::RuleViolation`]s, one constant per rule.
+///
+/// ```
+/// assert_eq!(renda::error::rule_codes::EXTENSION_LIMIT_REACHED, "extension_limit_reached");
+/// ```
+pub mod rule_codes {
+    /// The deputy does not sit in the congress the suggestion is addressed to (R-S13).
+    pub const WRONG_CONGRESS: &str = "wrong_congress";
+    /// More co-signers than the rule set allows.
+    pub const TOO_MANY_COSIGNERS: &str = "too_many_cosigners";
+    /// The suggestion can no longer be withdrawn.
+    pub const WITHDRAWAL_TOO_LATE: &str = "withdrawal_too_late";
+    /// The reply deadline has been extended as often as allowed (L-1).
+    pub const EXTENSION_LIMIT_REACHED: &str = "extension_limit_reached";
+    /// The co-unit has sent its opinion for this round already.
+    pub const OPINION_ALREADY_SUBMITTED: &str = "opinion_already_submitted";
+    /// The lead unit replied before every co-unit sent its opinion.
+    pub const CO_UNIT_OPINIONS_MISSING: &str = "co_unit_opinions_missing";
+    /// Only a category B reply can place the suggestion in a plan (L-25).
+    pub const IN_PLAN_REQUIRES_B: &str = "in_plan_requires_b";
+    /// A category C reply needs a reason (L-25).
+    pub const REASON_REQUIRED: &str = "reason_required";
+    /// The deputy has rated this reply already.
+    pub const FEEDBACK_ALREADY_GIVEN: &str = "feedback_already_given";
+
+    /// Every rule-violation code.
+    pub const ALL: [&str; 9] = [
+        WRONG_CONGRESS,
+        TOO_MANY_COSIGNERS,
+        WITHDRAWAL_TOO_LATE,
+        EXTENSION_LIMIT_REACHED,
+        OPINION_ALREADY_SUBMITTED,
+        CO_UNIT_OPINIONS_MISSING,
+        IN_PLAN_REQUIRES_B,
+        REASON_REQUIRED,
+        FEEDBACK_ALREADY_GIVEN,
+    ];
+}
+
+/// The code the bindings report for a bug in renda (a panic caught at the boundary).
+pub const INTERNAL_ERROR: &str = "internal_error";
+
+/// Every error code renda reports: [`RendaError::code`] of every variant, every rule-violation
+/// code ([`rule_codes::ALL`]) and [`INTERNAL_ERROR`].
+///
+/// ```
+/// use renda::error::CODES;
+/// assert!(CODES.contains(&"missing_field"));
+/// assert!(CODES.contains(&"reason_required"));
+/// assert!(CODES.contains(&"internal_error"));
+/// ```
+pub const CODES: [&str; 23] = [
+    "invalid_json",
+    "unknown_command",
+    "missing_field",
+    "invalid_field",
+    "permission_denied",
+    "not_party",
+    "not_found",
+    "already_exists",
+    "out_of_order",
+    "invalid_transition",
+    "date_outside_calendar",
+    "no_rule_set",
+    "invalid_rule_set",
+    rule_codes::WRONG_CONGRESS,
+    rule_codes::TOO_MANY_COSIGNERS,
+    rule_codes::WITHDRAWAL_TOO_LATE,
+    rule_codes::EXTENSION_LIMIT_REACHED,
+    rule_codes::OPINION_ALREADY_SUBMITTED,
+    rule_codes::CO_UNIT_OPINIONS_MISSING,
+    rule_codes::IN_PLAN_REQUIRES_B,
+    rule_codes::REASON_REQUIRED,
+    rule_codes::FEEDBACK_ALREADY_GIVEN,
+    INTERNAL_ERROR,
+];
+
 /// Every error renda reports.
 ///
 /// ```
@@ -293,6 +387,10 @@ impl RendaError {
         value: Option<String>,
         message: impl Into<String>,
     ) -> Self {
+        debug_assert!(
+            rule_codes::ALL.contains(&code),
+            "rule-violation code `{code}` is missing from error::rule_codes::ALL"
+        );
         Self::RuleViolation {
             code,
             field: field.map(str::to_string),
@@ -348,3 +446,114 @@ pub struct ErrorInfo {
 
 /// Shorthand for results in renda.
 pub type Result<T, E = RendaError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One error of every variant; the `match` makes a new variant a compile error here.
+    fn samples() -> Vec<RendaError> {
+        let s = || String::from("x");
+        let all = vec![
+            RendaError::InvalidJson {
+                message: s(),
+                line: 1,
+                column: 1,
+            },
+            RendaError::UnknownCommand { value: s() },
+            RendaError::MissingField { field: s() },
+            RendaError::InvalidField {
+                field: s(),
+                value: s(),
+                reason: s(),
+            },
+            RendaError::PermissionDenied {
+                role: s(),
+                command: s(),
+                rule: "r",
+            },
+            RendaError::NotParty {
+                actor: s(),
+                relation: "r",
+                entity: "e",
+                id: s(),
+                rule: "r",
+            },
+            RendaError::NotFound {
+                entity: "e",
+                id: s(),
+                field: s(),
+            },
+            RendaError::AlreadyExists {
+                entity: "e",
+                id: s(),
+            },
+            RendaError::OutOfOrder { at: s(), last: s() },
+            RendaError::InvalidTransition {
+                id: s(),
+                status: "s",
+                action: "a",
+                rule: "r",
+            },
+            RendaError::DateOutsideCalendar {
+                date: s(),
+                first_year: 1,
+                last_year: 2,
+            },
+            RendaError::NoRuleSet {
+                level: s(),
+                date: s(),
+            },
+            RendaError::InvalidRuleSet {
+                field: s(),
+                reason: s(),
+            },
+        ];
+        for e in &all {
+            match e {
+                RendaError::InvalidJson { .. }
+                | RendaError::UnknownCommand { .. }
+                | RendaError::MissingField { .. }
+                | RendaError::InvalidField { .. }
+                | RendaError::PermissionDenied { .. }
+                | RendaError::NotParty { .. }
+                | RendaError::NotFound { .. }
+                | RendaError::AlreadyExists { .. }
+                | RendaError::OutOfOrder { .. }
+                | RendaError::InvalidTransition { .. }
+                | RendaError::RuleViolation { .. }
+                | RendaError::DateOutsideCalendar { .. }
+                | RendaError::NoRuleSet { .. }
+                | RendaError::InvalidRuleSet { .. } => {}
+            }
+        }
+        let mut all = all;
+        for code in rule_codes::ALL {
+            all.push(RendaError::rule_violation(code, "r", None, None, "m"));
+        }
+        all
+    }
+
+    #[test]
+    fn every_code_is_listed_and_every_listed_code_is_used() {
+        let used: std::collections::BTreeSet<&str> = samples().iter().map(|e| e.code()).collect();
+        for code in &used {
+            assert!(CODES.contains(code), "`{code}` missing from error::CODES");
+        }
+        for code in CODES {
+            assert!(
+                used.contains(code) || code == INTERNAL_ERROR,
+                "`{code}` is never returned"
+            );
+        }
+        let distinct: std::collections::BTreeSet<&str> = CODES.into_iter().collect();
+        assert_eq!(distinct.len(), CODES.len());
+    }
+
+    #[test]
+    fn every_kind_is_listed() {
+        for e in samples() {
+            assert!(ErrorKind::ALL.contains(&e.kind()));
+        }
+    }
+}

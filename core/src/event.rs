@@ -197,6 +197,31 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The wire names of every event type, in declaration order.
+    ///
+    /// ```
+    /// assert!(renda::EventKind::TYPES.contains(&"suggestion_closed"));
+    /// ```
+    pub const TYPES: [&'static str; 17] = [
+        "congress_registered",
+        "deputy_registered",
+        "unit_registered",
+        "suggestion_submitted",
+        "suggestion_revised",
+        "suggestion_accepted",
+        "suggestion_returned",
+        "suggestion_rejected",
+        "suggestion_withdrawn",
+        "suggestion_assigned",
+        "reply_deadline_extended",
+        "co_unit_opinion_submitted",
+        "suggestion_replied",
+        "feedback_given",
+        "rehandling_started",
+        "placed_in_plan",
+        "suggestion_closed",
+    ];
+
     /// The wire name (`type` field).
     ///
     /// ```
@@ -222,6 +247,114 @@ impl EventKind {
             Self::RehandlingStarted { .. } => "rehandling_started",
             Self::PlacedInPlan { .. } => "placed_in_plan",
             Self::SuggestionClosed { .. } => "suggestion_closed",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod};
+
+    /// One event of every type, in declaration order.
+    pub(crate) fn samples() -> Vec<EventKind> {
+        let sid = || SuggestionId::new("S").unwrap();
+        let cid = || CongressId::new("c").unwrap();
+        let did = || DeputyId::new("D").unwrap();
+        let uid = || UnitId::new("u").unwrap();
+        let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        vec![
+            EventKind::CongressRegistered {
+                congress: cid(),
+                name: "n".into(),
+                level: Level::County,
+                term: 1,
+                term_start: day,
+                term_end: day,
+            },
+            EventKind::DeputyRegistered {
+                deputy: did(),
+                congress: cid(),
+                name: "n".into(),
+            },
+            EventKind::UnitRegistered {
+                unit: uid(),
+                name: "n".into(),
+            },
+            EventKind::SuggestionSubmitted {
+                suggestion: sid(),
+                congress: cid(),
+                title: "t".into(),
+                lead: did(),
+                cosigners: vec![],
+                during: SubmissionPeriod::Session,
+                topic: None,
+            },
+            EventKind::SuggestionRevised {
+                suggestion: sid(),
+                title: "t".into(),
+            },
+            EventKind::SuggestionAccepted { suggestion: sid() },
+            EventKind::SuggestionReturned {
+                suggestion: sid(),
+                reason: "r".into(),
+            },
+            EventKind::SuggestionRejected {
+                suggestion: sid(),
+                reason: "r".into(),
+            },
+            EventKind::SuggestionWithdrawn {
+                suggestion: sid(),
+                reason: None,
+            },
+            EventKind::SuggestionAssigned {
+                suggestion: sid(),
+                lead_unit: uid(),
+                co_units: vec![],
+            },
+            EventKind::ReplyDeadlineExtended {
+                suggestion: sid(),
+                reason: "r".into(),
+            },
+            EventKind::CoUnitOpinionSubmitted {
+                suggestion: sid(),
+                unit: uid(),
+                opinion: "o".into(),
+            },
+            EventKind::SuggestionReplied {
+                suggestion: sid(),
+                round: 1,
+                result: ResultCategory::A,
+                in_plan: false,
+                summary: "s".into(),
+                reason: None,
+            },
+            EventKind::FeedbackGiven {
+                suggestion: sid(),
+                deputy: did(),
+                round: 1,
+                rating: Satisfaction::Satisfied,
+                comment: None,
+            },
+            EventKind::RehandlingStarted {
+                suggestion: sid(),
+                round: 2,
+            },
+            EventKind::PlacedInPlan { suggestion: sid() },
+            EventKind::SuggestionClosed {
+                suggestion: sid(),
+                rating: Satisfaction::Satisfied,
+            },
+        ]
+    }
+
+    #[test]
+    fn types_match_type_name_and_serde_tag() {
+        let samples = samples();
+        assert_eq!(samples.len(), EventKind::TYPES.len());
+        for (k, name) in samples.iter().zip(EventKind::TYPES) {
+            assert_eq!(k.type_name(), name);
+            assert_eq!(serde_json::to_value(k).unwrap()["type"], name);
         }
     }
 }

@@ -11,7 +11,7 @@
 use crate::actor::{Actor, Role};
 use crate::calendar::WorkCalendar;
 use crate::command::Command;
-use crate::error::{RendaError, Result};
+use crate::error::{rule_codes, RendaError, Result};
 use crate::event::EventKind;
 use crate::ids::{CongressId, DeputyId, SuggestionId, UnitId};
 use crate::registry::Level;
@@ -28,6 +28,11 @@ pub enum SubmissionPeriod {
     Session,
     /// 闭会期间.
     Recess,
+}
+
+impl SubmissionPeriod {
+    /// Both periods.
+    pub const ALL: [SubmissionPeriod; 2] = [Self::Session, Self::Recess];
 }
 
 /// The result category of a reply (L-25).
@@ -70,6 +75,15 @@ pub enum Satisfaction {
     BasicallySatisfied,
     /// 不满意.
     Dissatisfied,
+}
+
+impl Satisfaction {
+    /// Every rating, best first.
+    pub const ALL: [Satisfaction; 3] = [
+        Self::Satisfied,
+        Self::BasicallySatisfied,
+        Self::Dissatisfied,
+    ];
 }
 
 /// Where a suggestion is in its lifecycle.
@@ -479,7 +493,7 @@ pub(crate) fn decide(
                 let dep = state.deputy(d, &field)?;
                 if &dep.congress != congress {
                     return Err(RendaError::rule_violation(
-                        "wrong_congress",
+                        rule_codes::WRONG_CONGRESS,
                         "R-S13",
                         Some(&field),
                         Some(d.to_string()),
@@ -504,7 +518,7 @@ pub(crate) fn decide(
             if let Some(max) = rules.suggestion.max_cosigners {
                 if cosigners.len() > max as usize {
                     return Err(RendaError::rule_violation(
-                        "too_many_cosigners",
+                        rule_codes::TOO_MANY_COSIGNERS,
                         "rule-set suggestion.max_cosigners",
                         Some("command.cosigners"),
                         Some(cosigners.len().to_string()),
@@ -579,7 +593,7 @@ pub(crate) fn decide(
                 Assigned if rules.suggestion.withdraw_until == WithdrawUntil::BeforeReply => {}
                 Assigned => {
                     return Err(RendaError::rule_violation(
-                        "withdrawal_too_late",
+                        rule_codes::WITHDRAWAL_TOO_LATE,
                         "permission-matrix §6.2 (withdraw before assignment)",
                         Some("command.suggestion"),
                         Some(s.id.to_string()),
@@ -628,7 +642,7 @@ pub(crate) fn decide(
             let rules = state.rules_for(book, s, date)?;
             if s.extensions.len() as u32 >= rules.suggestion.max_extensions {
                 return Err(RendaError::rule_violation(
-                    "extension_limit_reached",
+                    rule_codes::EXTENSION_LIMIT_REACHED,
                     "L-1",
                     Some("command.suggestion"),
                     Some(s.id.to_string()),
@@ -670,7 +684,7 @@ pub(crate) fn decide(
                 .any(|o| &o.unit == unit && o.round == round)
             {
                 return Err(RendaError::rule_violation(
-                    "opinion_already_submitted",
+                    rule_codes::OPINION_ALREADY_SUBMITTED,
                     "W1 step 8",
                     Some("actor.id"),
                     Some(unit.to_string()),
@@ -716,7 +730,7 @@ pub(crate) fn decide(
                     .collect();
                 if !missing.is_empty() {
                     return Err(RendaError::rule_violation(
-                        "co_unit_opinions_missing",
+                        rule_codes::CO_UNIT_OPINIONS_MISSING,
                         "W1 step 8",
                         Some("command.suggestion"),
                         Some(missing.join(",")),
@@ -730,7 +744,7 @@ pub(crate) fn decide(
             non_empty("command.summary", summary, MAX_TEXT_CHARS)?;
             if *in_plan && *result != ResultCategory::B {
                 return Err(RendaError::rule_violation(
-                    "in_plan_requires_b",
+                    rule_codes::IN_PLAN_REQUIRES_B,
                     "L-25",
                     Some("command.in_plan"),
                     Some("true".into()),
@@ -741,7 +755,7 @@ pub(crate) fn decide(
                 Some(r) => non_empty("command.reason", r, MAX_TEXT_CHARS)?,
                 None if *result == ResultCategory::C && rules.suggestion.reason_required_for_c => {
                     return Err(RendaError::rule_violation(
-                        "reason_required",
+                        rule_codes::REASON_REQUIRED,
                         "L-25",
                         Some("command.reason"),
                         None,
@@ -793,7 +807,7 @@ pub(crate) fn decide(
                 .any(|f| f.deputy == deputy && f.round == round)
             {
                 return Err(RendaError::rule_violation(
-                    "feedback_already_given",
+                    rule_codes::FEEDBACK_ALREADY_GIVEN,
                     "W1 step 9",
                     Some("actor.id"),
                     Some(deputy.to_string()),

@@ -95,18 +95,11 @@ const T = {
   f_opinion: ['协办意见', 'Opinion'],
   b_opinion: ['提交协办意见', 'Send opinion'],
   f_result: ['办理结果', 'Result'],
-  result_A: ['A 类 · 已解决或基本解决', 'A · solved or basically solved'],
-  result_B: ['B 类 · 正在解决或列入计划解决', 'B · being solved or in the plan'],
-  result_C: ['C 类 · 因条件限制暂时无法解决', 'C · cannot be solved for now'],
-  result_D: ['D 类 · 留作参考', 'D · kept for reference'],
   f_in_plan: ['列入工作计划（仅限 B 类）', 'Placed in a work plan (B only)'],
   f_summary: ['答复摘要', 'Summary'],
   f_reason: ['理由（C 类必填）', 'Reason (required for C)'],
   b_reply: ['答复', 'Reply'],
   f_rating: ['评价', 'Rating'],
-  rating_satisfied: ['满意', 'Satisfied'],
-  rating_basically_satisfied: ['基本满意', 'Basically satisfied'],
-  rating_dissatisfied: ['不满意', 'Dissatisfied'],
   f_comment: ['意见（可不填）', 'Comment (optional)'],
   b_feedback: ['提交评价', 'Rate'],
   e_code: ['错误代码', 'Code'],
@@ -149,52 +142,20 @@ const T = {
   reset_done: ['已重新开始：{rules}', 'Started over: {rules}'],
 };
 
-const ROLE = {
-  deputy: ['代表', 'Deputy'],
-  deputy_affairs_office: ['代表联络室', 'Deputy affairs office'],
-  handling_unit: ['承办单位', 'Handling unit'],
-  government_office: ['政府办公室', 'Government office'],
-  special_committee: ['专门委员会', 'Special committee'],
-  director_meeting: ['主任会议', 'Directors\' meeting'],
-  standing_committee: ['常委会', 'Standing committee'],
-  street_working_committee: ['街道人大工委', 'Street working committee'],
-  third_party_evaluator: ['第三方评估机构', 'Third-party evaluator'],
-  public: ['公众', 'Public'],
-  admin: ['管理员', 'Administrator'],
-};
+// Labels of enum values (roles, statuses, results, ratings, events, error codes) come from
+// core's label catalog (`renda.labels()`), shared with Rust and Python; filled in on load.
+let CATALOG = null;
+/** The [zh, en] label of a wire value in a catalog group, or the value itself. */
+function lab(group, key) {
+  const l = CATALOG && CATALOG[group] && CATALOG[group][key];
+  return l ? [l.zh, l.en] : [key, key];
+}
 
-const STATUS = {
-  submitted: ['已提交，待审查', 'Submitted, awaiting vetting'],
-  returned_for_revision: ['已退回修改', 'Returned for revision'],
-  accepted: ['已受理，待交办', 'Accepted, awaiting assignment'],
-  rejected: ['不予受理', 'Rejected (not a suggestion)'],
-  withdrawn: ['已撤回', 'Withdrawn'],
-  assigned: ['已交办，待答复', 'Assigned, awaiting the reply'],
-  replied: ['已答复，待评价', 'Replied, awaiting the rating'],
-  rehandling: ['重新办理中', 'Being handled again'],
-  in_plan: ['已列入计划，待再次答复', 'In the plan, awaiting the second reply'],
-  closed: ['已办结', 'Closed'],
-};
-
-const EVENT = {
-  congress_registered: ['登记人大', 'Congress registered'],
-  deputy_registered: ['登记代表', 'Deputy registered'],
-  unit_registered: ['登记承办单位', 'Unit registered'],
-  suggestion_submitted: ['提出建议', 'Suggestion submitted'],
-  suggestion_revised: ['修改后重新提交', 'Revised and resubmitted'],
-  suggestion_accepted: ['受理', 'Accepted'],
-  suggestion_returned: ['退回修改', 'Returned for revision'],
-  suggestion_rejected: ['不予受理', 'Rejected'],
-  suggestion_withdrawn: ['撤回', 'Withdrawn'],
-  suggestion_assigned: ['交办', 'Assigned'],
-  reply_deadline_extended: ['延长答复期限', 'Reply deadline extended'],
-  co_unit_opinion_submitted: ['协办意见', 'Co-unit opinion sent'],
-  suggestion_replied: ['答复', 'Replied'],
-  feedback_given: ['代表评价', 'Rated'],
-  rehandling_started: ['重新办理', 'Handling started again'],
-  placed_in_plan: ['列入计划台账', 'Placed in the plan ledger'],
-  suggestion_closed: ['办结', 'Closed'],
-};
+/** Takes the result and rating option texts from the catalog. */
+function adoptCatalog() {
+  for (const [k, l] of Object.entries(CATALOG.result_category)) T[`result_${k}`] = [`${k} 类 · ${l.zh}`, `${k} · ${l.en}`];
+  for (const [k, l] of Object.entries(CATALOG.satisfaction)) T[`rating_${k}`] = [l.zh, l.en];
+}
 
 // What each button does: the command type, the step (whose role acts by default), a label.
 const ACTIONS = {
@@ -271,7 +232,7 @@ function plainWords(err, ctx) {
     case 'not_party':
       return NOT_PARTY[type] || ['你与这件建议无关，不能这样做', 'You are not a party to this suggestion'];
     case 'invalid_transition': {
-      const s = STATUS[ctx.status] || [ctx.status, ctx.status];
+      const s = lab('suggestion_status', ctx.status);
       const a = ACTIONS[ctx.action]?.label || [type, type];
       return [`这件建议现在是“${s[0]}”，此时不能“${a[0]}”`, `The suggestion is now “${s[1]}”: “${a[1]}” does not fit at this stage`];
     }
@@ -284,7 +245,7 @@ function plainWords(err, ctx) {
       if (String(err.field || '').startsWith('command.co_units')) return ['协办单位不能与主办单位相同', 'The co-unit must differ from the lead unit'];
       return ['填写的内容不符合要求（例如不能为空）', 'A value is not acceptable (for example, it must not be empty)'];
     default:
-      return RULE_CODES[err.code] || KIND_FALLBACK[err.kind] || KIND_FALLBACK.rule;
+      return RULE_CODES[err.code] || (CATALOG && CATALOG.error_code[err.code] ? lab('error_code', err.code) : null) || KIND_FALLBACK[err.kind] || KIND_FALLBACK.rule;
   }
 }
 
@@ -316,7 +277,7 @@ const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || '');
 const dateOf = (at) => String(at).slice(0, 10);
 
 function actorLabel(actor) {
-  const role = tr(ROLE[actor.role] || [actor.role, actor.role]);
+  const role = tr(lab('role', actor.role));
   if (actor.role === 'deputy_affairs_office' || actor.role === 'admin' || actor.role === 'public') return role;
   return `${role} · ${person(actor.id)} (${actor.id})`;
 }
@@ -515,7 +476,7 @@ function renderStatus(asOf) {
     $('#rule-set').textContent = view && view.rule_set ? view.rule_set : '—';
     return;
   }
-  statusEl.textContent = tr(STATUS[view.status] || [view.status, view.status]);
+  statusEl.textContent = tr(lab('suggestion_status', view.status));
   statusEl.dataset.status = view.status;
   statusEl.classList.add(`st-${view.status}`);
   $('#sugg-title').textContent = view.title;
@@ -617,7 +578,7 @@ function renderLog() {
       if (i === 1) {
         const name = document.createElement('span');
         name.className = 'ev-name';
-        name.textContent = tr(EVENT[e.event.type] || [e.event.type, e.event.type]);
+        name.textContent = tr(lab('event', e.event.type));
         const code = document.createElement('code');
         code.textContent = e.event.type;
         td.append(name, ' ', code);
@@ -643,7 +604,7 @@ function renderOutcome() {
   const box = $('#error');
   if (lastNotice && lastNotice.length) {
     notice.hidden = false;
-    notice.textContent = `✓ ${t('recorded')}${lastNotice.map((ty) => tr(EVENT[ty] || [ty, ty])).join(ui.lang === 'zh' ? '、' : ', ')}`;
+    notice.textContent = `✓ ${t('recorded')}${lastNotice.map((ty) => tr(lab('event', ty))).join(ui.lang === 'zh' ? '、' : ', ')}`;
   } else {
     notice.hidden = true;
   }
@@ -755,6 +716,9 @@ async function main() {
   try {
     renda = await import(BINDINGS);
     await renda.init();
+    CATALOG = renda.labels();
+    adoptCatalog();
+    applyLanguage();
   } catch (e) {
     const banner = $('#load-error');
     banner.hidden = false;

@@ -26,6 +26,9 @@ from . import _native
 __all__ = [
     "Ledger",
     "rule_set_preset",
+    "labels",
+    "check_figure",
+    "is_reproducible",
     "RendaError",
     "InputError",
     "PermissionDeniedError",
@@ -36,6 +39,7 @@ __all__ = [
     "RuleSetError",
     "InternalError",
     "JsonObject",
+    "LabelCatalog",
     "RulesSpec",
     "Command",
     "DateLike",
@@ -299,3 +303,60 @@ def rule_set_preset(name: str) -> JsonObject:
         raise TypeError(f"name must be str, not {type(name).__name__}")
     result: JsonObject = _json.loads(_call(_native.rule_set_preset_json, name))
     return result
+
+
+#: The label catalog: group -> wire name -> ``{"zh": ..., "en": ...}``.
+LabelCatalog = Dict[str, Dict[str, Dict[str, str]]]
+
+_LABELS: Optional[str] = None
+
+
+def labels() -> LabelCatalog:
+    """The label catalog: for each group (``role``, ``level``, ``suggestion_status``,
+    ``result_category``, ``satisfaction``, ``submission_period``, ``command``, ``event``,
+    ``error_code``, ``error_kind``, ``day_kind``, ``duration_unit``, ``count_unit``), the wire
+    name of each value mapped to ``{"zh": ..., "en": ...}``. Read once, then cached; a fresh
+    copy is returned each time.
+
+    >>> labels()["suggestion_status"]["in_plan"]["zh"]
+    '列入计划'
+    """
+    global _LABELS
+    if _LABELS is None:
+        _LABELS = _call(_native.labels_json)
+    result: LabelCatalog = _json.loads(_LABELS)
+    return result
+
+
+def check_figure(figure: Union[str, Mapping[str, Any]]) -> JsonObject:
+    """Checks a published percentage ``{"numerator", "numerator_unit", "denominator",
+    "denominator_unit", "stated_percent"}`` (a mapping or JSON text); returns
+    ``{"reproducible", "decimals", "computed_percent", "warnings"}``. A malformed figure
+    raises :class:`InputError` naming the field (e.g. ``stated_percent``).
+
+    >>> check_figure({"numerator": 247, "numerator_unit": "persons", "denominator": 445,
+    ...     "denominator_unit": "persons", "stated_percent": "57.75"})["computed_percent"]
+    '55.51'
+    """
+    result: JsonObject = _json.loads(_call(_native.check_figure_json, _json_arg(figure, "figure")))
+    return result
+
+
+def is_reproducible(stated: str, denominator: int) -> bool:
+    """Whether some whole numerator in ``0..=denominator`` gives the stated percentage
+    (rounded half up at its own precision).
+
+    >>> is_reproducible("62.8", 445), is_reproducible("62.8", 433)
+    (False, True)
+    """
+    if not isinstance(stated, str):
+        raise TypeError(f"stated must be str, not {type(stated).__name__}")
+    if isinstance(denominator, bool) or not isinstance(denominator, int):
+        raise TypeError(f"denominator must be int, not {type(denominator).__name__}")
+    if denominator < 0 or denominator >= 2**64:
+        raise InputError({
+            "code": "invalid_field", "kind": "input", "field": "denominator",
+            "value": str(denominator), "rule": None,
+            "message": f"invalid value for `denominator`: must be from 0 to 2**64 - 1 (got {denominator!r})",
+        })
+    return _call(_native.is_reproducible, stated, denominator)

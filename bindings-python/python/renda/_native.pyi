@@ -5,7 +5,15 @@ Use the :mod:`renda` package instead; this layer is its implementation detail.
 
 from typing import Optional, final
 
-__all__ = ["Ledger", "rule_set_preset_json", "NativeError", "__version__"]
+__all__ = [
+    "Ledger",
+    "rule_set_preset_json",
+    "labels_json",
+    "check_figure_json",
+    "is_reproducible",
+    "NativeError",
+    "__version__",
+]
 
 __version__: str
 
@@ -33,3 +41,6 @@ class Ledger:
     def __len__(self) -> int: ...
 
 def rule_set_preset_json(name: str) -> str: ...
+def labels_json() -> str: ...
+def check_figure_json(figure: str) -> str: ...
+def is_reproducible(stated: str, denominator: int) -> bool: ...

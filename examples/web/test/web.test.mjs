@@ -117,7 +117,7 @@ test('web demo: one suggestion through its lifecycle, with rule errors in plain 
   // The office accepts.
   await act('btn-accept', '2024-01-10');
   assert.equal(await status(), 'accepted');
-  assert.equal(await text('status'), 'Accepted, awaiting assignment');
+  assert.equal(await text('status'), 'Accepted');
 
   // A forbidden action: the handling unit tries to assign. Refused in plain words; nothing changes.
   const eventsBefore = await id('event-log').innerText();
@@ -179,7 +179,7 @@ test('web demo: one suggestion through its lifecycle, with rule errors in plain 
   await id('feedback-rating').selectOption('satisfied');
   await act('btn-feedback', '2024-04-21');
   assert.equal(await status(), 'in_plan');
-  assert.equal(await text('status'), 'In the plan, awaiting the second reply');
+  assert.equal(await text('status'), 'In the plan');
   const types = await page.$$eval('[data-testid="event-row"]', (trs) => trs.map((r) => r.dataset.type));
   assert.deepEqual(types.slice(0, 7).reverse(), [
     'suggestion_submitted', 'suggestion_accepted', 'suggestion_assigned', 'co_unit_opinion_submitted',
@@ -198,7 +198,7 @@ test('web demo: one suggestion through its lifecycle, with rule errors in plain 
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await page.locator('[data-testid="step-lead-unit"] h2').textContent(), '主办单位答复');
   assert.equal(await text('btn-assign'), '交办');
-  assert.equal(await text('status'), '已列入计划，待再次答复');
+  assert.equal(await text('status'), '列入计划');
   assert.equal(await text('lang-toggle'), 'English');
 
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });

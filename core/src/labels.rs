@@ -1,0 +1,450 @@
+//! Labels in Chinese (zh-Hans) and English for every enumerated value on the wire: roles,
+//! levels, statuses, result categories, ratings, periods, commands, events, error codes and
+//! kinds, calendar day kinds, duration units and count units.
+//!
+//! One table, shared by the three languages: the bindings and the web page read
+//! [`catalog`] (as JSON: [`crate::api::labels_json`]) instead of keeping their own.
+//!
+//! ```
+//! use renda::labels::Labelled;
+//! use renda::SuggestionStatus;
+//! assert_eq!(SuggestionStatus::InPlan.label().zh, "列入计划");
+//! let cat = renda::labels::catalog();
+//! assert_eq!(cat.suggestion_status["in_plan"].en, "In the plan");
+//! ```
+
+use crate::actor::Role;
+use crate::calendar::{DayKind, DurationUnit};
+use crate::command::CommandKind;
+use crate::error::{ErrorKind, CODES};
+use crate::event::EventKind;
+use crate::registry::Level;
+use crate::stats::CountUnit;
+use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod, SuggestionStatus};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A label in simplified Chinese and English; serialises as `{"zh", "en"}`.
+///
+/// ```
+/// let l = renda::labels::Label { zh: "满意", en: "Satisfied" };
+/// assert_eq!(serde_json::to_string(&l).unwrap(), r#"{"zh":"满意","en":"Satisfied"}"#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Label {
+    /// Simplified Chinese.
+    pub zh: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+const fn l(zh: &'static str, en: &'static str) -> Label {
+    Label { zh, en }
+}
+
+/// A value with a label.
+///
+/// ```
+/// use renda::labels::Labelled;
+/// assert_eq!(renda::Role::DirectorMeeting.label().zh, "主任会议");
+/// ```
+pub trait Labelled: Copy {
+    /// The value's label.
+    fn label(self) -> Label;
+}
+
+impl Labelled for Role {
+    fn label(self) -> Label {
+        match self {
+            Role::Deputy => l("人大代表", "Deputy"),
+            Role::DeputyAffairsOffice => l("代表联络室", "Deputy affairs office"),
+            Role::HandlingUnit => l("承办单位", "Handling unit"),
+            Role::GovernmentOffice => l("政府办公室", "Government office"),
+            Role::SpecialCommittee => l("专门委员会", "Special committee"),
+            Role::DirectorMeeting => l("主任会议", "Director meeting"),
+            Role::StandingCommittee => l("常委会", "Standing committee"),
+            Role::StreetWorkingCommittee => l("街道人大工委", "Street working committee"),
+            Role::ThirdPartyEvaluator => l("第三方评估机构", "Third-party evaluator"),
+            Role::Public => l("公众", "Public"),
+            Role::Admin => l("系统管理员", "System administrator"),
+        }
+    }
+}
+
+impl Labelled for Level {
+    fn label(self) -> Label {
+        match self {
+            Level::National => l("全国", "National"),
+            Level::Provincial => l("省级", "Provincial"),
+            Level::DistrictedCity => l("设区的市级", "City with districts"),
+            Level::County => l("县级", "County"),
+            Level::Township => l("乡镇级", "Township"),
+        }
+    }
+}
+
+impl Labelled for SuggestionStatus {
+    fn label(self) -> Label {
+        match self {
+            Self::Submitted => l("已提交", "Submitted"),
+            Self::ReturnedForRevision => l("退回修改", "Returned for revision"),
+            Self::Accepted => l("已受理", "Accepted"),
+            Self::Rejected => l("不作为建议", "Not a suggestion"),
+            Self::Withdrawn => l("已撤回", "Withdrawn"),
+            Self::Assigned => l("已交办", "Assigned"),
+            Self::Replied => l("已答复", "Replied"),
+            Self::Rehandling => l("复查补办中", "Being re-handled"),
+            Self::InPlan => l("列入计划", "In the plan"),
+            Self::Closed => l("已办结", "Closed"),
+        }
+    }
+}
+
+impl Labelled for ResultCategory {
+    fn label(self) -> Label {
+        match self {
+            Self::A => l("已解决或基本解决", "Solved or basically solved"),
+            Self::B => l("正在解决或列入计划解决", "Being solved or planned"),
+            Self::C => l("因条件限制暂时无法解决", "Cannot be solved for now"),
+            Self::D => l("留作参考", "Kept for reference"),
+        }
+    }
+}
+
+impl Labelled for Satisfaction {
+    fn label(self) -> Label {
+        match self {
+            Self::Satisfied => l("满意", "Satisfied"),
+            Self::BasicallySatisfied => l("基本满意", "Basically satisfied"),
+            Self::Dissatisfied => l("不满意", "Dissatisfied"),
+        }
+    }
+}
+
+impl Labelled for SubmissionPeriod {
+    fn label(self) -> Label {
+        match self {
+            Self::Session => l("大会期间", "During the session"),
+            Self::Recess => l("闭会期间", "In recess"),
+        }
+    }
+}
+
+impl Labelled for CommandKind {
+    fn label(self) -> Label {
+        match self {
+            Self::RegisterCongress => l("登记人大", "Register a congress"),
+            Self::RegisterDeputy => l("登记代表", "Register a deputy"),
+            Self::RegisterUnit => l("登记承办单位", "Register a handling unit"),
+            Self::SubmitSuggestion => l("提出建议", "Submit a suggestion"),
+            Self::ReviseSuggestion => l("修改建议", "Revise a suggestion"),
+            Self::AcceptSuggestion => l("受理建议", "Accept a suggestion"),
+            Self::ReturnSuggestion => l("退回修改", "Return for revision"),
+            Self::RejectSuggestion => l("不作为建议处理", "Reject as not a suggestion"),
+            Self::WithdrawSuggestion => l("撤回建议", "Withdraw a suggestion"),
+            Self::AssignSuggestion => l("交办建议", "Assign a suggestion"),
+            Self::ExtendReplyDeadline => l("延长答复期限", "Extend the reply deadline"),
+            Self::SubmitCoUnitOpinion => l("提出协办意见", "Send a co-unit opinion"),
+            Self::ReplySuggestion => l("答复建议", "Reply to a suggestion"),
+            Self::GiveFeedback => l("评价办理结果", "Rate the reply"),
+        }
+    }
+}
+
+impl Labelled for ErrorKind {
+    fn label(self) -> Label {
+        match self {
+            Self::Input => l("输入有误", "Invalid input"),
+            Self::Permission => l("无权操作", "Not permitted"),
+            Self::NotFound => l("对象不存在", "Not found"),
+            Self::Conflict => l("与已有记录冲突", "Conflict"),
+            Self::Rule => l("规则不允许", "Forbidden by a rule"),
+            Self::Calendar => l("超出工作日历范围", "Outside the calendar"),
+            Self::RuleSet => l("规则设置有误", "Rule set problem"),
+        }
+    }
+}
+
+impl Labelled for DayKind {
+    fn label(self) -> Label {
+        match self {
+            Self::Workday => l("工作日", "Workday"),
+            Self::Weekend => l("周末", "Weekend"),
+            Self::Holiday => l("法定节假日", "Public holiday"),
+            Self::MakeupWorkday => l("调休上班日", "Make-up workday"),
+        }
+    }
+}
+
+impl Labelled for DurationUnit {
+    fn label(self) -> Label {
+        match self {
+            Self::CalendarDays => l("自然日", "Calendar days"),
+            Self::CalendarMonths => l("个月", "Calendar months"),
+            Self::WorkingDays => l("工作日", "Working days"),
+        }
+    }
+}
+
+impl Labelled for CountUnit {
+    fn label(self) -> Label {
+        match self {
+            Self::Persons => l("人", "persons"),
+            Self::PersonTimes => l("人次", "person-times"),
+            Self::Items => l("件", "items"),
+            Self::ItemTimes => l("件次", "item-times"),
+            Self::Topics => l("项", "topics"),
+            Self::Entries => l("条", "entries"),
+        }
+    }
+}
+
+/// The label of an event type (an [`EventKind::type_name`]), or `None` for an unknown name.
+///
+/// ```
+/// assert_eq!(renda::labels::event_label("placed_in_plan").unwrap().zh, "列入计划台账");
+/// assert!(renda::labels::event_label("flew").is_none());
+/// ```
+pub fn event_label(type_name: &str) -> Option<Label> {
+    Some(match type_name {
+        "congress_registered" => l("登记人大", "Congress registered"),
+        "deputy_registered" => l("登记代表", "Deputy registered"),
+        "unit_registered" => l("登记承办单位", "Handling unit registered"),
+        "suggestion_submitted" => l("提出建议", "Suggestion submitted"),
+        "suggestion_revised" => l("修改后重新提交", "Revised and resubmitted"),
+        "suggestion_accepted" => l("受理", "Accepted"),
+        "suggestion_returned" => l("退回修改", "Returned for revision"),
+        "suggestion_rejected" => l("不作为建议处理", "Found not to be a suggestion"),
+        "suggestion_withdrawn" => l("撤回", "Withdrawn"),
+        "suggestion_assigned" => l("交办", "Assigned"),
+        "reply_deadline_extended" => l("延长答复期限", "Reply deadline extended"),
+        "co_unit_opinion_submitted" => l("协办意见", "Co-unit opinion sent"),
+        "suggestion_replied" => l("答复", "Replied"),
+        "feedback_given" => l("代表评价", "Rated"),
+        "rehandling_started" => l("启动复查补办", "Re-handling started"),
+        "placed_in_plan" => l("列入计划台账", "Placed in the plan ledger"),
+        "suggestion_closed" => l("办结", "Closed"),
+        _ => return None,
+    })
+}
+
+/// The label of an error code (one of [`crate::error::CODES`]), or `None` for an unknown code.
+///
+/// ```
+/// assert_eq!(renda::labels::error_code_label("not_found").unwrap().en, "Not found");
+/// ```
+pub fn error_code_label(code: &str) -> Option<Label> {
+    Some(match code {
+        "invalid_json" => l("不是有效的 JSON", "Invalid JSON"),
+        "unknown_command" => l("未知命令", "Unknown command"),
+        "missing_field" => l("缺少必填项", "Missing field"),
+        "invalid_field" => l("填写内容无效", "Invalid value"),
+        "permission_denied" => l("无权进行此操作", "Permission denied"),
+        "not_party" => l("不是这件事项的当事方", "Not a party to the item"),
+        "not_found" => l("找不到所引用的对象", "Not found"),
+        "already_exists" => l("已经存在", "Already exists"),
+        "out_of_order" => l("日期早于上一步", "Earlier than the last event"),
+        "invalid_transition" => l("当前状态下不能这样做", "Not allowed in the current status"),
+        "date_outside_calendar" => l("日期超出工作日历范围", "Date outside the calendar"),
+        "no_rule_set" => l("该日期没有生效的规则", "No rule set in force"),
+        "invalid_rule_set" => l("规则设置无效", "Invalid rule set"),
+        "wrong_congress" => l("代表不属于这一级人大", "Deputy not in this congress"),
+        "too_many_cosigners" => l("附议代表人数超过上限", "Too many co-signers"),
+        "withdrawal_too_late" => l("已不能撤回", "Too late to withdraw"),
+        "extension_limit_reached" => l("答复期限已延长过", "Extension limit reached"),
+        "opinion_already_submitted" => l("协办意见已提出", "Opinion already submitted"),
+        "co_unit_opinions_missing" => l("协办单位意见未齐", "Co-unit opinions missing"),
+        "in_plan_requires_b" => l(
+            "只有 B 类答复才能列入计划",
+            "Only category B can be in plan",
+        ),
+        "reason_required" => l("必须说明理由", "Reason required"),
+        "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
+        "internal_error" => l("系统内部错误", "Internal error"),
+        _ => return None,
+    })
+}
+
+/// Every label, grouped by kind; each group maps the wire name of a value to its label.
+/// Serialises with the groups and keys in a fixed order (see `docs/wire-format.md`).
+///
+/// ```
+/// let json = serde_json::to_string(&renda::labels::catalog()).unwrap();
+/// assert!(json.starts_with(r#"{"role":{"admin":{"zh":"系统管理员","en":"System administrator"}"#));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LabelCatalog {
+    /// [`Role`]s.
+    pub role: BTreeMap<String, Label>,
+    /// [`Level`]s.
+    pub level: BTreeMap<String, Label>,
+    /// [`SuggestionStatus`]es.
+    pub suggestion_status: BTreeMap<String, Label>,
+    /// [`ResultCategory`]s.
+    pub result_category: BTreeMap<String, Label>,
+    /// [`Satisfaction`] ratings.
+    pub satisfaction: BTreeMap<String, Label>,
+    /// [`SubmissionPeriod`]s.
+    pub submission_period: BTreeMap<String, Label>,
+    /// Command types ([`CommandKind`]).
+    pub command: BTreeMap<String, Label>,
+    /// Event types ([`EventKind::TYPES`]).
+    pub event: BTreeMap<String, Label>,
+    /// Error codes ([`crate::error::CODES`]).
+    pub error_code: BTreeMap<String, Label>,
+    /// [`ErrorKind`]s.
+    pub error_kind: BTreeMap<String, Label>,
+    /// Calendar [`DayKind`]s.
+    pub day_kind: BTreeMap<String, Label>,
+    /// Deadline [`DurationUnit`]s.
+    pub duration_unit: BTreeMap<String, Label>,
+    /// Statistical [`CountUnit`]s.
+    pub count_unit: BTreeMap<String, Label>,
+}
+
+/// The wire name of a unit-like enum value (its serde string).
+fn wire_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => unreachable!("labelled enums serialise to strings, got {other:?}"),
+    }
+}
+
+fn group<T: Labelled + Serialize>(all: &[T]) -> BTreeMap<String, Label> {
+    all.iter().map(|v| (wire_name(v), v.label())).collect()
+}
+
+fn named(names: &[&str], label: fn(&str) -> Option<Label>) -> BTreeMap<String, Label> {
+    names
+        .iter()
+        .map(|n| {
+            let lab = label(n).unwrap_or_else(|| unreachable!("no label for `{n}`"));
+            (n.to_string(), lab)
+        })
+        .collect()
+}
+
+/// The whole label catalog.
+///
+/// ```
+/// let cat = renda::labels::catalog();
+/// assert_eq!(cat.role["deputy"].zh, "人大代表");
+/// assert_eq!(cat.result_category["A"].zh, "已解决或基本解决");
+/// assert_eq!(cat.error_code["internal_error"].en, "Internal error");
+/// ```
+pub fn catalog() -> LabelCatalog {
+    LabelCatalog {
+        role: group(&Role::ALL),
+        level: group(&Level::ALL),
+        suggestion_status: group(&SuggestionStatus::ALL),
+        result_category: group(&ResultCategory::ALL),
+        satisfaction: group(&Satisfaction::ALL),
+        submission_period: group(&SubmissionPeriod::ALL),
+        command: group(&CommandKind::ALL),
+        event: named(&EventKind::TYPES, event_label),
+        error_code: named(&CODES, error_code_label),
+        error_kind: group(&ErrorKind::ALL),
+        day_kind: group(&DayKind::ALL),
+        duration_unit: group(&DurationUnit::ALL),
+        count_unit: group(&CountUnit::ALL),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn non_empty(what: &str, key: &str, l: &Label) {
+        assert!(!l.zh.trim().is_empty(), "{what}.{key}: empty zh");
+        assert!(!l.en.trim().is_empty(), "{what}.{key}: empty en");
+    }
+
+    /// Every value of `all` is in `group` under its serde name with its label, and nothing else.
+    fn covers<T: Labelled + Serialize>(what: &str, group: &BTreeMap<String, Label>, all: &[T]) {
+        assert_eq!(group.len(), all.len(), "{what}: duplicate or extra keys");
+        for v in all {
+            let key = serde_json::to_value(v).unwrap();
+            let key = key.as_str().unwrap();
+            let got = group
+                .get(key)
+                .unwrap_or_else(|| panic!("{what}: no `{key}`"));
+            assert_eq!(*got, v.label());
+            non_empty(what, key, got);
+        }
+    }
+
+    #[test]
+    fn every_enum_value_is_labelled_under_its_wire_name() {
+        let c = catalog();
+        covers("role", &c.role, &Role::ALL);
+        covers("level", &c.level, &Level::ALL);
+        covers(
+            "suggestion_status",
+            &c.suggestion_status,
+            &SuggestionStatus::ALL,
+        );
+        covers("result_category", &c.result_category, &ResultCategory::ALL);
+        covers("satisfaction", &c.satisfaction, &Satisfaction::ALL);
+        covers(
+            "submission_period",
+            &c.submission_period,
+            &SubmissionPeriod::ALL,
+        );
+        covers("command", &c.command, &CommandKind::ALL);
+        covers("error_kind", &c.error_kind, &ErrorKind::ALL);
+        covers("day_kind", &c.day_kind, &DayKind::ALL);
+        covers("duration_unit", &c.duration_unit, &DurationUnit::ALL);
+        covers("count_unit", &c.count_unit, &CountUnit::ALL);
+        for s in SuggestionStatus::ALL {
+            assert!(c.suggestion_status.contains_key(s.as_str()));
+        }
+        for k in CommandKind::ALL {
+            assert!(c.command.contains_key(k.as_str()));
+        }
+        for r in Role::ALL {
+            assert!(c.role.contains_key(r.as_str()));
+        }
+        for v in Level::ALL {
+            assert!(c.level.contains_key(v.as_str()));
+        }
+    }
+
+    #[test]
+    fn every_event_type_and_error_code_is_labelled() {
+        let c = catalog();
+        assert_eq!(c.event.len(), EventKind::TYPES.len());
+        for (k, v) in &c.event {
+            non_empty("event", k, v);
+        }
+        assert_eq!(c.error_code.len(), CODES.len());
+        for code in CODES {
+            non_empty("error_code", code, &c.error_code[code]);
+        }
+        for code in crate::error::rule_codes::ALL {
+            assert!(c.error_code.contains_key(code));
+        }
+    }
+
+    #[test]
+    fn official_terms() {
+        let c = catalog();
+        assert_eq!(c.suggestion_status["in_plan"].zh, "列入计划");
+        assert_eq!(c.suggestion_status["rehandling"].zh, "复查补办中");
+        assert_eq!(c.satisfaction["basically_satisfied"].zh, "基本满意");
+        assert_eq!(c.submission_period["recess"].zh, "闭会期间");
+        assert_eq!(c.role["handling_unit"].zh, "承办单位");
+        assert_eq!(c.count_unit["person_times"].zh, "人次");
+    }
+
+    #[test]
+    fn json_shape() {
+        let v = serde_json::to_value(catalog()).unwrap();
+        let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(groups.len(), 13);
+        assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
+        assert_eq!(
+            v["role"]["deputy"],
+            serde_json::json!({"zh": "人大代表", "en": "Deputy"})
+        );
+    }
+}
