@@ -8,6 +8,7 @@
 #   make lint         cargo fmt --check, clippy -D warnings
 #   make test         set-up, lint and every test-* target below
 #   make demo         run the demo (core/examples/demo.rs)
+#   make bench        throughput figures (core/examples/bench.rs), see BENCHMARKS.md
 #   make clean        remove build output (keeps .venv and node_modules; see distclean)
 
 SHELL := bash
@@ -27,7 +28,7 @@ NODE := node
 .PHONY: setup setup-rust setup-wasm setup-python setup-node setup-browser \
 	build build-rust build-python build-wasm lint fmt \
 	test test-rust test-python test-wasm test-scenarios test-web \
-	demo clean distclean
+	bench demo clean distclean
 
 # ---------------------------------------------------------------- set-up
 # Each part runs once per make invocation, however many targets need it.
@@ -83,6 +84,11 @@ test-scenarios: setup-rust build-python build-wasm
 
 test-web: setup-node setup-browser build-wasm
 	$(NODE) --test examples/web/test/web.test.mjs
+
+# ---------------------------------------------------------------- benchmarks
+# Not part of `make test`: figures are measured and recorded in BENCHMARKS.md, never asserted.
+bench: setup-rust
+	$(CARGO) run -q --release -p renda --example bench
 
 # ---------------------------------------------------------------- demo
 demo: setup-rust
