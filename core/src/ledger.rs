@@ -167,12 +167,7 @@ impl Ledger {
                 term_start,
                 term_end,
             } => {
-                if st.congresses.contains_key(congress) {
-                    return Err(RendaError::AlreadyExists {
-                        entity: "congress",
-                        id: congress.to_string(),
-                    });
-                }
+                State::absent(&st.congresses, congress, "congress")?;
                 check_name("command.name", name)?;
                 if term_end < term_start {
                     return Err(RendaError::InvalidField {
@@ -195,12 +190,7 @@ impl Ledger {
                 congress,
                 name,
             } => {
-                if st.deputies.contains_key(deputy) {
-                    return Err(RendaError::AlreadyExists {
-                        entity: "deputy",
-                        id: deputy.to_string(),
-                    });
-                }
+                State::absent(&st.deputies, deputy, "deputy")?;
                 st.congress(congress, "command.congress")?;
                 check_name("command.name", name)?;
                 Ok(vec![EventKind::DeputyRegistered {
@@ -210,12 +200,7 @@ impl Ledger {
                 }])
             }
             Command::RegisterUnit { unit, name } => {
-                if st.units.contains_key(unit) {
-                    return Err(RendaError::AlreadyExists {
-                        entity: "unit",
-                        id: unit.to_string(),
-                    });
-                }
+                State::absent(&st.units, unit, "unit")?;
                 check_name("command.name", name)?;
                 Ok(vec![EventKind::UnitRegistered {
                     unit: unit.clone(),

@@ -109,22 +109,10 @@ impl SuggestionFrame {
                             .map(|i| i as u32)
                             .unwrap_or(NO_UNIT),
                     );
-                    let r = state.rules_for(book, s, a.assigned_on)?;
-                    f.due_from.push(day(a.assigned_on));
-                    f.due_day.push(day(
-                        calendar.due_date(a.assigned_on, r.suggestion.reply_deadline)?
-                    ));
-                    for ext in &s.extensions {
-                        f.due_from.push(day(*ext));
-                        f.due_day.push(day(calendar
-                            .due_date(a.assigned_on, r.suggestion.extended_reply_deadline)?));
-                    }
-                    for start in &s.rehandling {
-                        let r = state.rules_for(book, s, *start)?;
-                        f.due_from.push(day(*start));
-                        f.due_day.push(day(
-                            calendar.due_date(*start, r.suggestion.rehandle_deadline)?
-                        ));
+                    let level = state.congress(&s.congress, "suggestion.congress")?.level;
+                    for seg in s.due_segments(book, level, calendar)? {
+                        f.due_from.push(day(seg.from));
+                        f.due_day.push(day(seg.due));
                     }
                 }
                 None => {

@@ -64,6 +64,21 @@ impl State {
         Ok(())
     }
 
+    /// `Ok` if `map` has no entry for `id`, else `already_exists` for a new `entity`.
+    pub(crate) fn absent<K: Ord + std::fmt::Display, V>(
+        map: &BTreeMap<K, V>,
+        id: &K,
+        entity: &'static str,
+    ) -> Result<()> {
+        if map.contains_key(id) {
+            return Err(RendaError::AlreadyExists {
+                entity,
+                id: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
     /// A congress, or `not_found` naming `field`.
     pub fn congress(&self, id: &CongressId, field: &str) -> Result<&Congress> {
         self.congresses.get(id).ok_or_else(|| RendaError::NotFound {

@@ -145,7 +145,7 @@ impl SuggestionStatus {
 
     /// Whether a reply from the lead unit is awaited.
     pub fn awaits_reply(self) -> bool {
-        matches!(self, Self::Assigned | Self::Rehandling | Self::InPlan)
+        AWAITING_REPLY.contains(&self)
     }
 }
 
@@ -332,11 +332,49 @@ impl Suggestion {
         self.replies.len() as u32 + 1
     }
 
-    /// The reply due date in force at the end of `as_of`, if a reply is awaited then, with the
-    /// rule set it was computed under. Derived, never stored: the first reply is due under the
-    /// rule set in force on the day of assignment (L-1, extended once), a re-handling reply
-    /// under the one in force the day re-handling started (R-S3). Suggestions in the plan
-    /// ledger have no fixed due date (R-S5: rolling within the term).
+    /// Every due date the suggestion has had, oldest first, each with the day it took effect
+    /// and the rule set it was computed under. Derived, never stored: the first reply is due
+    /// under the rule set in force on the day of assignment (L-1; an extension, from the day it
+    /// is granted, moves it to the extended deadline counted from assignment), a re-handling
+    /// reply under the one in force on the day re-handling started (R-S3).
+    pub fn due_segments<'b>(
+        &self,
+        book: &'b RuleBook,
+        level: Level,
+        calendar: &WorkCalendar,
+    ) -> Result<Vec<DueSegment<'b>>> {
+        let Some(a) = &self.assignment else {
+            return Ok(Vec::new());
+        };
+        let rules = book.in_force(level, a.assigned_on)?;
+        let mut out = Vec::with_capacity(1 + self.extensions.len() + self.rehandling.len());
+        out.push(DueSegment {
+            from: a.assigned_on,
+            due: calendar.due_date(a.assigned_on, rules.suggestion.reply_deadline)?,
+            rules,
+        });
+        for ext in &self.extensions {
+            out.push(DueSegment {
+                from: *ext,
+                due: calendar.due_date(a.assigned_on, rules.suggestion.extended_reply_deadline)?,
+                rules,
+            });
+        }
+        for start in &self.rehandling {
+            let rules = book.in_force(level, *start)?;
+            out.push(DueSegment {
+                from: *start,
+                due: calendar.due_date(*start, rules.suggestion.rehandle_deadline)?,
+                rules,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The reply due date in force at the end of `as_of`, if a reply with a fixed deadline is
+    /// awaited then (assigned or re-handling), with the rule set it was computed under: the
+    /// latest of [`Suggestion::due_segments`] in effect by then. Suggestions in the plan ledger
+    /// have no fixed due date (R-S5: rolling within the term).
     pub fn due_date<'b>(
         &self,
         book: &'b RuleBook,
@@ -344,38 +382,30 @@ impl Suggestion {
         calendar: &WorkCalendar,
         as_of: NaiveDate,
     ) -> Result<Option<(NaiveDate, &'b RuleSet)>> {
-        let status = match self.status_as_of(as_of) {
-            Some(s) => s,
-            None => return Ok(None),
-        };
-        match status {
-            SuggestionStatus::Assigned => {
-                let a = self.assignment()?;
-                let rules = book.in_force(level, a.assigned_on)?;
-                let extended = self.extensions.iter().any(|d| *d <= as_of);
-                let d = if extended {
-                    rules.suggestion.extended_reply_deadline
-                } else {
-                    rules.suggestion.reply_deadline
-                };
-                Ok(Some((calendar.due_date(a.assigned_on, d)?, rules)))
-            }
-            SuggestionStatus::Rehandling => {
-                let start = *self
-                    .rehandling
-                    .iter()
-                    .rev()
-                    .find(|d| **d <= as_of)
-                    .ok_or_else(|| corrupt(&self.id, "re-handling without a start date"))?;
-                let rules = book.in_force(level, start)?;
-                Ok(Some((
-                    calendar.due_date(start, rules.suggestion.rehandle_deadline)?,
-                    rules,
-                )))
-            }
-            _ => Ok(None),
+        if !matches!(
+            self.status_as_of(as_of),
+            Some(SuggestionStatus::Assigned | SuggestionStatus::Rehandling)
+        ) {
+            return Ok(None);
         }
+        let segments = self.due_segments(book, level, calendar)?;
+        Ok(segments
+            .iter()
+            .rev()
+            .find(|seg| seg.from <= as_of)
+            .map(|seg| (seg.due, seg.rules)))
     }
+}
+
+/// A due date and the day it took effect (see [`Suggestion::due_segments`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueSegment<'b> {
+    /// The day this due date took effect (assignment, extension, start of re-handling).
+    pub from: NaiveDate,
+    /// The due date.
+    pub due: NaiveDate,
+    /// The rule set it was computed under.
+    pub rules: &'b RuleSet,
 }
 
 fn corrupt(id: &SuggestionId, what: &str) -> RendaError {
@@ -416,18 +446,28 @@ fn transition(s: &Suggestion, action: &'static str, rule: &'static str) -> Renda
     }
 }
 
-/// The suggestion, if it awaits vetting by the office (R-S12).
-fn in_vetting<'a>(
+/// The suggestion, if its status is one of `allowed`; otherwise `invalid_transition` naming
+/// the action and the rule that orders the lifecycle.
+fn in_status<'a>(
     state: &'a State,
     id: &SuggestionId,
+    allowed: &[SuggestionStatus],
     action: &'static str,
+    rule: &'static str,
 ) -> Result<&'a Suggestion> {
     let s = state.suggestion(id)?;
-    if s.status != SuggestionStatus::Submitted {
-        return Err(transition(s, action, "R-S12"));
+    if !allowed.contains(&s.status) {
+        return Err(transition(s, action, rule));
     }
     Ok(s)
 }
+
+/// Statuses in which a reply from the lead unit is awaited.
+const AWAITING_REPLY: [SuggestionStatus; 3] = [
+    SuggestionStatus::Assigned,
+    SuggestionStatus::Rehandling,
+    SuggestionStatus::InPlan,
+];
 
 fn require_lead_deputy(actor: &Actor, s: &Suggestion, rule: &'static str) -> Result<()> {
     if actor.role == Role::Deputy && actor.id.as_str() != s.lead.as_str() {
@@ -477,12 +517,7 @@ pub(crate) fn decide(
             during,
             topic,
         } => {
-            if state.suggestions.contains_key(suggestion) {
-                return Err(RendaError::AlreadyExists {
-                    entity: "suggestion",
-                    id: suggestion.to_string(),
-                });
-            }
+            State::absent(&state.suggestions, suggestion, "suggestion")?;
             let c = state.congress(congress, "command.congress")?;
             let rules = book.in_force(c.level, date)?;
             non_empty("command.title", title, rules.suggestion.max_title_chars)?;
@@ -562,7 +597,13 @@ pub(crate) fn decide(
             }])
         }
         Command::AcceptSuggestion { suggestion } => {
-            in_vetting(state, suggestion, "accept")?;
+            in_status(
+                state,
+                suggestion,
+                &[SuggestionStatus::Submitted],
+                "accept",
+                "R-S12",
+            )?;
             Ok(vec![EventKind::SuggestionAccepted {
                 suggestion: suggestion.clone(),
             }])
@@ -570,10 +611,12 @@ pub(crate) fn decide(
         Command::ReturnSuggestion { suggestion, reason }
         | Command::RejectSuggestion { suggestion, reason } => {
             let returning = matches!(command, Command::ReturnSuggestion { .. });
-            in_vetting(
+            in_status(
                 state,
                 suggestion,
+                &[SuggestionStatus::Submitted],
                 if returning { "return" } else { "reject" },
+                "R-S12",
             )?;
             non_empty("command.reason", reason, MAX_TEXT_CHARS)?;
             let (suggestion, reason) = (suggestion.clone(), reason.clone());
@@ -618,10 +661,13 @@ pub(crate) fn decide(
             lead_unit,
             co_units,
         } => {
-            let s = state.suggestion(suggestion)?;
-            if s.status != SuggestionStatus::Accepted {
-                return Err(transition(s, "assign", "W1 step 5"));
-            }
+            let s = in_status(
+                state,
+                suggestion,
+                &[SuggestionStatus::Accepted],
+                "assign",
+                "W1 step 5",
+            )?;
             check_units(state, lead_unit, co_units)?;
             // The due date must be computable now, so a date outside the calendar is
             // rejected at assignment rather than discovered later (L-1).
@@ -635,10 +681,13 @@ pub(crate) fn decide(
             }])
         }
         Command::ExtendReplyDeadline { suggestion, reason } => {
-            let s = state.suggestion(suggestion)?;
-            if s.status != SuggestionStatus::Assigned {
-                return Err(transition(s, "extend the reply deadline of", "L-1"));
-            }
+            let s = in_status(
+                state,
+                suggestion,
+                &[SuggestionStatus::Assigned],
+                "extend the reply deadline of",
+                "L-1",
+            )?;
             let rules = state.rules_for(book, s, date)?;
             if s.extensions.len() as u32 >= rules.suggestion.max_extensions {
                 return Err(RendaError::rule_violation(
@@ -662,10 +711,13 @@ pub(crate) fn decide(
             suggestion,
             opinion,
         } => {
-            let s = state.suggestion(suggestion)?;
-            if !s.status.awaits_reply() {
-                return Err(transition(s, "send a co-unit opinion on", "W1 step 8"));
-            }
+            let s = in_status(
+                state,
+                suggestion,
+                &AWAITING_REPLY,
+                "send a co-unit opinion on",
+                "W1 step 8",
+            )?;
             let a = s.assignment()?;
             let unit = a
                 .co_units
@@ -705,10 +757,7 @@ pub(crate) fn decide(
             summary,
             reason,
         } => {
-            let s = state.suggestion(suggestion)?;
-            if !s.status.awaits_reply() {
-                return Err(transition(s, "reply to", "W1 step 8"));
-            }
+            let s = in_status(state, suggestion, &AWAITING_REPLY, "reply to", "W1 step 8")?;
             let a = s.assignment()?;
             if a.lead_unit.as_str() != actor.id.as_str() {
                 return Err(RendaError::NotParty {

@@ -99,7 +99,7 @@ fn locate<T: DeserializeOwned>(
     if let Some(serde_json::Value::Object(map)) = lookup(original, &path) {
         for key in map.keys().filter(|k| k.as_str() != "type") {
             let mut probe = original.clone();
-            if let Some(serde_json::Value::Object(m)) = lookup_mut(&mut probe, &path) {
+            if let Some(serde_json::Value::Object(m)) = probe.pointer_mut(&pointer(&path)) {
                 m.remove(key);
             }
             let cured = match serde_json::from_value::<T>(probe) {
@@ -145,47 +145,26 @@ fn backticked<'a>(msg: &'a str, prefix: &str) -> Option<&'a str> {
     rest.split('`').next()
 }
 
-fn lookup<'a>(root: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
-    let mut cur = root;
-    if path.is_empty() {
-        return Some(cur);
-    }
-    for seg in path.split('.') {
-        let (name, indexes) = match seg.find('[') {
-            Some(i) => (&seg[..i], &seg[i..]),
-            None => (seg, ""),
-        };
+/// The JSON Pointer (RFC 6901) of a serde_path_to_error path such as `command.cosigners[1]`,
+/// so the value can be found with [`serde_json::Value::pointer`].
+fn pointer(path: &str) -> String {
+    let mut out = String::new();
+    for seg in path.split('.').filter(|s| !s.is_empty()) {
+        let (name, indexes) = seg.split_at(seg.find('[').unwrap_or(seg.len()));
         if !name.is_empty() {
-            cur = cur.get(name)?;
+            out.push('/');
+            out.push_str(&name.replace('~', "~0").replace('/', "~1"));
         }
         for idx in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
-            cur = cur.get(idx.parse::<usize>().ok()?)?;
+            out.push('/');
+            out.push_str(idx);
         }
     }
-    Some(cur)
+    out
 }
 
-fn lookup_mut<'a>(
-    root: &'a mut serde_json::Value,
-    path: &str,
-) -> Option<&'a mut serde_json::Value> {
-    let mut cur = root;
-    if path.is_empty() {
-        return Some(cur);
-    }
-    for seg in path.split('.') {
-        let (name, indexes) = match seg.find('[') {
-            Some(i) => (&seg[..i], &seg[i..]),
-            None => (seg, ""),
-        };
-        if !name.is_empty() {
-            cur = cur.get_mut(name)?;
-        }
-        for idx in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
-            cur = cur.get_mut(idx.parse::<usize>().ok()?)?;
-        }
-    }
-    Some(cur)
+fn lookup<'a>(root: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
+    root.pointer(&pointer(path))
 }
 
 /// Serialises a value to compact JSON. Wire types always serialise.
@@ -219,6 +198,18 @@ mod tests {
         assert_eq!(e.code(), "invalid_field");
         assert_eq!(e.field(), Some("actor.role"));
         assert_eq!(e.value().as_deref(), Some("king"));
+    }
+
+    #[test]
+    fn paths_become_json_pointers() {
+        assert_eq!(pointer(""), "");
+        assert_eq!(pointer("command.cosigners[1]"), "/command/cosigners/1");
+        assert_eq!(pointer("a/b.c~d"), "/a~1b/c~0d");
+        let v = serde_json::json!({"command": {"cosigners": ["x", "y"]}});
+        assert_eq!(
+            lookup(&v, "command.cosigners[1]"),
+            Some(&serde_json::json!("y"))
+        );
     }
 
     #[test]
