@@ -148,17 +148,13 @@ function call(f) {
 
 // ---------------------------------------------------------------- conversions
 
-const pad = (n, w) => String(n).padStart(w, "0");
-
-/** A JS `Date` as `YYYY-MM-DD` in China time (UTC+8); strings pass through. */
-function chinaDate(d) {
+/**
+ * A JS `Date` as its exact instant (RFC 3339); core takes its date in China time. Strings pass
+ * through.
+ */
+function dateArg(d) {
   if (!(d instanceof Date)) return d;
-  const t = d.getTime();
-  if (Number.isNaN(t)) return "Invalid Date"; // core reports it as an invalid field
-  const c = new Date(t + 8 * 3600 * 1000);
-  const y = c.getUTCFullYear();
-  const year = y >= 0 && y <= 9999 ? pad(y, 4) : (y < 0 ? "-" : "+") + pad(Math.abs(y), 6);
-  return `${year}-${pad(c.getUTCMonth() + 1, 2)}-${pad(c.getUTCDate(), 2)}`;
+  return Number.isNaN(d.getTime()) ? "Invalid Date" : d.toISOString(); // core reports bad dates
 }
 
 /** JSON text for a value; strings are taken to be JSON text already. */
@@ -178,7 +174,7 @@ function filterJson(filter) {
   if (filter === undefined || filter === null || typeof filter === "string") return filter ?? undefined;
   if (typeof filter !== "object" || Array.isArray(filter)) return json(filter);
   const out = {};
-  for (const [k, v] of Object.entries(filter)) out[k] = chinaDate(v);
+  for (const [k, v] of Object.entries(filter)) out[k] = dateArg(v);
   return JSON.stringify(out);
 }
 
@@ -252,13 +248,13 @@ export class Ledger {
 
   /** The figures as of the end of `asOf` (China time), optionally filtered. */
   figures(asOf, filter) {
-    const [raw, date, f] = [this.#live(), str("asOf", chinaDate(asOf)), filterJson(filter)];
+    const [raw, date, f] = [this.#live(), str("asOf", dateArg(asOf)), filterJson(filter)];
     return JSON.parse(call(() => raw.figuresJson(date, f)));
   }
 
   /** A suggestion with its derived facts (status, due date, overdue days) as of `asOf`. */
   suggestionView(id, asOf) {
-    const [raw, sid, date] = [this.#live(), str("id", id), str("asOf", chinaDate(asOf))];
+    const [raw, sid, date] = [this.#live(), str("id", id), str("asOf", dateArg(asOf))];
     return JSON.parse(call(() => raw.suggestionViewJson(sid, date)));
   }
 

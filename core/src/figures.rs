@@ -79,8 +79,10 @@ pub struct FigureFilter {
     /// Only this congress.
     pub congress: Option<CongressId>,
     /// Only suggestions submitted on or after this date.
+    #[serde(deserialize_with = "crate::time::opt_china_date::deserialize")]
     pub submitted_from: Option<NaiveDate>,
     /// Only suggestions submitted on or before this date.
+    #[serde(deserialize_with = "crate::time::opt_china_date::deserialize")]
     pub submitted_to: Option<NaiveDate>,
 }
 

@@ -102,17 +102,46 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
-/// Parses a `YYYY-MM-DD` date, naming the field in the error.
+/// Parses a date for an "as of" or a filter: `YYYY-MM-DD`, or an RFC 3339 instant, which
+/// stands for its date in China time (so a JS `Date` can be passed as `toISOString()`).
+/// Errors name the field.
 ///
 /// ```
 /// let d = renda::time::parse_date("as_of", "2024-12-31").unwrap();
 /// assert_eq!(d.to_string(), "2024-12-31");
+/// // 16:30 UTC on 31 December is already 1 January in Beijing.
+/// let d = renda::time::parse_date("as_of", "2024-12-31T16:30:00.000Z").unwrap();
+/// assert_eq!(d.to_string(), "2025-01-01");
 /// assert_eq!(renda::time::parse_date("as_of", "31/12/2024").unwrap_err().field(), Some("as_of"));
 /// ```
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, RendaError> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| RendaError::InvalidField {
+    if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(value) {
+        return Ok(Timestamp(t).china_date());
+    }
+    Err(RendaError::InvalidField {
         field: field.to_string(),
         value: crate::ids::truncate(value),
-        reason: "expected a date such as 2024-03-05".into(),
+        reason: "expected a date such as 2024-03-05, or an RFC 3339 time such as 2024-03-05T09:30:00+08:00".into(),
     })
+}
+
+/// Serde adapter for optional dates given as `YYYY-MM-DD` or an RFC 3339 instant (its China date).
+pub(crate) mod opt_china_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|s| {
+                super::parse_date("date", &s).map_err(|_| {
+                    serde::de::Error::custom(
+                        "expected a date such as 2024-03-05, or an RFC 3339 time",
+                    )
+                })
+            })
+            .transpose()
+    }
 }
