@@ -22,6 +22,8 @@ use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Mutex, MutexGuard};
 
+mod store;
+
 create_exception!(
     renda._native,
     NativeError,
@@ -220,6 +222,11 @@ impl PyLedger {
         run(py, || Ok(self.lock().seq()))
     }
 
+    /// The head of the hash chain as JSON (`{"seq": N, "hash": "…"}`).
+    fn head_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().head_to_json()))
+    }
+
     /// Number of events recorded by this ledger (since creation or restore).
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
         run(py, || Ok(self.lock().events().len()))
@@ -257,13 +264,22 @@ fn is_reproducible(
     run(py, || api::is_reproducible(&stated, denominator))
 }
 
+/// Verifies the hash chain of an event log (JSON); returns the report as JSON.
+#[pyfunction]
+fn verify_log_json(py: Python<'_>, events: &Bound<'_, PyString>) -> PyResult<String> {
+    let events = json_text(events)?;
+    run(py, || api::verify_log_json(&events))
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyLedger>()?;
+    m.add_class::<store::PyStore>()?;
     m.add_function(wrap_pyfunction!(rule_set_preset_json, m)?)?;
     m.add_function(wrap_pyfunction!(labels_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_figure_json, m)?)?;
     m.add_function(wrap_pyfunction!(is_reproducible, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_log_json, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

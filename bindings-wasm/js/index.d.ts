@@ -180,7 +180,34 @@ export interface Event {
   at: Instant;
   actor: Actor;
   event: EventKind;
+  /** SHA-256 of the previous event (64 hex digits; zeros for the first). Absent in schema 1. */
+  prev?: string;
+  /** SHA-256 of this event without `hash`. Absent in schema 1. */
+  hash?: string;
 }
+
+/** A position in a log and the hash of the event there. */
+export interface Anchor {
+  seq: number;
+  /** 64 lowercase hex digits. */
+  hash: string;
+}
+
+/** The first bad position of a log. */
+export interface ChainBreak {
+  /** 0-based index in the log given. */
+  index: number;
+  /** The seq expected there. */
+  seq: number;
+  problem: "sequence" | "link" | "hash" | "head";
+  expected: string;
+  found: string;
+}
+
+/** The result of verifying a log's hash chain. */
+export type VerifyReport =
+  | { ok: true; events: number; head: Anchor }
+  | { ok: false; events: number; break: ChainBreak };
 
 // ---------------------------------------------------------------- state
 
@@ -266,6 +293,8 @@ export interface Snapshot {
   /** Number of events the state reflects. */
   seq: number;
   last_at: Instant | null;
+  /** Hash of the last event (schema 2). */
+  head?: string;
   state: State;
 }
 
@@ -435,7 +464,8 @@ export type ErrorKind =
   | "conflict"
   | "rule"
   | "calendar"
-  | "rule_set";
+  | "rule_set"
+  | "integrity";
 
 export type ErrorCode =
   | "invalid_json"
@@ -451,6 +481,7 @@ export type ErrorCode =
   | "date_outside_calendar"
   | "no_rule_set"
   | "invalid_rule_set"
+  | "chain_broken"
   // rule violations
   | "co_unit_opinions_missing"
   | "extension_limit_reached"
@@ -503,6 +534,8 @@ export class RuleViolationError extends RendaError {}
 export class CalendarError extends RendaError {}
 /** A rule set is invalid, or none is in force. */
 export class RuleSetError extends RendaError {}
+/** A log or snapshot fails its integrity check: an event was edited, deleted, inserted or moved. */
+export class IntegrityError extends RendaError {}
 
 // ---------------------------------------------------------------- the ledger
 
@@ -530,6 +563,8 @@ export class Ledger {
   suggestions(): Suggestion[];
   /** Sequence number of the last event (0 when empty). */
   readonly seq: number;
+  /** The head of the hash chain; keep or publish it to detect later truncation. */
+  head(): Anchor;
   /** Frees the WebAssembly memory now (otherwise the garbage collector does). */
   free(): void;
 }
@@ -605,3 +640,9 @@ export function checkFigure(figure: PublishedFigure | string): FigureCheck;
 
 /** Whether some whole numerator in 0..=denominator gives `stated` at its own precision. */
 export function isReproducible(stated: string, denominator: number): boolean;
+
+/**
+ * Verifies the SHA-256 hash chain of an event log (array or JSON text): the head, or the first
+ * bad position. Text that is not an event log throws an `InputError`.
+ */
+export function verifyLog(events: Event[] | string): VerifyReport;

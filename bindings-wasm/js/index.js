@@ -12,6 +12,7 @@ import __wbg_init, {
   labelsJson,
   checkFigureJson,
   isReproducible as rawIsReproducible,
+  verifyLogJson,
 } from "../pkg/renda_wasm.js";
 
 // ---------------------------------------------------------------- initialisation
@@ -95,6 +96,8 @@ export class RuleViolationError extends RendaError {}
 export class CalendarError extends RendaError {}
 /** A rule set is invalid or none is in force (`kind: "rule_set"`). */
 export class RuleSetError extends RendaError {}
+/** A log or snapshot fails its integrity check: an event was edited, deleted, inserted or moved (`kind: "integrity"`). */
+export class IntegrityError extends RendaError {}
 
 const CLASSES = {
   input: InputError,
@@ -104,6 +107,7 @@ const CLASSES = {
   rule: RuleViolationError,
   calendar: CalendarError,
   rule_set: RuleSetError,
+  integrity: IntegrityError,
 };
 // Spelled out (not `C.name`) so minifiers cannot change them.
 for (const [C, name] of [
@@ -115,6 +119,7 @@ for (const [C, name] of [
   [RuleViolationError, "RuleViolationError"],
   [CalendarError, "CalendarError"],
   [RuleSetError, "RuleSetError"],
+  [IntegrityError, "IntegrityError"],
 ]) {
   Object.defineProperty(C.prototype, "name", { value: name, writable: true, configurable: true });
 }
@@ -276,6 +281,12 @@ export class Ledger {
     return call(() => raw.seq);
   }
 
+  /** The head of the hash chain `{seq, hash}`; keep or publish it to detect later truncation. */
+  head() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.headJson()));
+  }
+
   /** Frees the WebAssembly memory now (otherwise the garbage collector does it). Idempotent. */
   free() {
     if (this.#raw !== null) {
@@ -320,4 +331,13 @@ export function isReproducible(stated, denominator) {
   const s = str("stated", stated);
   if (typeof denominator !== "number") throw new TypeError("renda: denominator must be a number");
   return call(() => rawIsReproducible(s, denominator));
+}
+
+/**
+ * Verifies the SHA-256 hash chain of an event log (array or JSON text):
+ * `{ok: true, events, head}` or `{ok: false, events, break: {index, seq, problem, expected, found}}`.
+ */
+export function verifyLog(events) {
+  const text = json(events);
+  return JSON.parse(call(() => verifyLogJson(text)));
 }

@@ -102,6 +102,18 @@ impl Ledger {
     pub fn seq(&self) -> f64 {
         self.inner.seq() as f64
     }
+
+    /// The head of the hash chain as JSON (`{"seq":N,"hash":"…"}`).
+    #[wasm_bindgen(js_name = headJson)]
+    pub fn head_json(&self) -> String {
+        self.inner.head_to_json()
+    }
+}
+
+/// Verifies the hash chain of an event log (JSON); returns the report as JSON.
+#[wasm_bindgen(js_name = verifyLogJson)]
+pub fn verify_log_json(events: &str) -> Result<String, JsValue> {
+    api::verify_log_json(events).map_err(to_js)
 }
 
 /// A preset rule set (`national`, `beijing-district`) as JSON.

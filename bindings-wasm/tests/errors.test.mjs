@@ -2,7 +2,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import {
   init, Ledger, ruleSetPreset, RendaError, InputError, PermissionDeniedError, NotFoundError,
-  ConflictError, RuleViolationError, CalendarError, RuleSetError,
+  ConflictError, RuleViolationError, CalendarError, RuleSetError, IntegrityError,
 } from "../js/index.js";
 import { admin, office, cmd, seed } from "./helpers.mjs";
 
@@ -156,7 +156,7 @@ test("bad event logs and snapshots are rejected", () => {
   seed(ledger);
   const events = ledger.events();
   events[2].seq = 9;
-  throwsRenda(() => Ledger.replay(events), InputError, { code: "invalid_field", field: "events[2].seq" });
+  throwsRenda(() => Ledger.replay(events), IntegrityError, { code: "chain_broken", field: "events[2].seq" });
   throwsRenda(() => Ledger.replay("[1,"), InputError, { code: "invalid_json" });
   const snap = ledger.snapshot();
   snap.schema = 99;

@@ -91,7 +91,8 @@ test("snapshot and restore round-trip, and numbering continues", () => {
   seed(live);
   const snap = live.snapshot();
   assert.equal(snap.seq, 8);
-  assert.equal(snap.schema, 1);
+  assert.equal(snap.schema, 2);
+  assert.equal(snap.head, live.head().hash);
   assert.equal(snap.last_at, "2024-01-15T10:00:00+08:00");
   const restored = Ledger.restore(snap);
   assert.deepEqual(restored.snapshot(), snap);

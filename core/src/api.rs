@@ -140,4 +140,19 @@ impl Ledger {
     pub fn suggestions_to_json(&self) -> String {
         to_json(&self.suggestions().collect::<Vec<_>>())
     }
+
+    /// The head of the hash chain, `{"seq":N,"hash":"…"}` ([`Ledger::head`]).
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert!(l.head_to_json().starts_with(r#"{"seq":0,"hash":"000"#));
+    /// ```
+    pub fn head_to_json(&self) -> String {
+        to_json(&self.head())
+    }
+}
+
+/// Verifies an event log in wire form: see [`crate::chain::verify_json`].
+pub fn verify_log_json(events: &str) -> Result<String> {
+    crate::chain::verify_json(events)
 }

@@ -31,15 +31,18 @@ pub enum ErrorKind {
     Calendar,
     /// A rule set is invalid or none is in force.
     RuleSet,
+    /// A log or snapshot fails its integrity check: an event was edited, deleted, inserted or
+    /// moved (see [`crate::chain`]).
+    Integrity,
 }
 
 impl ErrorKind {
     /// Every kind.
     ///
     /// ```
-    /// assert_eq!(renda::ErrorKind::ALL.len(), 7);
+    /// assert_eq!(renda::ErrorKind::ALL.len(), 8);
     /// ```
-    pub const ALL: [ErrorKind; 7] = [
+    pub const ALL: [ErrorKind; 8] = [
         ErrorKind::Input,
         ErrorKind::Permission,
         ErrorKind::NotFound,
@@ -47,6 +50,7 @@ impl ErrorKind {
         ErrorKind::Rule,
         ErrorKind::Calendar,
         ErrorKind::RuleSet,
+        ErrorKind::Integrity,
     ];
 }
 
@@ -101,7 +105,7 @@ pub const INTERNAL_ERROR: &str = "internal_error";
 /// assert!(CODES.contains(&"reason_required"));
 /// assert!(CODES.contains(&"internal_error"));
 /// ```
-pub const CODES: [&str; 23] = [
+pub const CODES: [&str; 24] = [
     "invalid_json",
     "unknown_command",
     "missing_field",
@@ -115,6 +119,7 @@ pub const CODES: [&str; 23] = [
     "date_outside_calendar",
     "no_rule_set",
     "invalid_rule_set",
+    "chain_broken",
     rule_codes::WRONG_CONGRESS,
     rule_codes::TOO_MANY_COSIGNERS,
     rule_codes::WITHDRAWAL_TOO_LATE,
@@ -273,6 +278,22 @@ pub enum RendaError {
         /// Why.
         reason: String,
     },
+    /// The hash chain of a log is broken at `index` (see [`crate::chain::verify`]).
+    #[error("event log fails its integrity check at index {index} (seq {seq}): {problem} mismatch, expected {expected}, found {found}")]
+    ChainBroken {
+        /// `events[i].seq`, `events[i].prev`, `events[i].hash`, or `events` for the head.
+        field: String,
+        /// 0-based index in the log given.
+        index: usize,
+        /// The seq expected at that index.
+        seq: u64,
+        /// `sequence`, `link`, `hash` or `head` ([`crate::chain::Problem`]).
+        problem: &'static str,
+        /// What was expected there.
+        expected: String,
+        /// What was found.
+        found: String,
+    },
 }
 
 impl RendaError {
@@ -293,6 +314,7 @@ impl RendaError {
             Self::DateOutsideCalendar { .. } => "date_outside_calendar",
             Self::NoRuleSet { .. } => "no_rule_set",
             Self::InvalidRuleSet { .. } => "invalid_rule_set",
+            Self::ChainBroken { .. } => "chain_broken",
         }
     }
 
@@ -309,6 +331,7 @@ impl RendaError {
             Self::InvalidTransition { .. } | Self::RuleViolation { .. } => ErrorKind::Rule,
             Self::DateOutsideCalendar { .. } => ErrorKind::Calendar,
             Self::NoRuleSet { .. } | Self::InvalidRuleSet { .. } => ErrorKind::RuleSet,
+            Self::ChainBroken { .. } => ErrorKind::Integrity,
         }
     }
 
@@ -318,7 +341,8 @@ impl RendaError {
             Self::MissingField { field }
             | Self::InvalidField { field, .. }
             | Self::NotFound { field, .. }
-            | Self::InvalidRuleSet { field, .. } => Some(field),
+            | Self::InvalidRuleSet { field, .. }
+            | Self::ChainBroken { field, .. } => Some(field),
             Self::UnknownCommand { .. } => Some("command.type"),
             Self::PermissionDenied { .. } | Self::NotParty { .. } => Some("actor"),
             Self::OutOfOrder { .. } => Some("at"),
@@ -344,6 +368,7 @@ impl RendaError {
             Self::DateOutsideCalendar { date, .. } | Self::NoRuleSet { date, .. } => {
                 Some(date.clone())
             }
+            Self::ChainBroken { found, .. } => Some(found.clone()),
             Self::InvalidJson { .. } | Self::MissingField { .. } | Self::InvalidRuleSet { .. } => {
                 None
             }
@@ -508,6 +533,14 @@ mod tests {
                 field: s(),
                 reason: s(),
             },
+            RendaError::ChainBroken {
+                field: s(),
+                index: 0,
+                seq: 1,
+                problem: "hash",
+                expected: s(),
+                found: s(),
+            },
         ];
         for e in &all {
             match e {
@@ -524,7 +557,8 @@ mod tests {
                 | RendaError::RuleViolation { .. }
                 | RendaError::DateOutsideCalendar { .. }
                 | RendaError::NoRuleSet { .. }
-                | RendaError::InvalidRuleSet { .. } => {}
+                | RendaError::InvalidRuleSet { .. }
+                | RendaError::ChainBroken { .. } => {}
             }
         }
         let mut all = all;

@@ -2,6 +2,7 @@
 //! projections and figures are functions of it.
 
 use crate::actor::Actor;
+use crate::chain::EventHash;
 use crate::ids::{CongressId, DeputyId, SuggestionId, UnitId};
 use crate::registry::Level;
 use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod};
@@ -10,7 +11,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Version of the event and snapshot schema written by this build.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: the first release.
+/// - 2: events carry `prev` and `hash` (the SHA-256 chain of [`crate::chain`]); snapshots carry
+///   the `head` they continue from. Schema-1 logs and snapshots still load: their events are
+///   sealed into the chain when loaded.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One recorded event with its position, time and actor.
 ///
@@ -35,6 +41,12 @@ pub struct Event {
     pub actor: Actor,
     /// What happened.
     pub event: EventKind,
+    /// Hash of the previous event ([`EventHash::ZERO`] for the first). Absent in schema 1.
+    #[serde(default)]
+    pub prev: EventHash,
+    /// This event's hash ([`crate::chain::hash_of`]). Absent in schema 1.
+    #[serde(default)]
+    pub hash: EventHash,
 }
 
 /// What happened.

@@ -161,6 +161,7 @@ impl Labelled for ErrorKind {
             Self::Rule => l("规则不允许", "Forbidden by a rule"),
             Self::Calendar => l("超出工作日历范围", "Outside the calendar"),
             Self::RuleSet => l("规则设置有误", "Rule set problem"),
+            Self::Integrity => l("记录完整性校验未通过", "Integrity check failed"),
         }
     }
 }
@@ -248,6 +249,10 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "date_outside_calendar" => l("日期超出工作日历范围", "Date outside the calendar"),
         "no_rule_set" => l("该日期没有生效的规则", "No rule set in force"),
         "invalid_rule_set" => l("规则设置无效", "Invalid rule set"),
+        "chain_broken" => l(
+            "记录链校验未通过：有记录被改动、删除、插入或调换",
+            "Event log tampered with: an event was edited, deleted, inserted or moved",
+        ),
         "wrong_congress" => l("代表不属于这一级人大", "Deputy not in this congress"),
         "too_many_cosigners" => l("附议代表人数超过上限", "Too many co-signers"),
         "withdrawal_too_late" => l("已不能撤回", "Too late to withdraw"),

@@ -6,6 +6,7 @@
 //! same state from the events alone.
 
 use crate::calendar::WorkCalendar;
+use crate::chain::{self, Anchor, EventHash};
 use crate::command::{Command, CommandEnvelope};
 use crate::error::{RendaError, Result};
 use crate::event::{Event, EventKind, SCHEMA_VERSION};
@@ -43,6 +44,10 @@ pub struct Snapshot {
     pub seq: u64,
     /// Time of the last event.
     pub last_at: Option<Timestamp>,
+    /// Hash of the last event (schema 2; [`EventHash::ZERO`] when empty or written by schema 1):
+    /// events recorded after restoring link to it.
+    #[serde(default)]
+    pub head: EventHash,
     /// The state.
     pub state: State,
 }
@@ -72,6 +77,7 @@ pub struct Ledger {
     events: Vec<Event>,
     base_seq: u64,
     last_at: Option<Timestamp>,
+    head: EventHash,
 }
 
 impl Ledger {
@@ -89,6 +95,7 @@ impl Ledger {
             events: Vec::new(),
             base_seq: 0,
             last_at: None,
+            head: EventHash::ZERO,
         }
     }
 
@@ -118,6 +125,20 @@ impl Ledger {
         self.base_seq + self.events.len() as u64
     }
 
+    /// The head of the hash chain: the last event's seq and hash. Keep it (or publish it) to
+    /// detect later truncation with [`chain::verify_to`].
+    ///
+    /// ```
+    /// let ledger = renda::Ledger::new(Default::default());
+    /// assert_eq!(ledger.head(), renda::chain::Anchor::GENESIS);
+    /// ```
+    pub fn head(&self) -> Anchor {
+        Anchor {
+            seq: self.seq(),
+            hash: self.head,
+        }
+    }
+
     /// Parses and executes a command in wire form.
     pub fn execute_json(&mut self, json: &str) -> Result<Vec<Event>> {
         let cmd = CommandEnvelope::from_json(json)?;
@@ -129,16 +150,20 @@ impl Ledger {
         let kinds = self.decide(&cmd)?;
         let start = self.events.len();
         for kind in kinds {
-            let event = Event {
+            let mut event = Event {
                 seq: self.seq() + 1,
                 schema: SCHEMA_VERSION,
                 at: cmd.at,
                 actor: cmd.actor.clone(),
                 event: kind,
+                prev: EventHash::ZERO,
+                hash: EventHash::ZERO,
             };
+            chain::seal(&mut event, self.head);
             // `decide` has checked every reference these events make, so applying them
             // cannot fail; if it ever did, the event would not be recorded.
             apply(&mut self.state, &event)?;
+            self.head = event.hash;
             self.events.push(event);
         }
         self.last_at = Some(cmd.at);
@@ -228,20 +253,23 @@ impl Ledger {
     }
 
     /// Applies already-recorded events (e.g. loaded from storage) after the current ones.
-    /// Checks numbering, time order and schema version, and that each event refers to known
-    /// entities; on error nothing is applied.
-    pub fn append_events(&mut self, events: Vec<Event>) -> Result<()> {
+    /// Checks numbering, the hash chain ([`chain`]), time order and schema version, and that
+    /// each event refers to known entities; on error nothing is applied.
+    ///
+    /// Schema-1 events (written before the chain existed, so without `prev` and `hash`) are
+    /// sealed into the chain as they are loaded.
+    pub fn append_events(&mut self, mut events: Vec<Event>) -> Result<()> {
         let mut state = self.state.clone();
         let mut last_at = self.last_at;
-        for (i, e) in events.iter().enumerate() {
-            let expected = self.seq() + i as u64 + 1;
-            if e.seq != expected {
-                return Err(RendaError::InvalidField {
-                    field: format!("events[{i}].seq"),
-                    value: e.seq.to_string(),
-                    reason: format!("expected {expected}: events must be numbered without gaps"),
-                });
+        // Integrity first: the whole chain, before any event is interpreted.
+        let mut anchor = self.head();
+        for (i, e) in events.iter_mut().enumerate() {
+            if e.schema == 1 && e.hash.is_zero() && e.prev.is_zero() {
+                chain::seal(e, anchor.hash);
             }
+            anchor = chain::check_next(i, e, anchor)?;
+        }
+        for (i, e) in events.iter().enumerate() {
             if e.schema == 0 || e.schema > SCHEMA_VERSION {
                 return Err(RendaError::InvalidField {
                     field: format!("events[{i}].schema"),
@@ -264,6 +292,7 @@ impl Ledger {
         state.validate()?;
         self.state = state;
         self.last_at = last_at;
+        self.head = anchor.hash;
         self.events.extend(events);
         Ok(())
     }
@@ -274,6 +303,7 @@ impl Ledger {
             schema: SCHEMA_VERSION,
             seq: self.seq(),
             last_at: self.last_at,
+            head: self.head,
             state: self.state.clone(),
         }
     }
@@ -300,6 +330,7 @@ impl Ledger {
         ledger.state = snapshot.state;
         ledger.base_seq = snapshot.seq;
         ledger.last_at = snapshot.last_at;
+        ledger.head = snapshot.head;
         Ok(ledger)
     }
 
@@ -526,6 +557,17 @@ mod tests {
             e["seq"] = serde_json::json!(i + 1);
         }
         let err = Ledger::replay_from_json(RuleBook::default(), &events.to_string()).unwrap_err();
+        assert_eq!(err.code(), "chain_broken");
+        assert_eq!(err.field(), Some("events[5].hash"));
+        // A forger who recomputes the whole chain gets past the hashes, but not the state
+        // checks: the reply refers to a suggestion never assigned.
+        let mut forged: Vec<Event> = serde_json::from_value(events).unwrap();
+        let mut prev = EventHash::ZERO;
+        for e in &mut forged {
+            chain::seal(e, prev);
+            prev = e.hash;
+        }
+        let err = Ledger::replay(RuleBook::default(), forged).unwrap_err();
         assert_eq!(err.code(), "invalid_field");
         let good = serde_json::to_value(l.events()).unwrap().to_string();
         assert!(Ledger::replay_from_json(RuleBook::default(), &good).is_ok());

@@ -39,6 +39,7 @@
 pub mod actor;
 pub mod api;
 pub mod calendar;
+pub mod chain;
 pub mod command;
 pub mod error;
 pub mod event;

@@ -29,6 +29,7 @@ __all__ = [
     "labels",
     "check_figure",
     "is_reproducible",
+    "verify_log",
     "RendaError",
     "InputError",
     "PermissionDeniedError",
@@ -37,6 +38,7 @@ __all__ = [
     "RuleViolationError",
     "CalendarError",
     "RuleSetError",
+    "IntegrityError",
     "InternalError",
     "JsonObject",
     "LabelCatalog",
@@ -126,6 +128,11 @@ class RuleSetError(RendaError):
     """A rule set is invalid or none is in force (kind ``rule_set``)."""
 
 
+class IntegrityError(RendaError):
+    """A log or snapshot fails its integrity check: an event was edited, deleted, inserted or
+    moved (kind ``integrity``, code ``chain_broken``)."""
+
+
 class InternalError(RendaError):
     """A bug in renda (kind ``internal``); please report it."""
 
@@ -138,6 +145,7 @@ _BY_KIND: Dict[str, type] = {
     "rule": RuleViolationError,
     "calendar": CalendarError,
     "rule_set": RuleSetError,
+    "integrity": IntegrityError,
     "internal": InternalError,
 }
 
@@ -288,6 +296,13 @@ class Ledger:
         """Sequence number of the last event (0 when empty)."""
         return _call(lambda: self._inner.seq)
 
+    @property
+    def head(self) -> JsonObject:
+        """The head of the hash chain: ``{"seq": N, "hash": "<sha-256 hex>"}``. Keep or publish
+        it to detect later truncation of the log."""
+        result: JsonObject = _json.loads(_call(self._inner.head_json))
+        return result
+
     def __len__(self) -> int:
         """Number of events in :meth:`events`."""
         return _call(self._inner.__len__)
@@ -360,3 +375,18 @@ def is_reproducible(stated: str, denominator: int) -> bool:
             "message": f"invalid value for `denominator`: must be from 0 to 2**64 - 1 (got {denominator!r})",
         })
     return _call(_native.is_reproducible, stated, denominator)
+
+
+def verify_log(events: Union[str, Sequence[Mapping[str, Any]]]) -> JsonObject:
+    """Verifies the SHA-256 hash chain of an event log (a list of events or JSON text).
+
+    Returns ``{"ok": True, "events": N, "head": {"seq", "hash"}}``, or ``{"ok": False,
+    "events": N, "break": {"index", "seq", "problem", "expected", "found"}}`` naming the first
+    bad position (``problem``: ``sequence``, ``link``, ``hash`` or ``head``). Text that is not
+    an event log raises :class:`InputError`.
+
+    >>> verify_log([])["ok"]
+    True
+    """
+    result: JsonObject = _json.loads(_call(_native.verify_log_json, _json_arg(events, "events")))
+    return result

@@ -1,0 +1,27 @@
+//! Helpers shared by the integration tests.
+
+use renda::Ledger;
+
+/// A ledger with every accepted step of a shared scenario (`tests/scenarios/NAME`) executed.
+pub fn scenario_ledger(name: &str) -> Ledger {
+    let path = format!("{}/../tests/scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let rules = renda::api::rule_book(Some(&file["rules"].to_string())).unwrap();
+    let mut ledger = Ledger::new(rules);
+    for step in file["steps"].as_array().unwrap() {
+        if step["expect"].get("ok").is_some() {
+            let mut envelope = step.clone();
+            envelope.as_object_mut().unwrap().remove("expect");
+            ledger.execute_json(&envelope.to_string()).unwrap();
+        }
+    }
+    ledger
+}
+
+/// Path of a file under the repository's `tests/` directory.
+pub fn tests_path(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests")
+        .join(rel)
+}
