@@ -9,6 +9,7 @@
 #   make test         set-up, lint and every test-* target below
 #   make demo         run the demo (core/examples/demo.rs)
 #   make bench        throughput figures (core/examples/bench.rs), see BENCHMARKS.md
+#   make soak         fuzzing (10M runs per target) and the store crash loop, see RELIABILITY.md
 #   make clean        remove build output (keeps .venv and node_modules; see distclean)
 
 SHELL := bash
@@ -28,7 +29,7 @@ NODE := node
 .PHONY: setup setup-rust setup-wasm setup-python setup-node setup-browser \
 	build build-rust build-python build-wasm lint fmt \
 	test test-rust test-python test-wasm test-scenarios test-web \
-	bench demo clean distclean
+	bench soak demo clean distclean
 
 # ---------------------------------------------------------------- set-up
 # Each part runs once per make invocation, however many targets need it.
@@ -89,6 +90,13 @@ test-web: setup-node setup-browser build-wasm
 # Not part of `make test`: figures are measured and recorded in BENCHMARKS.md, never asserted.
 bench: setup-rust
 	$(CARGO) run -q --release -p renda --example bench
+
+# ---------------------------------------------------------------- soak
+# The long reliability runs (not in `make test`): 10 million executions per fuzz target and
+# 1000 SIGKILLs of a writing store process. Figures: RELIABILITY.md.
+soak: setup-rust
+	scripts/setup.sh fuzz
+	scripts/soak.sh
 
 # ---------------------------------------------------------------- demo
 demo: setup-rust

@@ -41,7 +41,7 @@ if [ -f "$PTH" ] && [ "$(cat "$PTH")" = "$ROOT/bindings-python/python" ]; then
 fi
 
 if [ "$installed" -eq 1 ] && [ -f "$SO" ] && [ "${FORCE:-0}" != 1 ] &&
-    [ -z "$(find core bindings-python/src bindings-python/Cargo.toml bindings-python/pyproject.toml \
+    [ -z "$(find core store bindings-python/src bindings-python/Cargo.toml bindings-python/pyproject.toml \
         Cargo.toml Cargo.lock -newer "$SO" -print -quit)" ]; then
     echo "build-python: $SO up to date"
     exit 0

@@ -3,6 +3,7 @@
 #
 #   scripts/setup.sh            everything (rust, wasm, python, node, browser)
 #   scripts/setup.sh PART...    only those parts: rust | wasm | python | node | browser
+#                               | fuzz (cargo-fuzz for `make soak`; not part of "everything")
 #
 # Every part checks first and does nothing when its tools are already there, so a
 # second run takes a few seconds. Prints one "ok:" line per part.
@@ -164,13 +165,26 @@ part_browser() {
     log "ok: browser ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
 }
 
+# ---------------------------------------------------------------- fuzz (make soak only)
+part_fuzz() {
+    # cargo-fuzz needs a nightly toolchain; this machine kind has one installed under rustup
+    # (we never download toolchains: rustup cannot reach its servers here).
+    "$CARGO_BIN/rustup" toolchain list 2>/dev/null | grep -q '^nightly' \
+        || die "make soak needs a nightly Rust toolchain (rustup toolchain list shows none)"
+    if ! "$RUSTUP_CARGO" fuzz --version >/dev/null 2>&1; then
+        log "setup: cargo install cargo-fuzz"
+        "$RUSTUP_CARGO" install -q cargo-fuzz
+    fi
+    log "ok: fuzz ($("$RUSTUP_CARGO" fuzz --version))"
+}
+
 # ---------------------------------------------------------------- main
 parts=("$@")
 [ "${#parts[@]}" -eq 0 ] && parts=(rust wasm python node browser)
 for part in "${parts[@]}"; do
     case "$part" in
-        rust | wasm | python | node | browser) "part_$part" ;;
+        rust | wasm | python | node | browser | fuzz) "part_$part" ;;
         all) part_rust; part_wasm; part_python; part_node; part_browser ;;
-        *) die "unknown part '$part' (rust | wasm | python | node | browser | all)" ;;
+        *) die "unknown part '$part' (rust | wasm | python | node | browser | fuzz | all)" ;;
     esac
 done

@@ -22,6 +22,7 @@ use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Mutex, MutexGuard};
 
+mod sheet;
 mod store;
 
 create_exception!(
@@ -204,6 +205,46 @@ impl PyLedger {
         })
     }
 
+    /// The state as `reader` (an actor in JSON) may see it.
+    fn state_as_json(&self, py: Python<'_>, reader: &Bound<'_, PyString>) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        run(py, || self.lock().state_as_json(&reader))
+    }
+
+    /// The event log as `reader` may see it.
+    fn events_as_json(&self, py: Python<'_>, reader: &Bound<'_, PyString>) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        run(py, || self.lock().events_as_json(&reader))
+    }
+
+    /// The suggestions as `reader` may see them.
+    fn suggestions_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        run(py, || self.lock().suggestions_as_json(&reader))
+    }
+
+    /// Figures as `reader` may see them.
+    #[pyo3(signature = (reader, as_of, filter = None))]
+    fn figures_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+        filter: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        let as_of = field_text(as_of, "as_of")?;
+        let filter = opt_json_text(filter)?;
+        run(py, || {
+            self.lock()
+                .figures_as_json(&reader, &as_of, filter.as_deref())
+        })
+    }
+
     /// A suggestion with its derived facts as of `as_of`, as JSON.
     fn suggestion_view_json(
         &self,
@@ -280,6 +321,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_figure_json, m)?)?;
     m.add_function(wrap_pyfunction!(is_reproducible, m)?)?;
     m.add_function(wrap_pyfunction!(verify_log_json, m)?)?;
+    sheet::register(m)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

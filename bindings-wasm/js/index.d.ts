@@ -77,7 +77,7 @@ export type Command =
       term_start: DateString;
       term_end: DateString;
     }
-  | { type: "register_deputy"; deputy: string; congress: string; name: string }
+  | { type: "register_deputy"; deputy: string; congress: string; name: string; contact?: Contact | null }
   | { type: "register_unit"; unit: string; name: string }
   | {
       type: "submit_suggestion";
@@ -105,7 +105,8 @@ export type Command =
       summary: string;
       reason?: string | null;
     }
-  | { type: "give_feedback"; suggestion: string; rating: Satisfaction; comment?: string | null };
+  | { type: "give_feedback"; suggestion: string; rating: Satisfaction; comment?: string | null }
+  | { type: "publish_results"; congress: string };
 
 export type CommandType = Command["type"];
 
@@ -128,7 +129,7 @@ export type EventKind =
       term_start: DateString;
       term_end: DateString;
     }
-  | { type: "deputy_registered"; deputy: string; congress: string; name: string }
+  | { type: "deputy_registered"; deputy: string; congress: string; name: string; contact?: Contact }
   | { type: "unit_registered"; unit: string; name: string }
   | {
       type: "suggestion_submitted";
@@ -167,7 +168,8 @@ export type EventKind =
     }
   | { type: "rehandling_started"; suggestion: string; round: number }
   | { type: "placed_in_plan"; suggestion: string }
-  | { type: "suggestion_closed"; suggestion: string; rating: Satisfaction };
+  | { type: "suggestion_closed"; suggestion: string; rating: Satisfaction }
+  | { type: "results_published"; congress: string };
 
 export type EventType = EventKind["type"];
 
@@ -220,10 +222,19 @@ export interface Congress {
   term_end: DateString;
 }
 
+/** A deputy's personal data: only the office, admins and the deputy see it. */
+export interface Contact {
+  phone?: string;
+  id_number?: string;
+  address?: string;
+}
+
 export interface Deputy {
   id: string;
   congress: string;
   name: string;
+  /** Absent when none was given, or when the reader may not see it. */
+  contact?: Contact;
 }
 
 export interface Unit {
@@ -286,6 +297,8 @@ export interface State {
   deputies: Record<string, Deputy>;
   units: Record<string, Unit>;
   suggestions: Record<string, Suggestion>;
+  /** For each congress, the date its results were last published (absent when none). */
+  published?: Record<string, DateString>;
 }
 
 export interface Snapshot {
@@ -429,6 +442,8 @@ export interface SuggestionRules {
   reason_required_for_c: boolean;
   max_cosigners: number | null;
   max_title_chars: number;
+  /** Back-to-back rating: ratings hidden from handling units until published. */
+  back_to_back_feedback?: boolean;
 }
 
 export interface RuleSet {
@@ -482,6 +497,7 @@ export type ErrorCode =
   | "no_rule_set"
   | "invalid_rule_set"
   | "chain_broken"
+  | "not_published"
   // rule violations
   | "co_unit_opinions_missing"
   | "extension_limit_reached"
@@ -537,6 +553,54 @@ export class RuleSetError extends RendaError {}
 /** A log or snapshot fails its integrity check: an event was edited, deleted, inserted or moved. */
 export class IntegrityError extends RendaError {}
 
+// ---------------------------------------------------------------- spreadsheets
+
+/** One problem in a spreadsheet. */
+export interface SheetRowError {
+  /** The row as the spreadsheet shows it (the header is usually row 1); 0: the whole file. */
+  row: number;
+  /** The column's header text. */
+  column: string | null;
+  value: string | null;
+  /** Why (English). */
+  reason: string;
+  /** A sheet code (`invalid_value`, `conflicting_fact`, `out_of_order`, …) or a ledger error code. */
+  code: string;
+}
+/** A spreadsheet that cannot be imported (`code: "invalid_sheet"`); nothing changed. */
+export class SheetError extends InputError {
+  readonly errors: SheetRowError[];
+}
+/** Options of `Ledger.importCsv`. */
+export interface ImportCsvOptions {
+  /** The deputy affairs office's actor id (default `office`). */
+  officeId?: string;
+  /** Most data rows read (default 1 000 000). */
+  maxRows?: number;
+  /** Longest cell, in characters (default 32 767). */
+  maxCellChars?: number;
+}
+/** Options of `Ledger.exportCsv`. */
+export interface ExportCsvOptions {
+  /** Start with a UTF-8 byte order mark (default true). */
+  bom?: boolean;
+  /** Only the suggestions to this congress. */
+  congress?: string | null;
+}
+/** One command of an import plan, with the row and column it comes from. */
+export interface PlannedCommand {
+  row: number;
+  column: string;
+  value: string;
+  command: CommandEnvelope;
+}
+/** The commands an import executes (or would execute), in time order. */
+export interface ImportPlan {
+  commands: PlannedCommand[];
+  /** Headers renda does not read. */
+  ignored_columns: string[];
+}
+
 // ---------------------------------------------------------------- the ledger
 
 /** An event-sourced ledger: commands in, events out; figures derived as of a date. */
@@ -552,15 +616,23 @@ export class Ledger {
   /** Checks a command without executing it; returns the event kinds it would record. */
   decide(command: CommandEnvelope | string): EventKind[];
   /** The events recorded since creation (or since the snapshot restored from). */
-  events(): Event[];
+  /** With `reader`: the log as that actor may see it (hidden ratings and personal data left out). */
+  events(reader?: Actor | null): Event[];
   snapshot(): Snapshot;
   /** Figures as of the end of `asOf` (a `Date` is taken as its China-time date). */
-  figures(asOf: DateString | Date, filter?: FigureFilter | string | null): Figures;
+  figures(asOf: DateString | Date, filter?: FigureFilter | string | null, reader?: Actor | null): Figures;
   /** A suggestion with its status, due date and overdue days as of `asOf`. */
   suggestionView(id: string, asOf: DateString | Date): SuggestionView;
-  state(): State;
+  /** With `reader`: the state as that actor may see it. */
+  state(reader?: Actor | null): State;
   /** All suggestions, ordered by id. */
-  suggestions(): Suggestion[];
+  suggestions(reader?: Actor | null): Suggestion[];
+  /** Imports the suggestion ledger from CSV, all or nothing; returns the plan executed. */
+  importCsv(data: Uint8Array | ArrayBuffer | ArrayBufferView | string, options?: ImportCsvOptions | null): ImportPlan;
+  /** The plan `importCsv` would execute, without executing it. */
+  planImportCsv(data: Uint8Array | ArrayBuffer | ArrayBufferView | string, options?: ImportCsvOptions | null): ImportPlan;
+  /** The suggestion ledger as CSV bytes (Chinese headers, UTF-8 with BOM unless `bom: false`). */
+  exportCsv(options?: ExportCsvOptions | null): Uint8Array;
   /** Sequence number of the last event (0 when empty). */
   readonly seq: number;
   /** The head of the hash chain; keep or publish it to detect later truncation. */

@@ -77,7 +77,7 @@ export class RendaError extends Error {
 
   /** The `RendaError` subclass for an error's wire form. */
   static fromInfo(info) {
-    const Class = CLASSES[info.kind] ?? RendaError;
+    const Class = Array.isArray(info.errors) ? SheetError : CLASSES[info.kind] ?? RendaError;
     return new Class(info);
   }
 }
@@ -98,6 +98,17 @@ export class CalendarError extends RendaError {}
 export class RuleSetError extends RendaError {}
 /** A log or snapshot fails its integrity check: an event was edited, deleted, inserted or moved (`kind: "integrity"`). */
 export class IntegrityError extends RendaError {}
+/**
+ * A spreadsheet that cannot be imported (`code: "invalid_sheet"`, `kind: "input"`); nothing
+ * changed. `errors` lists every problem: `{row, column, value, reason, code}`, `row` as the
+ * spreadsheet shows it (the header is usually row 1; 0: the file as a whole).
+ */
+export class SheetError extends InputError {
+  constructor(info) {
+    super(info);
+    this.errors = info.errors ?? [];
+  }
+}
 
 const CLASSES = {
   input: InputError,
@@ -120,6 +131,7 @@ for (const [C, name] of [
   [CalendarError, "CalendarError"],
   [RuleSetError, "RuleSetError"],
   [IntegrityError, "IntegrityError"],
+  [SheetError, "SheetError"],
 ]) {
   Object.defineProperty(C.prototype, "name", { value: name, writable: true, configurable: true });
 }
@@ -162,10 +174,31 @@ function dateArg(d) {
   return Number.isNaN(d.getTime()) ? "Invalid Date" : d.toISOString(); // core reports bad dates
 }
 
+/**
+ * Whether a string is well-formed UTF-16. A lone surrogate would silently become U+FFFD on
+ * its way into wasm, so such text is refused instead.
+ */
+const wellFormed = (s) => (typeof s.isWellFormed === "function" ? s.isWellFormed() : !/\p{Cs}/u.test(s));
+
+/** An `InputError` raised here, shaped like core's. */
+function inputError(code, field, message) {
+  return new InputError({ code, kind: "input", message, field, value: null, rule: null });
+}
+
 /** JSON text for a value; strings are taken to be JSON text already. */
 function json(value) {
-  if (typeof value === "string") return value;
-  const text = JSON.stringify(value);
+  if (typeof value === "string") {
+    if (!wellFormed(value)) throw inputError("invalid_json", null, "invalid JSON: text is not valid Unicode (lone surrogate)");
+    return value;
+  }
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    // Nesting deeper than the JS stack: not JSON renda could take either.
+    if (e instanceof RangeError) throw inputError("invalid_json", null, `invalid JSON: the value cannot be written as JSON (${e.message})`);
+    throw e;
+  }
   if (text === undefined) throw new TypeError("renda: expected an object, an array or JSON text");
   return text;
 }
@@ -176,19 +209,42 @@ function optJson(value) {
 }
 
 function filterJson(filter) {
-  if (filter === undefined || filter === null || typeof filter === "string") return filter ?? undefined;
+  if (filter === undefined || filter === null) return undefined;
   if (typeof filter !== "object" || Array.isArray(filter)) return json(filter);
   const out = {};
   for (const [k, v] of Object.entries(filter)) out[k] = dateArg(v);
-  return JSON.stringify(out);
+  return json(out);
 }
+
+// The wire field each plain string argument stands for, for errors.
+const FIELD_OF = { asOf: "as_of", id: "suggestion", name: "rules.preset", stated: "stated_percent" };
 
 function str(name, value) {
   if (typeof value !== "string") throw new TypeError(`renda: ${name} must be a string`);
+  const field = FIELD_OF[name] ?? name;
+  if (!wellFormed(value)) throw inputError("invalid_field", field, `invalid value for \`${field}\`: not valid Unicode (lone surrogate)`);
   return value;
 }
 
 // ---------------------------------------------------------------- the ledger
+
+/** Spreadsheet bytes: a `Uint8Array` (or other view), an `ArrayBuffer`, or text (UTF-8 encoded). */
+function sheetBytes(data) {
+  if (typeof data === "string") return new TextEncoder().encode(data);
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new TypeError("renda: the sheet must be a Uint8Array, an ArrayBuffer or a string");
+}
+
+/** Import options in camelCase → core's JSON (`office_id`, `max_rows`, `max_cell_chars`). */
+function importOptions(options) {
+  if (options === undefined || options === null) return undefined;
+  const { officeId, maxRows, maxCellChars, ...rest } = options;
+  const unknown = Object.keys(rest);
+  if (unknown.length) throw new TypeError(`renda: unknown import option ${unknown[0]}`);
+  return JSON.stringify({ office_id: officeId, max_rows: maxRows, max_cell_chars: maxCellChars });
+}
 
 class Wrapped {
   constructor(raw) {
@@ -239,10 +295,15 @@ export class Ledger {
     return JSON.parse(call(() => raw.decideJson(text)));
   }
 
-  /** The event log (since creation, or since the snapshot it was restored from). */
-  events() {
+  /**
+   * The event log (since creation, or since the snapshot it was restored from). With `reader`
+   * (an actor `{role, id}`): as that reader may see it (hidden ratings and personal data left out).
+   */
+  events(reader) {
     const raw = this.#live();
-    return JSON.parse(call(() => raw.eventsJson()));
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.eventsJson()));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.eventsAsJson(r)));
   }
 
   /** A snapshot of the current state. */
@@ -251,10 +312,15 @@ export class Ledger {
     return JSON.parse(call(() => raw.snapshotJson()));
   }
 
-  /** The figures as of the end of `asOf` (China time), optionally filtered. */
-  figures(asOf, filter) {
+  /**
+   * The figures as of the end of `asOf` (China time), optionally filtered; with `reader`, as
+   * that actor may see them (the public only up to the last publication: `not_published`).
+   */
+  figures(asOf, filter, reader) {
     const [raw, date, f] = [this.#live(), str("asOf", dateArg(asOf)), filterJson(filter)];
-    return JSON.parse(call(() => raw.figuresJson(date, f)));
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.figuresJson(date, f)));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.figuresAsJson(r, date, f)));
   }
 
   /** A suggestion with its derived facts (status, due date, overdue days) as of `asOf`. */
@@ -263,16 +329,51 @@ export class Ledger {
     return JSON.parse(call(() => raw.suggestionViewJson(sid, date)));
   }
 
-  /** The current state. */
-  state() {
+  /** The current state; with `reader`, as that actor may see it. */
+  state(reader) {
     const raw = this.#live();
-    return JSON.parse(call(() => raw.stateJson()));
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.stateJson()));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.stateAsJson(r)));
   }
 
-  /** All suggestions, ordered by id. */
-  suggestions() {
+  /** All suggestions, ordered by id; with `reader`, as that actor may see them. */
+  suggestions(reader) {
     const raw = this.#live();
-    return JSON.parse(call(() => raw.suggestionsJson()));
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.suggestionsJson()));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.suggestionsAsJson(r)));
+  }
+
+  /**
+   * Imports the suggestion ledger (建议台账) from CSV (UTF-8, with or without BOM): the commands
+   * that bring the ledger to what the sheet says, executed all or nothing. Returns the plan
+   * executed, `{commands: [{row, column, value, command}], ignored_columns}`. A bad sheet throws
+   * a `SheetError` listing every row error, and changes nothing. `options`: `{officeId,
+   * maxRows, maxCellChars}` (the office submits, accepts and assigns; default id `office`).
+   */
+  importCsv(data, options) {
+    const [raw, bytes, opts] = [this.#live(), sheetBytes(data), importOptions(options)];
+    return JSON.parse(call(() => raw.importCsvJson(bytes, opts, true)));
+  }
+
+  /** The plan `importCsv` would execute, without executing it. */
+  planImportCsv(data, options) {
+    const [raw, bytes, opts] = [this.#live(), sheetBytes(data), importOptions(options)];
+    return JSON.parse(call(() => raw.importCsvJson(bytes, opts, false)));
+  }
+
+  /**
+   * The suggestion ledger as CSV bytes: one row per suggestion, Chinese headers, dates
+   * `YYYY-MM-DD`, zh labels; a UTF-8 BOM (for Excel) unless `{bom: false}`; only the
+   * suggestions to `congress` if given. `importCsv` reads it back.
+   */
+  exportCsv(options) {
+    const raw = this.#live();
+    const opts = options === undefined || options === null
+      ? undefined
+      : JSON.stringify({ bom: options.bom, congress: options.congress });
+    return call(() => raw.exportCsv(opts));
   }
 
   /** Sequence number of the last event (0 when empty). */

@@ -8,6 +8,8 @@
 use renda::{api, RendaError};
 use wasm_bindgen::prelude::*;
 
+mod sheet;
+
 /// The thrown value of a failed call: the error's wire form as a JSON string.
 fn to_js(e: RendaError) -> JsValue {
     JsValue::from_str(&renda::wire::to_json(&e.info()))
@@ -101,6 +103,37 @@ impl Ledger {
     #[wasm_bindgen(getter)]
     pub fn seq(&self) -> f64 {
         self.inner.seq() as f64
+    }
+
+    /// The state as `reader` (an actor in JSON) may see it.
+    #[wasm_bindgen(js_name = stateAsJson)]
+    pub fn state_as_json(&self, reader: &str) -> Result<String, JsValue> {
+        self.inner.state_as_json(reader).map_err(to_js)
+    }
+
+    /// The event log as `reader` may see it.
+    #[wasm_bindgen(js_name = eventsAsJson)]
+    pub fn events_as_json(&self, reader: &str) -> Result<String, JsValue> {
+        self.inner.events_as_json(reader).map_err(to_js)
+    }
+
+    /// The suggestions as `reader` may see them.
+    #[wasm_bindgen(js_name = suggestionsAsJson)]
+    pub fn suggestions_as_json(&self, reader: &str) -> Result<String, JsValue> {
+        self.inner.suggestions_as_json(reader).map_err(to_js)
+    }
+
+    /// Figures as `reader` may see them.
+    #[wasm_bindgen(js_name = figuresAsJson)]
+    pub fn figures_as_json(
+        &self,
+        reader: &str,
+        as_of: &str,
+        filter: Option<String>,
+    ) -> Result<String, JsValue> {
+        self.inner
+            .figures_as_json(reader, as_of, filter.as_deref())
+            .map_err(to_js)
     }
 
     /// The head of the hash chain as JSON (`{"seq":N,"hash":"…"}`).

@@ -141,6 +141,44 @@ impl Ledger {
         to_json(&self.suggestions().collect::<Vec<_>>())
     }
 
+    /// The state as the reader (an actor in JSON) may see it ([`crate::visibility`]).
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert!(l.state_as_json(r#"{"role":"public","id":"visitor"}"#).is_ok());
+    /// assert_eq!(l.state_as_json("{}").unwrap_err().code(), "missing_field");
+    /// ```
+    pub fn state_as_json(&self, reader: &str) -> Result<String> {
+        Ok(to_json(&self.state_as(&parse_reader(reader)?)))
+    }
+
+    /// The event log as the reader may see it.
+    pub fn events_as_json(&self, reader: &str) -> Result<String> {
+        Ok(to_json(&self.events_as(&parse_reader(reader)?)))
+    }
+
+    /// The suggestions (ordered by id) as the reader may see them.
+    pub fn suggestions_as_json(&self, reader: &str) -> Result<String> {
+        let state = self.state_as(&parse_reader(reader)?);
+        Ok(to_json(&state.suggestions.values().collect::<Vec<_>>()))
+    }
+
+    /// Figures as the reader may see them (`not_published` for the public before publication).
+    pub fn figures_as_json(
+        &self,
+        reader: &str,
+        as_of: &str,
+        filter: Option<&str>,
+    ) -> Result<String> {
+        let reader = parse_reader(reader)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        let filter: FigureFilter = match filter {
+            Some(f) => from_value_at(parse_json(f)?, "filter")?,
+            None => FigureFilter::default(),
+        };
+        Ok(to_json(&self.figures_as(&reader, date, &filter)?))
+    }
+
     /// The head of the hash chain, `{"seq":N,"hash":"…"}` ([`Ledger::head`]).
     ///
     /// ```
@@ -150,6 +188,10 @@ impl Ledger {
     pub fn head_to_json(&self) -> String {
         to_json(&self.head())
     }
+}
+
+fn parse_reader(reader: &str) -> Result<crate::Actor> {
+    from_value_at(parse_json(reader)?, "reader")
 }
 
 /// Verifies an event log in wire form: see [`crate::chain::verify_json`].

@@ -70,7 +70,7 @@ impl CommandEnvelope {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
-    /// Register a congress (admin or the deputy affairs office).
+    /// Register a congress (admin only).
     RegisterCongress {
         /// New congress id.
         congress: CongressId,
@@ -93,6 +93,10 @@ pub enum Command {
         congress: CongressId,
         /// Name.
         name: String,
+        /// Personal data (phone, ID number, address), *optional*: shown only to the office,
+        /// admins and the deputy ([`crate::visibility`]).
+        #[serde(default)]
+        contact: Option<crate::registry::Contact>,
     },
     /// Register a handling unit.
     RegisterUnit {
@@ -194,6 +198,13 @@ pub enum Command {
         #[serde(default)]
         reason: Option<String>,
     },
+    /// The office publishes the handling results of a congress's suggestions up to today
+    /// (domain §6.2 "publish results"): ratings given so far become visible to handling units
+    /// in back-to-back mode, and figures up to today to the public.
+    PublishResults {
+        /// The congress.
+        congress: CongressId,
+    },
     /// A proposing deputy rates the reply (W1 step 9).
     GiveFeedback {
         /// The suggestion.
@@ -238,11 +249,13 @@ pub enum CommandKind {
     ReplySuggestion,
     /// See [`Command::GiveFeedback`].
     GiveFeedback,
+    /// See [`Command::PublishResults`].
+    PublishResults,
 }
 
 impl CommandKind {
     /// Every command kind.
-    pub const ALL: [CommandKind; 14] = [
+    pub const ALL: [CommandKind; 15] = [
         CommandKind::RegisterCongress,
         CommandKind::RegisterDeputy,
         CommandKind::RegisterUnit,
@@ -257,6 +270,7 @@ impl CommandKind {
         CommandKind::SubmitCoUnitOpinion,
         CommandKind::ReplySuggestion,
         CommandKind::GiveFeedback,
+        CommandKind::PublishResults,
     ];
 
     /// The wire name (`type` field).
@@ -267,7 +281,7 @@ impl CommandKind {
 
 impl Command {
     /// The wire names of every command, in [`CommandKind`] order.
-    pub const TYPES: [&'static str; 14] = [
+    pub const TYPES: [&'static str; 15] = [
         "register_congress",
         "register_deputy",
         "register_unit",
@@ -282,6 +296,7 @@ impl Command {
         "submit_co_unit_opinion",
         "reply_suggestion",
         "give_feedback",
+        "publish_results",
     ];
 
     /// The kind of this command.
@@ -301,6 +316,7 @@ impl Command {
             Command::SubmitCoUnitOpinion { .. } => CommandKind::SubmitCoUnitOpinion,
             Command::ReplySuggestion { .. } => CommandKind::ReplySuggestion,
             Command::GiveFeedback { .. } => CommandKind::GiveFeedback,
+            Command::PublishResults { .. } => CommandKind::PublishResults,
         }
     }
 

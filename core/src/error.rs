@@ -105,7 +105,7 @@ pub const INTERNAL_ERROR: &str = "internal_error";
 /// assert!(CODES.contains(&"reason_required"));
 /// assert!(CODES.contains(&"internal_error"));
 /// ```
-pub const CODES: [&str; 24] = [
+pub const CODES: [&str; 25] = [
     "invalid_json",
     "unknown_command",
     "missing_field",
@@ -120,6 +120,7 @@ pub const CODES: [&str; 24] = [
     "no_rule_set",
     "invalid_rule_set",
     "chain_broken",
+    "not_published",
     rule_codes::WRONG_CONGRESS,
     rule_codes::TOO_MANY_COSIGNERS,
     rule_codes::WITHDRAWAL_TOO_LATE,
@@ -278,6 +279,18 @@ pub enum RendaError {
         /// Why.
         reason: String,
     },
+    /// The reader may see these figures only once they are published (domain §6.2).
+    #[error("the results of congress `{congress}` are published through {published}; `{role}` may not see figures as of {as_of}")]
+    NotPublished {
+        /// The reader's role.
+        role: String,
+        /// The congress.
+        congress: String,
+        /// The date asked for.
+        as_of: String,
+        /// The last publication date (`none` if never published).
+        published: String,
+    },
     /// The hash chain of a log is broken at `index` (see [`crate::chain::verify`]).
     #[error("event log fails its integrity check at index {index} (seq {seq}): {problem} mismatch, expected {expected}, found {found}")]
     ChainBroken {
@@ -315,6 +328,7 @@ impl RendaError {
             Self::NoRuleSet { .. } => "no_rule_set",
             Self::InvalidRuleSet { .. } => "invalid_rule_set",
             Self::ChainBroken { .. } => "chain_broken",
+            Self::NotPublished { .. } => "not_published",
         }
     }
 
@@ -325,7 +339,9 @@ impl RendaError {
             | Self::UnknownCommand { .. }
             | Self::MissingField { .. }
             | Self::InvalidField { .. } => ErrorKind::Input,
-            Self::PermissionDenied { .. } | Self::NotParty { .. } => ErrorKind::Permission,
+            Self::PermissionDenied { .. } | Self::NotParty { .. } | Self::NotPublished { .. } => {
+                ErrorKind::Permission
+            }
             Self::NotFound { .. } => ErrorKind::NotFound,
             Self::AlreadyExists { .. } | Self::OutOfOrder { .. } => ErrorKind::Conflict,
             Self::InvalidTransition { .. } | Self::RuleViolation { .. } => ErrorKind::Rule,
@@ -346,6 +362,7 @@ impl RendaError {
             Self::UnknownCommand { .. } => Some("command.type"),
             Self::PermissionDenied { .. } | Self::NotParty { .. } => Some("actor"),
             Self::OutOfOrder { .. } => Some("at"),
+            Self::NotPublished { .. } => Some("as_of"),
             Self::InvalidTransition { .. } => Some("command.suggestion"),
             Self::RuleViolation { field, .. } => field.as_deref(),
             Self::DateOutsideCalendar { .. } => Some("at"),
@@ -369,6 +386,7 @@ impl RendaError {
                 Some(date.clone())
             }
             Self::ChainBroken { found, .. } => Some(found.clone()),
+            Self::NotPublished { as_of, .. } => Some(as_of.clone()),
             Self::InvalidJson { .. } | Self::MissingField { .. } | Self::InvalidRuleSet { .. } => {
                 None
             }
@@ -382,6 +400,7 @@ impl RendaError {
             | Self::NotParty { rule, .. }
             | Self::InvalidTransition { rule, .. }
             | Self::RuleViolation { rule, .. } => Some(rule),
+            Self::NotPublished { .. } => Some("permission-matrix §6.2 (published results)"),
             _ => None,
         }
     }
@@ -533,6 +552,12 @@ mod tests {
                 field: s(),
                 reason: s(),
             },
+            RendaError::NotPublished {
+                role: s(),
+                congress: s(),
+                as_of: s(),
+                published: s(),
+            },
             RendaError::ChainBroken {
                 field: s(),
                 index: 0,
@@ -558,7 +583,8 @@ mod tests {
                 | RendaError::DateOutsideCalendar { .. }
                 | RendaError::NoRuleSet { .. }
                 | RendaError::InvalidRuleSet { .. }
-                | RendaError::ChainBroken { .. } => {}
+                | RendaError::ChainBroken { .. }
+                | RendaError::NotPublished { .. } => {}
             }
         }
         let mut all = all;

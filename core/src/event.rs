@@ -76,6 +76,9 @@ pub enum EventKind {
         congress: CongressId,
         /// Name.
         name: String,
+        /// Personal data, if given (redacted in views for those who may not see it).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        contact: Option<crate::registry::Contact>,
     },
     /// A handling unit was registered.
     UnitRegistered {
@@ -206,6 +209,11 @@ pub enum EventKind {
         /// The lead deputy's final rating.
         rating: Satisfaction,
     },
+    /// The office published the handling results of a congress up to this event's date.
+    ResultsPublished {
+        /// The congress.
+        congress: CongressId,
+    },
 }
 
 impl EventKind {
@@ -214,7 +222,7 @@ impl EventKind {
     /// ```
     /// assert!(renda::EventKind::TYPES.contains(&"suggestion_closed"));
     /// ```
-    pub const TYPES: [&'static str; 17] = [
+    pub const TYPES: [&'static str; 18] = [
         "congress_registered",
         "deputy_registered",
         "unit_registered",
@@ -232,6 +240,7 @@ impl EventKind {
         "rehandling_started",
         "placed_in_plan",
         "suggestion_closed",
+        "results_published",
     ];
 
     /// The wire name (`type` field).
@@ -259,6 +268,7 @@ impl EventKind {
             Self::RehandlingStarted { .. } => "rehandling_started",
             Self::PlacedInPlan { .. } => "placed_in_plan",
             Self::SuggestionClosed { .. } => "suggestion_closed",
+            Self::ResultsPublished { .. } => "results_published",
         }
     }
 }
@@ -288,6 +298,7 @@ mod tests {
                 deputy: did(),
                 congress: cid(),
                 name: "n".into(),
+                contact: None,
             },
             EventKind::UnitRegistered {
                 unit: uid(),
@@ -357,6 +368,7 @@ mod tests {
                 suggestion: sid(),
                 rating: Satisfaction::Satisfied,
             },
+            EventKind::ResultsPublished { congress: cid() },
         ]
     }
 

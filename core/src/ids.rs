@@ -1,8 +1,9 @@
 //! Identifiers: one newtype per entity, each validated on construction.
 //!
-//! An identifier is 1 to 64 characters, with no control characters and no leading
-//! or trailing white space. Chinese characters are allowed (offices often number
-//! suggestions like `建议-2024-001`).
+//! An identifier is 1 to 64 characters, with no control characters, no invisible formatting
+//! characters (bidirectional controls, zero-width characters) and no leading or trailing
+//! white space. Chinese characters are allowed (offices often number suggestions like
+//! `建议-2024-001`).
 
 use crate::error::RendaError;
 use serde::{Deserialize, Serialize};
@@ -11,20 +12,40 @@ use std::fmt;
 /// Longest identifier accepted, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 
-fn validate(field: &'static str, value: &str) -> Result<(), RendaError> {
-    let chars = value.chars().count();
-    let reason = if value.is_empty() {
+/// Why `value` is not an acceptable identifier, or `None` if it is.
+fn problem(value: &str) -> Option<&'static str> {
+    if value.is_empty() {
         Some("must not be empty")
-    } else if chars > MAX_ID_CHARS {
+    } else if value.chars().nth(MAX_ID_CHARS).is_some() {
         Some("must be at most 64 characters")
     } else if value.chars().any(char::is_control) {
         Some("must not contain control characters")
+    } else if value.chars().any(is_invisible_format) {
+        Some("must not contain invisible formatting characters (bidirectional controls, zero-width characters)")
     } else if value.trim() != value {
         Some("must not start or end with white space")
     } else {
         None
-    };
-    match reason {
+    }
+}
+
+/// Invisible formatting characters that can make two different identifiers look alike or
+/// reorder the text shown around them ("Trojan Source", CVE-2021-42574): the bidirectional
+/// marks, embeddings, overrides and isolates, the zero-width characters and the byte-order mark.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+fn validate(field: &'static str, value: &str) -> Result<(), RendaError> {
+    match problem(value) {
         Some(reason) => Err(RendaError::InvalidField {
             field: field.to_string(),
             value: truncate(value),
@@ -34,15 +55,17 @@ fn validate(field: &'static str, value: &str) -> Result<(), RendaError> {
     }
 }
 
-/// Shortens a value for an error message so a hostile input cannot blow up errors.
+/// Shortens a value for an error message so a hostile input cannot blow up errors. Looks at
+/// no more than the first 81 characters, however long the value.
 pub(crate) fn truncate(value: &str) -> String {
     const KEEP: usize = 80;
-    if value.chars().count() <= KEEP {
-        value.to_string()
-    } else {
-        let mut s: String = value.chars().take(KEEP).collect();
-        s.push('…');
-        s
+    match value.char_indices().nth(KEEP) {
+        None => value.to_string(),
+        Some((end, _)) => {
+            let mut s = value[..end].to_string();
+            s.push('…');
+            s
+        }
     }
 }
 
@@ -56,9 +79,26 @@ macro_rules! define_id {
         #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
         #[doc = concat!("assert!(", stringify!($name), "::new(\"\").is_err());")]
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(String);
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        // Hand-written so that a bad id's message is the bare reason ("must not be empty"):
+        // the wire layer adds the field path and the value once.
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(d)?;
+                match problem(&value) {
+                    Some(reason) => Err(serde::de::Error::custom(reason)),
+                    None => Ok(Self(value)),
+                }
+            }
+        }
 
         impl $name {
             /// Creates the identifier, or says which rule the text breaks.
@@ -154,6 +194,50 @@ mod tests {
         let err = DeputyId::new("").unwrap_err();
         assert_eq!(err.code(), "invalid_field");
         assert_eq!(err.field(), Some("deputy"));
+    }
+
+    #[test]
+    fn rejects_invisible_formatting_characters() {
+        for bad in [
+            "D\u{202E}001",
+            "\u{200B}D001",
+            "D0\u{2066}01",
+            "D\u{FEFF}1",
+            "D\u{200F}1",
+        ] {
+            let err = DeputyId::new(bad).unwrap_err();
+            assert_eq!(err.code(), "invalid_field", "{bad:?}");
+            assert!(err.to_string().contains("invisible formatting"), "{err}");
+        }
+        // Visible text of any script is fine.
+        assert!(DeputyId::new("代表-أحمد-דוד").is_ok());
+    }
+
+    #[test]
+    fn truncate_keeps_80_characters() {
+        assert_eq!(truncate("短"), "短");
+        let long = "字".repeat(1_000_000);
+        let t = truncate(&long);
+        assert_eq!(t.chars().count(), 81);
+        assert!(t.ends_with('…'));
+        assert_eq!(truncate(&"x".repeat(80)), "x".repeat(80));
+    }
+
+    #[test]
+    fn serde_error_is_the_bare_reason() {
+        let err = serde_json::from_str::<UnitId>("\"\"")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("must not be empty"), "{err}");
+        let err = serde_json::from_str::<UnitId>(&format!("\"{}\"", "x".repeat(65))).unwrap_err();
+        assert!(
+            err.to_string().starts_with("must be at most 64 characters"),
+            "{err}"
+        );
+        assert_eq!(
+            serde_json::to_string(&UnitId::new("edu").unwrap()).unwrap(),
+            "\"edu\""
+        );
     }
 
     #[test]

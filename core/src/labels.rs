@@ -147,6 +147,7 @@ impl Labelled for CommandKind {
             Self::SubmitCoUnitOpinion => l("提出协办意见", "Send a co-unit opinion"),
             Self::ReplySuggestion => l("答复建议", "Reply to a suggestion"),
             Self::GiveFeedback => l("评价办理结果", "Rate the reply"),
+            Self::PublishResults => l("公开办理结果", "Publish the results"),
         }
     }
 }
@@ -225,6 +226,7 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "rehandling_started" => l("启动复查补办", "Re-handling started"),
         "placed_in_plan" => l("列入计划台账", "Placed in the plan ledger"),
         "suggestion_closed" => l("办结", "Closed"),
+        "results_published" => l("公开办理结果", "Results published"),
         _ => return None,
     })
 }
@@ -249,6 +251,7 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "date_outside_calendar" => l("日期超出工作日历范围", "Date outside the calendar"),
         "no_rule_set" => l("该日期没有生效的规则", "No rule set in force"),
         "invalid_rule_set" => l("规则设置无效", "Invalid rule set"),
+        "not_published" => l("尚未公开，无权查看", "Not yet published"),
         "chain_broken" => l(
             "记录链校验未通过：有记录被改动、删除、插入或调换",
             "Event log tampered with: an event was edited, deleted, inserted or moved",

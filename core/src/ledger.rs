@@ -214,14 +214,33 @@ impl Ledger {
                 deputy,
                 congress,
                 name,
+                contact,
             } => {
                 State::absent(&st.deputies, deputy, "deputy")?;
                 st.congress(congress, "command.congress")?;
                 check_name("command.name", name)?;
+                if let Some(c) = contact {
+                    for (field, value) in [
+                        ("command.contact.phone", &c.phone),
+                        ("command.contact.id_number", &c.id_number),
+                        ("command.contact.address", &c.address),
+                    ] {
+                        if let Some(v) = value {
+                            check_name(field, v)?;
+                        }
+                    }
+                }
                 Ok(vec![EventKind::DeputyRegistered {
                     deputy: deputy.clone(),
                     congress: congress.clone(),
                     name: name.clone(),
+                    contact: contact.clone().filter(|c| *c != Default::default()),
+                }])
+            }
+            Command::PublishResults { congress } => {
+                st.congress(congress, "command.congress")?;
+                Ok(vec![EventKind::ResultsPublished {
+                    congress: congress.clone(),
                 }])
             }
             Command::RegisterUnit { unit, name } => {
@@ -285,7 +304,7 @@ impl Ledger {
                     });
                 }
             }
-            apply(&mut state, e)?;
+            apply(&mut state, e).map_err(|err| at_index(err, i))?;
             last_at = Some(e.at);
         }
         // Events from outside are not trusted: the state they build must be consistent.
@@ -345,12 +364,18 @@ impl Ledger {
         as_of: NaiveDate,
         filter: &crate::figures::FigureFilter,
     ) -> Result<SuggestionFigures> {
-        let frame = crate::projection::SuggestionFrame::build(
-            &self.state,
-            &self.rules,
-            &self.calendar,
-            filter,
-        )?;
+        self.figures_over(&self.state, as_of, filter)
+    }
+
+    /// The figures over `state` (this ledger's or a reader's view of it).
+    pub(crate) fn figures_over(
+        &self,
+        state: &State,
+        as_of: NaiveDate,
+        filter: &crate::figures::FigureFilter,
+    ) -> Result<SuggestionFigures> {
+        let frame =
+            crate::projection::SuggestionFrame::build(state, &self.rules, &self.calendar, filter)?;
         frame.figures(as_of)
     }
 
@@ -442,7 +467,43 @@ fn check_name(field: &str, name: &str) -> Result<()> {
             reason: "must be 1 to 200 characters".into(),
         });
     }
+    if name.chars().any(char::is_control) {
+        return Err(RendaError::InvalidField {
+            field: field.into(),
+            value: crate::ids::truncate(name),
+            reason: "must not contain control characters (line breaks, tabs, NUL, …)".into(),
+        });
+    }
     Ok(())
+}
+
+/// Points an error raised while applying `events[i]` at that event (`event.congress` →
+/// `events[i].event.congress`).
+fn at_index(err: RendaError, i: usize) -> RendaError {
+    let locate = |field: String| {
+        if field.starts_with("event") {
+            format!("events[{i}].{field}")
+        } else {
+            field
+        }
+    };
+    match err {
+        RendaError::NotFound { entity, id, field } => RendaError::NotFound {
+            entity,
+            id,
+            field: locate(field),
+        },
+        RendaError::InvalidField {
+            field,
+            value,
+            reason,
+        } => RendaError::InvalidField {
+            field: locate(field),
+            value,
+            reason,
+        },
+        other => other,
+    }
 }
 
 /// Applies one event to a state.
@@ -473,6 +534,7 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
             deputy,
             congress,
             name,
+            contact,
         } => {
             state.congress(congress, "event.congress")?;
             state.deputies.insert(
@@ -481,8 +543,13 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
                     id: deputy.clone(),
                     congress: congress.clone(),
                     name: name.clone(),
+                    contact: contact.clone(),
                 },
             );
+        }
+        EventKind::ResultsPublished { congress } => {
+            state.congress(congress, "event.congress")?;
+            state.published.insert(congress.clone(), date);
         }
         EventKind::UnitRegistered { unit, name } => {
             state.units.insert(

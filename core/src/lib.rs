@@ -51,10 +51,12 @@ pub mod permissions;
 pub mod projection;
 pub mod registry;
 pub mod rules;
+pub mod sheet;
 pub mod state;
 pub mod stats;
 pub mod suggestion;
 pub mod time;
+pub mod visibility;
 pub mod wire;
 
 pub use actor::{Actor, Role};

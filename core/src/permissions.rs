@@ -41,6 +41,8 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         K::SubmitCoUnitOpinion | K::ReplySuggestion => matches!(role, R::HandlingUnit),
         // Only proposing deputies rate; handling units never write ratings (§6.2).
         K::GiveFeedback => matches!(role, R::Deputy),
+        // The office publishes; the director meeting approves publication (§6.2).
+        K::PublishResults => matches!(role, R::DeputyAffairsOffice | R::DirectorMeeting),
     }
 }
 
@@ -61,6 +63,7 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
             "permission-matrix §6.2 (only the lead unit replies)"
         }
         K::GiveFeedback => "permission-matrix §6.2 (only proposers rate)",
+        K::PublishResults => "permission-matrix §6.2 (suggestion: publish results)",
         K::SubmitSuggestion | K::ReviseSuggestion | K::WithdrawSuggestion => {
             "permission-matrix §6.2 (suggestion: create/withdraw)"
         }
@@ -124,6 +127,10 @@ mod tests {
             (CommandKind::SubmitCoUnitOpinion, &[Role::HandlingUnit]),
             (CommandKind::ReplySuggestion, &[Role::HandlingUnit]),
             (CommandKind::GiveFeedback, &[Role::Deputy]),
+            (
+                CommandKind::PublishResults,
+                &[Role::DeputyAffairsOffice, Role::DirectorMeeting],
+            ),
         ];
         assert_eq!(expected.len(), CommandKind::ALL.len());
         for (kind, roles) in expected {

@@ -79,6 +79,31 @@ pub struct Deputy {
     pub congress: CongressId,
     /// Name.
     pub name: String,
+    /// Personal contact data, visible only to the office, admins and the deputy
+    /// ([`crate::visibility`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+}
+
+/// A deputy's personal data (domain §6.2 "personal data"): never in public views.
+///
+/// ```
+/// let c: renda::registry::Contact = serde_json::from_str(r#"{"phone":"13800000000"}"#).unwrap();
+/// assert_eq!(c.phone.as_deref(), Some("13800000000"));
+/// assert!(c.address.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Resident identity card number (身份证号).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
+    /// Postal address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 /// A handling unit (承办单位): a government department, court, procuratorate or other organ.

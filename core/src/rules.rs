@@ -72,6 +72,11 @@ pub struct SuggestionRules {
     pub max_cosigners: Option<u32>,
     /// Longest title, in characters.
     pub max_title_chars: u32,
+    /// Back-to-back (背靠背) rating: deputies' ratings stay hidden from handling units and
+    /// government staff until the results are published (domain §6 visibility rules, [004]).
+    /// Absent in a spec: `false`.
+    #[serde(default)]
+    pub back_to_back_feedback: bool,
 }
 
 /// A versioned, jurisdiction-scoped rule set.
@@ -142,6 +147,7 @@ impl RuleSet {
                 reason_required_for_c: true,
                 max_cosigners: None,
                 max_title_chars: 200,
+                back_to_back_feedback: false,
             },
         }
     }

@@ -21,6 +21,10 @@ pub struct State {
     pub units: BTreeMap<UnitId, Unit>,
     /// Suggestions by id.
     pub suggestions: BTreeMap<SuggestionId, Suggestion>,
+    /// For each congress, the date its handling results were last published
+    /// ([`crate::Command::PublishResults`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub published: BTreeMap<CongressId, NaiveDate>,
 }
 
 impl State {
@@ -60,6 +64,9 @@ impl State {
                     self.unit(u, "state.suggestions.assignment.co_units")?;
                 }
             }
+        }
+        for c in self.published.keys() {
+            self.congress(c, "state.published")?;
         }
         Ok(())
     }

@@ -4,7 +4,7 @@
 //! derived fact (due dates, overdue, rates) is computed "as of" a date the caller gives.
 
 use crate::error::RendaError;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -40,13 +40,16 @@ impl Timestamp {
     /// let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
     /// assert_eq!(Timestamp::start_of_china_day(date).to_string(), "2024-01-02T00:00:00+08:00");
     /// ```
+    ///
+    /// Never panics: for the first day chrono can represent, whose China midnight falls
+    /// before the representable range, it is the earliest representable instant.
     pub fn start_of_china_day(date: NaiveDate) -> Self {
         let naive = date.and_time(NaiveTime::MIN);
         Self(
             china_offset()
                 .from_local_datetime(&naive)
                 .single()
-                .expect("a fixed offset has one local time"),
+                .unwrap_or_else(|| DateTime::<Utc>::MIN_UTC.with_timezone(&china_offset())),
         )
     }
 
@@ -68,7 +71,7 @@ impl std::str::FromStr for Timestamp {
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
             return Ok(Self(t));
         }
-        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        if let Some(d) = parse_iso_date(s) {
             return Ok(Self::start_of_china_day(d));
         }
         Err(RendaError::InvalidField {
@@ -102,6 +105,34 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
+/// A calendar date in exactly the form `YYYY-MM-DD` (four-digit year, two-digit month and
+/// day), or `None`. Stricter than chrono's `%Y-%m-%d`, which also takes `+10000-01-01`,
+/// `-0001-01-01`, `2024-1-5` and leading white space: a year outside 0000–9999 could not be
+/// written back as RFC 3339, so an event recorded at such a date could not be replayed.
+///
+/// ```
+/// use renda::time::parse_iso_date;
+/// assert_eq!(parse_iso_date("2024-02-29").unwrap().to_string(), "2024-02-29");
+/// for bad in ["2024-02-30", "2024-1-5", " 2024-01-05", "+10000-01-01", "-0001-01-01", "２０２４-01-05"] {
+///     assert_eq!(parse_iso_date(bad), None, "{bad}");
+/// }
+/// ```
+pub fn parse_iso_date(value: &str) -> Option<NaiveDate> {
+    let b = value.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| value[r].parse::<u32>().ok();
+    let year = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+}
+
 /// Parses a date for an "as of" or a filter: `YYYY-MM-DD`, or an RFC 3339 instant, which
 /// stands for its date in China time (so a JS `Date` can be passed as `toISOString()`).
 /// Errors name the field.
@@ -115,7 +146,7 @@ impl<'de> Deserialize<'de> for Timestamp {
 /// assert_eq!(renda::time::parse_date("as_of", "31/12/2024").unwrap_err().field(), Some("as_of"));
 /// ```
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, RendaError> {
-    if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+    if let Some(d) = parse_iso_date(value) {
         return Ok(d);
     }
     if let Ok(t) = DateTime::parse_from_rfc3339(value) {
@@ -143,5 +174,60 @@ pub(crate) mod opt_china_date {
                 })
             })
             .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_accepted_timestamp_is_written_back_in_a_form_it_reads() {
+        for text in [
+            "0000-01-01",
+            "9999-12-31",
+            "0000-01-01T00:00:00+14:00",
+            "9999-12-31T23:59:59-12:00",
+            "9999-12-31T23:59:59+08:00",
+            "2016-12-31T23:59:60Z",
+        ] {
+            let t: Timestamp = text.parse().unwrap();
+            let back: Timestamp = t
+                .to_string()
+                .parse()
+                .unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(back, t, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_outside_0000_to_9999_and_loose_forms_are_refused() {
+        for text in [
+            "-0001-01-01",
+            "+10000-01-01",
+            "10000-01-01",
+            "+2024-01-05",
+            "2024-1-5",
+            " 2024-01-05",
+            "2024-02-30",
+            "2024-01-01T00:00:00+25:00",
+        ] {
+            let e = text.parse::<Timestamp>().unwrap_err();
+            assert_eq!(
+                (e.code(), e.field()),
+                ("invalid_field", Some("at")),
+                "{text}"
+            );
+            let e = parse_date("as_of", text).unwrap_err();
+            assert_eq!(e.field(), Some("as_of"), "{text}");
+        }
+    }
+
+    #[test]
+    fn start_of_china_day_never_panics() {
+        let first = Timestamp::start_of_china_day(NaiveDate::MIN);
+        assert_eq!(first.instant(), DateTime::<Utc>::MIN_UTC);
+        let last = Timestamp::start_of_china_day(NaiveDate::MAX);
+        assert_eq!(last.china_date(), NaiveDate::MAX);
     }
 }

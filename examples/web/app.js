@@ -3,6 +3,11 @@
 // No framework, no bundler. This file only builds commands, hands them to the ledger from
 // ../../bindings-wasm/js/index.js and shows what the ledger says; every check (who may act,
 // what fits the current status, time order, deadlines, figures) is made by renda's core.
+//
+// The ledger survives a reload: after every accepted command the whole event log
+// (`ledger.events()` as JSON) is written to IndexedDB in one readwrite transaction (a refused
+// command writes nothing), and on load a saved log is replayed with `Ledger.replay`.
+// "Start over" (and changing the rules) clears what this browser saved.
 
 const BINDINGS = '../../bindings-wasm/js/index.js';
 
@@ -61,6 +66,13 @@ const T = {
   rules_national: ['全国（代表法）', 'National (Deputies Law)'],
   rules_beijing: ['全国 + 北京区级（2025年起）', 'National + Beijing district (from 2025)'],
   reset: ['重新开始', 'Start over'],
+  reset_title: ['重新开始，并清除本浏览器保存的记录', 'Start over and clear what this browser saved'],
+  restored: ['已从本浏览器恢复 {n} 条事件', 'Restored {n} events from this browser'],
+  saved: ['已在本浏览器保存 {n} 条事件', '{n} events saved in this browser'],
+  nothing_saved: ['本浏览器尚未保存记录', 'Nothing saved in this browser yet'],
+  storage_unavailable: ['此浏览器无法保存记录（IndexedDB 不可用）', 'This browser cannot save the ledger (IndexedDB is not available)'],
+  storage_error: ['保存失败：{msg}', 'Could not save: {msg}'],
+  restore_failed: ['无法恢复本浏览器保存的记录（{msg}），已重新开始', 'Could not restore what this browser saved ({msg}); started over'],
   setup: ['已自动登记', 'Set up on load'],
   action_date: ['下一步的办理日期', 'Date of the next action'],
   plus1: ['+1 天', '+1 day'],
@@ -395,6 +407,7 @@ function run(action) {
   const ctx = { action, type: cmd.command.type, last: lastDate(), status: currentStatus() };
   try {
     const events = ledger.execute(cmd);
+    saveLog(); // only accepted commands reach this line: a refused one writes nothing
     lastError = null;
     lastNotice = events.map((e) => e.event.type);
     const d = dateOf(events.length ? events[events.length - 1].at : at);
@@ -414,11 +427,117 @@ function run(action) {
   $('#outcome').scrollIntoView({ block: 'nearest' });
 }
 
+// ------------------------------------------------------------------ saved in this browser
+const DB_NAME = 'renda-demo';
+const DB_STORE = 'ledger';
+const DB_KEY = 'current';
+// What the status line says (`state`: none | restored | saved | unavailable | error |
+// restore_failed), the number of events saved, and how many writes have completed (the
+// browser test waits on these).
+const storage = { db: null, state: 'none', n: 0, msg: '', writes: 0, queue: Promise.resolve() };
+
+function openDb() {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(new Error('IndexedDB is not available'));
+      return;
+    }
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(DB_STORE, { keyPath: 'id' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+  });
+}
+
+/** Runs `work(store)` in one transaction; resolves with its request's result once committed. */
+function inTransaction(mode, work) {
+  return new Promise((resolve, reject) => {
+    const tx = storage.db.transaction(DB_STORE, mode);
+    const req = work(tx.objectStore(DB_STORE));
+    tx.oncomplete = () => resolve(req.result);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new Error('transaction aborted'));
+  });
+}
+
+function setStorage(state, n = 0, msg = '') {
+  Object.assign(storage, { state, n, msg });
+  renderStorage();
+}
+
+/** Queues a write so that writes and clears reach IndexedDB in the order they were made. */
+function enqueue(write) {
+  if (!storage.db) return;
+  storage.queue = storage.queue.then(write).catch((e) => {
+    console.error('renda demo: IndexedDB', e);
+    setStorage('error', 0, String(e && e.message || e));
+  });
+}
+
+/** Saves the whole event log, after an accepted command. */
+function saveLog() {
+  const events = ledger.events();
+  const record = { id: DB_KEY, rules: $('#rules-select').value, events: JSON.stringify(events) };
+  enqueue(async () => {
+    await inTransaction('readwrite', (store) => store.put(record));
+    storage.writes += 1;
+    setStorage('saved', events.length);
+  });
+}
+
+/** Forgets the saved log ("Start over"). */
+function clearLog() {
+  enqueue(async () => {
+    await inTransaction('readwrite', (store) => store.clear());
+    storage.writes += 1;
+    setStorage('none');
+  });
+}
+
+/** Replays the saved log, if there is one; returns whether the page now shows it. */
+async function restoreLog() {
+  const record = await inTransaction('readonly', (store) => store.get(DB_KEY));
+  if (!record) return false;
+  try {
+    const rules = RULES[record.rules] ? record.rules : 'national';
+    const restored = renda.Ledger.replay(record.events, RULES[rules]);
+    $('#rules-select').value = rules;
+    ledger = restored;
+    const last = lastDate();
+    $('#action-date').value = addDays(last, STEP_DAYS);
+    $('#as-of').value = last;
+    setStorage('restored', ledger.events().length);
+    return true;
+  } catch (e) {
+    console.warn('renda demo: the saved log could not be replayed', e);
+    setStorage('restore_failed', 0, e && e.code ? e.code : String(e && e.message || e));
+    return false;
+  }
+}
+
+function renderStorage() {
+  const el = $('#storage-status');
+  const text = {
+    none: () => t('nothing_saved'),
+    restored: () => t('restored', { n: storage.n }),
+    saved: () => t('saved', { n: storage.n }),
+    unavailable: () => t('storage_unavailable'),
+    error: () => t('storage_error', { msg: storage.msg }),
+    restore_failed: () => t('restore_failed', { msg: storage.msg }),
+  }[storage.state];
+  el.textContent = text ? text() : '';
+  el.dataset.state = storage.state;
+  el.dataset.saved = String(storage.n);
+  el.dataset.writes = String(storage.writes);
+}
+
 // ------------------------------------------------------------------ rendering
 function applyLanguage() {
   document.documentElement.lang = ui.lang === 'zh' ? 'zh-CN' : 'en';
   document.title = `renda · ${t('title')}`;
   for (const el of $$('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of $$('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   $('#lang-toggle').textContent = ui.lang === 'zh' ? 'English' : '中文';
   $('#lang-toggle').setAttribute('aria-label', ui.lang === 'zh' ? 'Switch to English' : '切换到中文');
   // Selects whose options are built here.
@@ -658,6 +777,7 @@ function render() {
   renderLog();
   renderOutcome();
   renderNextSteps();
+  renderStorage();
 }
 
 // ------------------------------------------------------------------ start
@@ -690,6 +810,7 @@ function wire() {
   }
   $('#lang-toggle').addEventListener('click', () => setLanguage(ui.lang === 'zh' ? 'en' : 'zh'));
   const reset = () => {
+    clearLog();
     newLedger();
     lastNotice = null;
     render();
@@ -726,7 +847,18 @@ async function main() {
     console.error('renda demo: could not load the wasm bindings', e);
     return;
   }
-  newLedger();
+  try {
+    storage.db = await openDb();
+  } catch (e) {
+    console.warn('renda demo: cannot save in this browser', e);
+    storage.state = 'unavailable';
+  }
+  const restored = storage.db ? await restoreLog().catch((e) => {
+    console.error('renda demo: IndexedDB', e);
+    setStorage('error', 0, String(e && e.message || e));
+    return false;
+  }) : false;
+  if (!restored) newLedger();
   wire();
   render();
   document.body.dataset.ready = 'true';

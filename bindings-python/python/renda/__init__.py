@@ -25,6 +25,7 @@ from . import _native
 
 __all__ = [
     "Ledger",
+    "Store",
     "rule_set_preset",
     "labels",
     "check_figure",
@@ -32,6 +33,7 @@ __all__ = [
     "verify_log",
     "RendaError",
     "InputError",
+    "SheetError",
     "PermissionDeniedError",
     "NotFoundError",
     "ConflictError",
@@ -39,6 +41,7 @@ __all__ = [
     "CalendarError",
     "RuleSetError",
     "IntegrityError",
+    "StorageError",
     "InternalError",
     "JsonObject",
     "LabelCatalog",
@@ -104,6 +107,19 @@ class InputError(RendaError):
     """Malformed input: bad JSON, unknown command, missing or invalid field (kind ``input``)."""
 
 
+class SheetError(InputError):
+    """A spreadsheet that cannot be imported (code ``invalid_sheet``, kind ``input``); nothing
+    changed. ``errors`` lists every problem found, as dicts ``{"row", "column", "value",
+    "reason", "code"}``: ``row`` as the spreadsheet shows it (the header is usually row 1; 0
+    means the file as a whole), ``column`` the header text."""
+
+    errors: List[JsonObject]
+
+    def __init__(self, info: Mapping[str, Any]) -> None:
+        super().__init__(info)
+        self.errors = [dict(e) for e in info.get("errors") or []]
+
+
 class PermissionDeniedError(RendaError):
     """The actor's role may not issue this command, or not on this item (kind ``permission``)."""
 
@@ -153,6 +169,8 @@ _BY_KIND: Dict[str, type] = {
 def _error(native: _native.NativeError) -> RendaError:
     info = _json.loads(native.args[0])
     cls = _BY_KIND.get(info.get("kind"), RendaError)
+    if "errors" in info:
+        cls = SheetError
     err: RendaError = cls(info)
     return err
 
@@ -179,7 +197,16 @@ def _json_default(o: object) -> Any:
 
 
 def _dumps(value: Any) -> str:
-    return _json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)
+    try:
+        return _json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)
+    except RecursionError as e:
+        # Nesting deeper than Python's recursion limit: the error core gives for such JSON
+        # text, instead of a RecursionError escaping ``except RendaError``. (NaN, infinity and
+        # cycles stay ValueError, as json.dumps reports them.)
+        raise InputError({
+            "code": "invalid_json", "kind": "input", "field": None, "value": None, "rule": None,
+            "message": f"invalid JSON: the value cannot be written as JSON ({e})",
+        }) from None
 
 
 def _json_arg(value: Any, what: str) -> str:
@@ -206,6 +233,31 @@ def _date_arg(value: DateLike, what: str = "as_of") -> str:
 
 
 # ---------------------------------------------------------------------------- ledger
+
+
+#: Spreadsheet bytes (``bytes``, ``bytearray`` or ``memoryview``); CSV may also be ``str``.
+SheetData = Union[bytes, bytearray, memoryview, str]
+
+
+def _sheet_data(data: SheetData, what: str, text_ok: bool) -> bytes:
+    if isinstance(data, str) and text_ok:
+        return data.encode("utf-8")
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    kinds = "bytes or str" if text_ok else "bytes"
+    raise TypeError(f"{what} must be {kinds}, not {type(data).__name__}")
+
+
+def _sheet_options(office_id: str, sheet: Optional[str], max_rows: Optional[int],
+                   max_cell_chars: Optional[int]) -> str:
+    opts: Dict[str, Any] = {"office_id": office_id}
+    if sheet is not None:
+        opts["sheet"] = sheet
+    if max_rows is not None:
+        opts["max_rows"] = max_rows
+    if max_cell_chars is not None:
+        opts["max_cell_chars"] = max_cell_chars
+    return _dumps(opts)
 
 
 class Ledger:
@@ -254,9 +306,16 @@ class Ledger:
         result: List[JsonObject] = _json.loads(_call(self._inner.decide_json, _json_arg(command, "command")))
         return result
 
-    def events(self) -> List[JsonObject]:
-        """The event log (since creation, or since the snapshot it was restored from)."""
-        result: List[JsonObject] = _json.loads(_call(self._inner.events_json))
+    def events(self, reader: Optional[Mapping[str, str]] = None) -> List[JsonObject]:
+        """The event log (since creation, or since the snapshot it was restored from).
+
+        With ``reader`` (an actor ``{"role", "id"}``): the log as that reader may see it —
+        ratings hidden in back-to-back mode and personal data left out (see the read
+        permissions in ``docs/wire-format.md``). Without: everything (a trusted caller)."""
+        if reader is None:
+            result: List[JsonObject] = _json.loads(_call(self._inner.events_json))
+        else:
+            result = _json.loads(_call(self._inner.events_as_json, _json_arg(reader, "reader")))
         return result
 
     def snapshot(self) -> JsonObject:
@@ -264,21 +323,43 @@ class Ledger:
         result: JsonObject = _json.loads(_call(self._inner.snapshot_json))
         return result
 
-    def state(self) -> JsonObject:
-        """The current state (congresses, deputies, units, suggestions)."""
-        result: JsonObject = _json.loads(_call(self._inner.state_json))
+    def state(self, reader: Optional[Mapping[str, str]] = None) -> JsonObject:
+        """The current state (congresses, deputies, units, suggestions); with ``reader``, as
+        that actor may see it (see :meth:`events`)."""
+        if reader is None:
+            result: JsonObject = _json.loads(_call(self._inner.state_json))
+        else:
+            result = _json.loads(_call(self._inner.state_as_json, _json_arg(reader, "reader")))
         return result
 
-    def suggestions(self) -> List[JsonObject]:
-        """All suggestions (state records), ordered by id."""
-        result: List[JsonObject] = _json.loads(_call(self._inner.suggestions_json))
+    def suggestions(self, reader: Optional[Mapping[str, str]] = None) -> List[JsonObject]:
+        """All suggestions (state records), ordered by id; with ``reader``, as that actor may
+        see them."""
+        if reader is None:
+            result: List[JsonObject] = _json.loads(_call(self._inner.suggestions_json))
+        else:
+            result = _json.loads(_call(self._inner.suggestions_as_json, _json_arg(reader, "reader")))
         return result
 
-    def figures(self, as_of: DateLike, filter: Union[None, str, Mapping[str, Any]] = None) -> JsonObject:
+    def figures(
+        self,
+        as_of: DateLike,
+        filter: Union[None, str, Mapping[str, Any]] = None,
+        reader: Optional[Mapping[str, str]] = None,
+    ) -> JsonObject:
         """The suggestion-handling figures as of the end of ``as_of`` (China time), for the
-        suggestions that pass ``filter`` (a mapping or JSON text; ``None``: all)."""
+        suggestions that pass ``filter`` (a mapping or JSON text; ``None``: all).
+
+        With ``reader``: as that actor may see them — the public only up to the last
+        publication (else :class:`PermissionDeniedError` ``not_published``), handling units
+        without unpublished back-to-back ratings."""
         flt = None if filter is None else _json_arg(filter, "filter")
-        result: JsonObject = _json.loads(_call(self._inner.figures_json, _date_arg(as_of), flt))
+        if reader is None:
+            result: JsonObject = _json.loads(_call(self._inner.figures_json, _date_arg(as_of), flt))
+        else:
+            result = _json.loads(
+                _call(self._inner.figures_as_json, _json_arg(reader, "reader"), _date_arg(as_of), flt)
+            )
         return result
 
     def suggestion_view(self, suggestion_id: str, as_of: DateLike) -> JsonObject:
@@ -290,6 +371,59 @@ class Ledger:
             _call(self._inner.suggestion_view_json, suggestion_id, _date_arg(as_of))
         )
         return result
+
+    # ------------------------------------------------------------ spreadsheets
+
+    def import_csv(self, data: SheetData, office_id: str = "office", *, max_rows: Optional[int] = None,
+                   max_cell_chars: Optional[int] = None) -> JsonObject:
+        """Imports the suggestion ledger (建议台账) from CSV (UTF-8, with or without BOM): the
+        commands that bring the ledger to what the sheet says, executed all or nothing. The
+        office ``office_id`` submits, accepts and assigns; lead units reply; lead deputies rate.
+        Returns the plan executed, ``{"commands": [{"row", "column", "value", "command"}],
+        "ignored_columns": [...]}``. A bad sheet raises :class:`SheetError` listing every row
+        error, and changes nothing. The layout is in ``docs/wire-format.md`` ("Spreadsheets")."""
+        opts = _sheet_options(office_id, None, max_rows, max_cell_chars)
+        result: JsonObject = _json.loads(
+            _call(_native.sheet_import_csv, self._inner, _sheet_data(data, "data", True), opts))
+        return result
+
+    def plan_import_csv(self, data: SheetData, office_id: str = "office", *, max_rows: Optional[int] = None,
+                        max_cell_chars: Optional[int] = None) -> JsonObject:
+        """The plan :meth:`import_csv` would execute, without executing it."""
+        opts = _sheet_options(office_id, None, max_rows, max_cell_chars)
+        result: JsonObject = _json.loads(
+            _call(_native.sheet_plan_csv, self._inner, _sheet_data(data, "data", True), opts))
+        return result
+
+    def import_xlsx(self, data: SheetData, office_id: str = "office", *, sheet: Optional[str] = None,
+                    max_rows: Optional[int] = None, max_cell_chars: Optional[int] = None) -> JsonObject:
+        """Like :meth:`import_csv`, from an XLSX workbook: the worksheet named ``sheet``, or the
+        first one."""
+        opts = _sheet_options(office_id, sheet, max_rows, max_cell_chars)
+        result: JsonObject = _json.loads(
+            _call(_native.sheet_import_xlsx, self._inner, _sheet_data(data, "data", False), opts))
+        return result
+
+    def plan_import_xlsx(self, data: SheetData, office_id: str = "office", *, sheet: Optional[str] = None,
+                         max_rows: Optional[int] = None, max_cell_chars: Optional[int] = None) -> JsonObject:
+        """The plan :meth:`import_xlsx` would execute, without executing it."""
+        opts = _sheet_options(office_id, sheet, max_rows, max_cell_chars)
+        result: JsonObject = _json.loads(
+            _call(_native.sheet_plan_xlsx, self._inner, _sheet_data(data, "data", False), opts))
+        return result
+
+    def export_csv(self, *, bom: bool = True, congress: Optional[str] = None) -> bytes:
+        """The suggestion ledger as CSV bytes: one row per suggestion, Chinese headers, dates
+        ``YYYY-MM-DD``, zh labels; a UTF-8 BOM (for Excel) unless ``bom=False``; only the
+        suggestions to ``congress`` if given. :meth:`import_csv` reads it back."""
+        opts = _dumps({"bom": bool(bom), "congress": congress})
+        return _call(_native.sheet_export_csv, self._inner, opts)
+
+    def export_xlsx(self, *, sheet_name: str = "建议台账", congress: Optional[str] = None) -> bytes:
+        """The suggestion ledger as an XLSX workbook (bytes), laid out like :meth:`export_csv`
+        with dates as date cells. :meth:`import_xlsx` reads it back."""
+        opts = _dumps({"sheet_name": sheet_name, "congress": congress})
+        return _call(_native.sheet_export_xlsx, self._inner, opts)
 
     @property
     def seq(self) -> int:
@@ -390,3 +524,7 @@ def verify_log(events: Union[str, Sequence[Mapping[str, Any]]]) -> JsonObject:
     """
     result: JsonObject = _json.loads(_call(_native.verify_log_json, _json_arg(events, "events")))
     return result
+
+
+# Last: the store layer builds on the names above (see _store.py).
+from ._store import StorageError, Store  # noqa: E402

@@ -2,7 +2,8 @@
 //
 // Starts examples/web/serve.mjs on a random port, drives Debian's /usr/bin/chromium with
 // playwright-core (never a downloaded browser), walks one suggestion through its lifecycle
-// and checks what the page shows. Needs scripts/build-wasm.sh to have run first.
+// and checks what the page shows; then checks that the ledger survives a reload (IndexedDB)
+// and that "Start over" forgets it. Needs scripts/build-wasm.sh to have run first.
 // Writes a screenshot to target/web-screenshot.png.
 
 import { test } from 'node:test';
@@ -29,7 +30,12 @@ function within(ms, what, promise) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-test('web demo: one suggestion through its lifecycle, with rule errors in plain words', { timeout: 60_000 }, async (t) => {
+/**
+ * Starts the server and a fresh Chromium profile (so IndexedDB starts empty); both are closed
+ * when the test ends. Returns the page, its URL and the list of console errors, page errors
+ * and failed requests seen.
+ */
+async function openDemo(t) {
   if (!fs.existsSync(path.join(REPO_ROOT, 'bindings-wasm', 'pkg', 'renda_wasm_bg.wasm'))) {
     assert.fail('bindings-wasm/pkg is missing: run scripts/build-wasm.sh first');
   }
@@ -63,6 +69,30 @@ test('web demo: one suggestion through its lifecycle, with rule errors in plain 
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
   });
+  return { page, url, problems };
+}
+
+/** Helpers bound to a page: elements by test id, their text, the event rows, acting. */
+function helpers(page) {
+  const id = (testid) => page.getByTestId(testid);
+  const text = async (testid) => (await id(testid).textContent()).trim();
+  const rows = () => page.getByTestId('event-row').count();
+  const status = () => id('status').getAttribute('data-status');
+  const at = (date) => id('action-date').fill(date);
+  async function act(button, date) {
+    if (date) await at(date);
+    const before = await rows();
+    await id(button).click();
+    const notice = await id('notice').isVisible();
+    const error = (await id('error').isVisible()) ? await text('error') : '';
+    assert.ok(notice && !error, `${button} on ${date}: expected success, got ${error}`);
+    assert.ok((await rows()) > before, `${button} recorded no event`);
+  }
+  return { id, text, rows, status, at, act };
+}
+
+test('web demo: one suggestion through its lifecycle, with rule errors in plain words', { timeout: 60_000 }, async (t) => {
+  const { page, url, problems } = await openDemo(t);
 
   // The server sends the right MIME types (the browser refuses wasm streaming otherwise).
   for (const [p, type] of [
@@ -84,21 +114,7 @@ test('web demo: one suggestion through its lifecycle, with rule errors in plain 
 
   await page.goto(`${url}?lang=en`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-
-  const id = (testid) => page.getByTestId(testid);
-  const text = async (testid) => (await id(testid).textContent()).trim();
-  const rows = () => page.getByTestId('event-row').count();
-  const status = () => id('status').getAttribute('data-status');
-  const at = (date) => id('action-date').fill(date);
-  async function act(button, date) {
-    if (date) await at(date);
-    const before = await rows();
-    await id(button).click();
-    const notice = await id('notice').isVisible();
-    const error = (await id('error').isVisible()) ? await text('error') : '';
-    assert.ok(notice && !error, `${button} on ${date}: expected success, got ${error}`);
-    assert.ok((await rows()) > before, `${button} recorded no event`);
-  }
+  const { id, text, rows, status, at, act } = helpers(page);
 
   // Set-up on load: congress, two deputies, two units.
   assert.equal(await rows(), 5);
@@ -203,6 +219,130 @@ test('web demo: one suggestion through its lifecycle, with rule errors in plain 
 
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+  assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
+});
+
+/** In the page: what IndexedDB holds (record count; the saved log's length, last event, rules). */
+function readStore() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('renda-demo');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('ledger', 'readonly');
+      const count = tx.objectStore('ledger').count();
+      const record = tx.objectStore('ledger').get('current');
+      tx.oncomplete = () => {
+        db.close();
+        const events = record.result ? JSON.parse(record.result.events) : null;
+        resolve({
+          records: count.result,
+          events: events && events.length,
+          last: events && events[events.length - 1].event.type,
+          rules: record.result ? record.result.rules : null,
+        });
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+test('web demo: the ledger survives a reload (IndexedDB), and Start over forgets it', { timeout: 90_000 }, async (t) => {
+  const { page, url, problems } = await openDemo(t);
+  const load = async () => {
+    await page.goto(`${url}?lang=en`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  };
+  await load();
+  const { id, text, rows, status, at, act } = helpers(page);
+  const storage = (attr) => id('storage-status').getAttribute(`data-${attr}`);
+  const writes = async () => Number(await storage('writes'));
+  /** Waits until the write of a log of `n` events has committed. */
+  const saved = (n) => page.waitForSelector(`[data-testid="storage-status"][data-state="saved"][data-saved="${n}"]`);
+  /** Everything the page shows about the ledger. */
+  const shown = async () => ({
+    rows: await rows(),
+    log: await id('event-log').innerText(),
+    count: await text('log-count'),
+    status: await status(),
+    statusText: await text('status'),
+    due: await text('due'),
+    countdown: await text('countdown'),
+    asOf: await id('as-of').inputValue(),
+    actionDate: await id('action-date').inputValue(),
+    rules: await id('rules-select').inputValue(),
+    figures: [
+      await text('figure-reply-rate'), await text('figure-solved-rate'),
+      await text('figure-satisfaction-rate'), await text('figure-overdue'),
+    ],
+  });
+
+  // A fresh browser: nothing saved; the set-up on load is not saved (it runs on every fresh load).
+  assert.equal(await storage('state'), 'none');
+  assert.equal(await text('storage-status'), 'Nothing saved in this browser yet');
+  assert.deepEqual(await page.evaluate(readStore), { records: 0, events: null, last: null, rules: null });
+
+  // Every accepted command saves the whole log.
+  await act('btn-submit', '2024-01-08');
+  await act('btn-accept', '2024-01-10');
+  await saved(7);
+  assert.equal(await writes(), 2);
+  assert.deepEqual(await page.evaluate(readStore), { records: 1, events: 7, last: 'suggestion_accepted', rules: 'national' });
+
+  // A refused command writes nothing.
+  await id('act-as').selectOption('handling_unit:edu');
+  await at('2024-01-12');
+  await id('btn-assign').click();
+  await id('error').waitFor({ state: 'visible' });
+  assert.equal(await text('error-code'), 'permission_denied');
+  await id('act-as').selectOption('auto');
+
+  await id('assign-lead').selectOption('edu');
+  await id('assign-co').selectOption('fin');
+  await act('btn-assign', '2024-01-15');
+  await act('btn-opinion', '2024-03-01');
+  await id('reply-result').selectOption('A');
+  await id('reply-summary').fill('新增学位1200个');
+  await act('btn-reply', '2024-04-10');
+  // The lead deputy is dissatisfied: re-handling starts (R-S3), with a new due date.
+  await id('feedback-rating').selectOption('dissatisfied');
+  await act('btn-feedback', '2024-04-21');
+  assert.equal(await status(), 'rehandling');
+  const n = await rows();
+  await saved(n);
+  assert.equal(await writes(), 6, 'one write per accepted command, none for the refused one');
+  assert.deepEqual(await page.evaluate(readStore), { records: 1, events: n, last: 'rehandling_started', rules: 'national' });
+  const before = await shown();
+  assert.notEqual(before.due, '—');
+
+  // Reload: the log is replayed, and the page shows exactly the same ledger.
+  await load();
+  assert.equal(await storage('state'), 'restored');
+  assert.equal(await text('storage-status'), `Restored ${n} events from this browser`);
+  assert.deepEqual(await shown(), before);
+  await id('lang-toggle').click();
+  assert.equal(await text('storage-status'), `已从本浏览器恢复 ${n} 条事件`);
+  await id('lang-toggle').click();
+
+  // The restored ledger is live: the lead unit replies again, and that is saved too.
+  await id('reply-summary').fill('已追加学位500个');
+  await act('btn-reply', '2024-05-10');
+  assert.equal(await status(), 'replied');
+  await saved(n + 1);
+  assert.equal(await text('storage-status'), `${n + 1} events saved in this browser`);
+
+  // Start over forgets what was saved: the store is empty, and a reload starts fresh.
+  await id('btn-reset').click();
+  await page.waitForSelector('[data-testid="storage-status"][data-state="none"]');
+  assert.deepEqual(await page.evaluate(readStore), { records: 0, events: null, last: null, rules: null });
+  assert.equal(await rows(), 5);
+  assert.equal(await status(), 'none');
+  await load();
+  assert.equal(await storage('state'), 'none');
+  assert.equal(await rows(), 5);
+  assert.equal(await status(), 'none');
+  assert.equal(await text('figure-overdue'), '0');
 
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });
