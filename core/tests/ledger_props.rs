@@ -344,9 +344,27 @@ fn run(rules: RuleBook, steps: &[Step]) -> Result<(), TestCaseError> {
             }
         }
     }
-    // Replay equals live state.
+    // The log verifies to the ledger's head (issue 8 item 1), and replay equals live state.
+    prop_assert_eq!(
+        renda::chain::verify(ledger.events(), renda::chain::Anchor::GENESIS).unwrap(),
+        ledger.head()
+    );
     let replayed = Ledger::replay(rules.clone(), ledger.events().to_vec()).unwrap();
     prop_assert_eq!(replayed.state(), ledger.state());
+    prop_assert_eq!(replayed.head(), ledger.head());
+    // A reader's view never shows more than the whole: no rating appears that the full
+    // figures lack, and the counts of suggestions are the same for every reader.
+    let full = ledger.figures(date).unwrap();
+    for role in Role::ALL.into_iter().filter(|r| *r != Role::Public) {
+        let reader = renda::Actor::new(role, "U0").unwrap();
+        let seen = ledger
+            .figures_as(&reader, date, &Default::default())
+            .unwrap();
+        prop_assert_eq!(&seen.counts, &full.counts);
+        let (a, b) = (&seen.ratings, &full.ratings);
+        prop_assert!(a.satisfied <= b.satisfied && a.basically_satisfied <= b.basically_satisfied);
+        prop_assert!(a.dissatisfied <= b.dissatisfied);
+    }
     // Events and snapshot round-trip through JSON exactly.
     let text = serde_json::to_string(ledger.events()).unwrap();
     let back: Vec<Event> = serde_json::from_str(&text).unwrap();
