@@ -291,21 +291,8 @@ pub fn ledger(data: &[u8]) {
     }
 }
 
-/// CSV and XLSX import: never a panic (renda's own harness), and a failed apply leaves the
-/// ledger exactly as it was.
+/// CSV and XLSX import: never a panic, and a failed apply leaves the ledger exactly as it was
+/// (both checked by renda's own harness).
 pub fn sheet(data: &[u8]) {
     renda::sheet::fuzz_import(data);
-    let ledger = fixture();
-    let opts = renda::sheet::ImportOptions::for_office("office").expect("options");
-    if let Ok(plan) = renda::sheet::import_csv(&ledger, data, &opts) {
-        let mut target = ledger.clone();
-        if plan.apply(&mut target).is_err() {
-            assert_eq!(
-                target.state(),
-                ledger.state(),
-                "a failed import changed the ledger"
-            );
-            assert_eq!(target.seq(), ledger.seq());
-        }
-    }
 }

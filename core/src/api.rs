@@ -117,10 +117,7 @@ impl Ledger {
     /// Figures as of `as_of` (`YYYY-MM-DD`), with an optional filter in JSON, as JSON.
     pub fn figures_to_json(&self, as_of: &str, filter: Option<&str>) -> Result<String> {
         let date = crate::time::parse_date("as_of", as_of)?;
-        let filter: FigureFilter = match filter {
-            Some(f) => from_value_at(parse_json(f)?, "filter")?,
-            None => FigureFilter::default(),
-        };
+        let filter = parse_filter(filter)?;
         Ok(to_json(&self.figures_for(date, &filter)?))
     }
 
@@ -172,10 +169,7 @@ impl Ledger {
     ) -> Result<String> {
         let reader = parse_reader(reader)?;
         let date = crate::time::parse_date("as_of", as_of)?;
-        let filter: FigureFilter = match filter {
-            Some(f) => from_value_at(parse_json(f)?, "filter")?,
-            None => FigureFilter::default(),
-        };
+        let filter = parse_filter(filter)?;
         Ok(to_json(&self.figures_as(&reader, date, &filter)?))
     }
 
@@ -187,6 +181,13 @@ impl Ledger {
     /// ```
     pub fn head_to_json(&self) -> String {
         to_json(&self.head())
+    }
+}
+
+fn parse_filter(filter: Option<&str>) -> Result<FigureFilter> {
+    match filter {
+        Some(f) => from_value_at(parse_json(f)?, "filter"),
+        None => Ok(FigureFilter::default()),
     }
 }
 

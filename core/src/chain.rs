@@ -325,7 +325,32 @@ pub fn verify_to(
     after: Anchor,
     head: Anchor,
 ) -> std::result::Result<(), ChainBreak> {
-    let reached = verify(events, after)?;
+    verify(events, after)?;
+    check_head(events, after, head)
+}
+
+/// Whether a log continuing `after` *claims* to end exactly at `head`: compares the last
+/// event's seq and recorded hash, without recomputing any hash. Pair it with [`verify`] or
+/// [`crate::Ledger::append_events`] (which verify the hashes) to catch truncation cheaply.
+///
+/// ```
+/// use renda::chain::{check_head, Anchor, Problem};
+/// # let mut l = renda::Ledger::new(Default::default());
+/// # l.execute_json(r#"{"at":"2024-01-02","actor":{"role":"admin","id":"a"},
+/// #   "command":{"type":"register_unit","unit":"u1","name":"单位"}}"#).unwrap();
+/// assert!(check_head(l.events(), Anchor::GENESIS, l.head()).is_ok());
+/// let b = check_head(&[], Anchor::GENESIS, l.head()).unwrap_err();
+/// assert_eq!((b.index, b.problem), (0, Problem::Head));
+/// ```
+pub fn check_head(
+    events: &[Event],
+    after: Anchor,
+    head: Anchor,
+) -> std::result::Result<(), ChainBreak> {
+    let reached = events.last().map_or(after, |e| Anchor {
+        seq: e.seq,
+        hash: e.hash,
+    });
     if reached != head {
         return Err(ChainBreak {
             index: events.len(),

@@ -104,17 +104,11 @@ impl Ledger {
         self.events()
             .iter()
             .filter(|e| match &e.event {
-                EventKind::FeedbackGiven {
-                    suggestion,
-                    deputy,
-                    round,
-                    ..
-                } if hide_ratings => st.suggestions.get(suggestion).is_none_or(|s| {
-                    s.feedback
-                        .iter()
-                        .filter(|f| &f.deputy == deputy && f.round == *round)
-                        .all(|f| self.rating_visible(st, &s.congress, f.on))
-                }),
+                // A rating's date is its event's date.
+                EventKind::FeedbackGiven { suggestion, .. } if hide_ratings => st
+                    .suggestions
+                    .get(suggestion)
+                    .is_none_or(|s| self.rating_visible(st, &s.congress, e.at.china_date())),
                 _ => true,
             })
             .map(|e| {

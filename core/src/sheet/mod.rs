@@ -644,7 +644,14 @@ pub fn fuzz_import(data: &[u8]) {
     };
     #[cfg(feature = "csv")]
     if let Ok(plan) = import_csv(ledger, data, &opts) {
-        let _ = plan.apply(&mut ledger.clone());
+        let mut target = ledger.clone();
+        if plan.apply(&mut target).is_err() {
+            // All or nothing: a failed import leaves the ledger exactly as it was.
+            assert!(
+                target.seq() == ledger.seq() && target.state() == ledger.state(),
+                "a failed import changed the ledger"
+            );
+        }
     }
     #[cfg(feature = "xlsx")]
     let _ = import_xlsx(ledger, data, &opts);
