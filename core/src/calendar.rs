@@ -22,7 +22,7 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -271,6 +271,15 @@ fn parse_date(s: &str, what: &str, first: i32, last: i32) -> Result<NaiveDate, C
     Ok(date)
 }
 
+/// The embedded calendar, parsed once and shared: every [`crate::Ledger::new`] holds this `Arc`
+/// instead of a deep copy of the holiday tables.
+pub(crate) fn china_shared() -> &'static Arc<WorkCalendar> {
+    static CHINA: OnceLock<Arc<WorkCalendar>> = OnceLock::new();
+    CHINA.get_or_init(|| {
+        Arc::new(WorkCalendar::from_json(CHINA_JSON).expect("embedded cn_calendar.json is valid"))
+    })
+}
+
 impl WorkCalendar {
     fn build(data: CalendarData) -> Result<WorkCalendar, CalendarError> {
         let (first, last) = (data.first_year, data.last_year);
@@ -359,10 +368,7 @@ impl WorkCalendar {
     /// assert_eq!((cal.first_year(), cal.last_year()), (2015, 2026));
     /// ```
     pub fn china() -> &'static WorkCalendar {
-        static CHINA: OnceLock<WorkCalendar> = OnceLock::new();
-        CHINA.get_or_init(|| {
-            WorkCalendar::from_json(CHINA_JSON).expect("embedded cn_calendar.json is valid")
-        })
+        china_shared()
     }
 
     /// Parses and validates calendar data in the `cn_calendar.json` format.
