@@ -182,6 +182,96 @@ impl Ledger {
     pub fn head_to_json(&self) -> String {
         to_json(&self.head())
     }
+
+    /// The deputies with their status on `as_of`, as a JSON array of flat records
+    /// ([`crate::roster::deputies`]; no personal data).
+    pub fn deputies_to_json(&self, as_of: &str) -> Result<String> {
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&crate::roster::deputies(self.state(), date)))
+    }
+
+    /// Every activity participation (one row per deputy and activity), as a JSON array.
+    pub fn participations_to_json(&self) -> String {
+        to_json(&crate::roster::participations(self.state()))
+    }
+
+    /// Every voter issue, as a JSON array of flat records.
+    pub fn voter_issues_to_json(&self) -> String {
+        to_json(&crate::roster::voter_issues(self.state()))
+    }
+
+    /// The points of a period as they stand now ([`Ledger::points`]); `scope` is
+    /// `"congress"` (default) or `{"station":"…"}` in JSON.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.points_to_json("hd", "2024-Q5", None).unwrap_err().field(), Some("period"));
+    /// ```
+    pub fn points_to_json(
+        &self,
+        congress: &str,
+        period: &str,
+        scope: Option<&str>,
+    ) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let period: crate::period::Period = period.parse()?;
+        let scope = match scope {
+            Some(s) => from_value_at(parse_json(s)?, "scope")?,
+            None => crate::points::PublicationScope::Congress,
+        };
+        Ok(to_json(&self.points(&congress, period, &scope)?))
+    }
+
+    /// Every points publication, in the order published, as a JSON array.
+    pub fn points_publications_to_json(&self) -> String {
+        to_json(&self.state().points_publications)
+    }
+
+    /// Duty compliance of a congress's deputies as of `as_of` ([`Ledger::compliance`]), as JSON.
+    pub fn compliance_to_json(&self, congress: &str, as_of: &str) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.compliance(&congress, date)?))
+    }
+
+    /// The composition of a congress on `as_of` ([`Ledger::composition`]), as JSON.
+    pub fn composition_to_json(
+        &self,
+        congress: &str,
+        as_of: &str,
+        decimals: u32,
+    ) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.composition(&congress, date, decimals)?))
+    }
+
+    /// Activity participation from `from` to `to` ([`Ledger::participation`]), as JSON.
+    pub fn participation_to_json(
+        &self,
+        congress: &str,
+        from: &str,
+        to: &str,
+        decimals: u32,
+    ) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let from = crate::time::parse_date("from", from)?;
+        let to = crate::time::parse_date("to", to)?;
+        Ok(to_json(&self.participation(&congress, from, to, decimals)?))
+    }
+
+    /// The organisation checks ([`Ledger::check_organisation`]), as JSON.
+    pub fn check_organisation_to_json(&self, congress: &str, as_of: &str) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.check_organisation(&congress, date)?))
+    }
+
+    /// A deputy's performance archive ([`Ledger::archive`]), as JSON.
+    pub fn archive_to_json(&self, deputy: &str) -> Result<String> {
+        let deputy = crate::DeputyId::new(deputy)?;
+        Ok(to_json(&self.archive(&deputy)?))
+    }
 }
 
 fn parse_filter(filter: Option<&str>) -> Result<FigureFilter> {

@@ -3,12 +3,20 @@
 //! The wire form is `{"at": "...", "actor": {"role": "...", "id": "..."}, "command":
 //! {"type": "submit_suggestion", ...}}`; see `docs/wire-format.md`.
 
+use crate::activity::{ActivityKind, DebriefScope, Triage};
 use crate::actor::Actor;
+use crate::deputy::{CommitteePost, DeputyProfile, Mandate, TerminationReason};
 use crate::error::{RendaError, Result};
-use crate::ids::{CongressId, DeputyId, SuggestionId, UnitId};
+use crate::ids::{
+    ActivityId, CongressId, DeputyId, SessionId, StationId, SuggestionId, TierId, UnitId,
+    VoterIssueId,
+};
+use crate::period::Period;
+use crate::points::PublicationScope;
 use crate::registry::Level;
 use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod};
 use crate::time::Timestamp;
+use crate::vote::Vote;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +92,9 @@ pub enum Command {
         term_start: NaiveDate,
         /// Last day of the term.
         term_end: NaiveDate,
+        /// Population of the area, for the deputy quota (L-7) and standing-committee size (L-6).
+        #[serde(default)]
+        population: Option<u64>,
     },
     /// Register a deputy of a congress.
     RegisterDeputy {
@@ -97,6 +108,15 @@ pub enum Command {
         /// admins and the deputy ([`crate::visibility`]).
         #[serde(default)]
         contact: Option<crate::registry::Contact>,
+        /// Roster attributes (domain §1.2), *optional*.
+        #[serde(default)]
+        profile: DeputyProfile,
+        /// First day in office; absent: the first day of the term.
+        #[serde(default)]
+        elected_on: Option<NaiveDate>,
+        /// Elected at the general election (default) or in a by-election.
+        #[serde(default)]
+        mandate: Mandate,
     },
     /// Register a handling unit.
     RegisterUnit {
@@ -215,6 +235,188 @@ pub enum Command {
         #[serde(default)]
         comment: Option<String>,
     },
+    /// Update a deputy's roster attributes: the fields given replace the recorded ones.
+    UpdateDeputyProfile {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The fields to replace.
+        profile: DeputyProfile,
+    },
+    /// Elect a deputy of the congress to its standing committee (L-6 size limit).
+    JoinStandingCommittee {
+        /// The deputy.
+        deputy: DeputyId,
+        /// Post.
+        post: CommitteePost,
+        /// Serves full time (驻会, R-O7).
+        #[serde(default)]
+        full_time: bool,
+        /// Age allows two full terms (R-O1).
+        #[serde(default)]
+        can_serve_two_terms: Option<bool>,
+        /// New this term.
+        #[serde(default)]
+        new_this_term: Option<bool>,
+    },
+    /// A deputy hands in a written resignation (L-9).
+    SubmitResignation {
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// The standing committee (for a township deputy: the township congress) votes on a
+    /// written resignation; it is accepted only by a majority of *all* members (L-9, L-4).
+    DecideResignation {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The tally.
+        vote: Vote,
+    },
+    /// The office records a deputy's absence from a session of the congress; the second
+    /// unexcused absence terminates the qualification (L-11).
+    RecordAbsence {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The session.
+        session: SessionId,
+        /// Whether leave was approved.
+        excused: bool,
+    },
+    /// The office records that a deputy's qualification terminated for a reason of L-11 other
+    /// than resignation and absences (moved out, recalled, …).
+    TerminateQualification {
+        /// The deputy.
+        deputy: DeputyId,
+        /// Why.
+        reason: TerminationReason,
+    },
+    /// The office records that a deputy's duties are suspended (L-11), e.g. during detention.
+    SuspendDeputy {
+        /// The deputy.
+        deputy: DeputyId,
+        /// Why.
+        reason: String,
+    },
+    /// The office records that a suspended deputy's duties resume.
+    ReinstateDeputy {
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// Register a home or station of a tier the rule set defines (§1.5).
+    RegisterStation {
+        /// New station id.
+        station: StationId,
+        /// The congress whose deputies it serves.
+        congress: CongressId,
+        /// Name.
+        name: String,
+        /// Tier.
+        tier: TierId,
+        /// The home or station it belongs under.
+        #[serde(default)]
+        parent: Option<StationId>,
+        /// Also a grassroots legislative contact point.
+        #[serde(default)]
+        legislative_contact_point: bool,
+    },
+    /// Assign a deputy to a home or station (one per tier; a new one replaces the old).
+    AssignStation {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The home or station.
+        station: StationId,
+    },
+    /// Record a deputy activity (§1.4) with its participants from any congress.
+    RecordActivity {
+        /// New activity id.
+        activity: ActivityId,
+        /// The congress that organised or records it.
+        congress: CongressId,
+        /// Kind.
+        kind: ActivityKind,
+        /// Day it took place (not after the command's day).
+        on: NaiveDate,
+        /// Title.
+        title: String,
+        /// Participating deputies.
+        participants: Vec<DeputyId>,
+        /// Where.
+        #[serde(default)]
+        station: Option<StationId>,
+        /// Voters received.
+        #[serde(default)]
+        voters_received: u32,
+        /// Opinions collected.
+        #[serde(default)]
+        opinions_collected: u32,
+        /// For a debrief, which one.
+        #[serde(default)]
+        debrief: Option<DebriefScope>,
+    },
+    /// Record an issue a voter raised (W7).
+    RecordVoterIssue {
+        /// New issue id.
+        issue: VoterIssueId,
+        /// The congress.
+        congress: CongressId,
+        /// Summary.
+        summary: String,
+        /// The deputy who received it.
+        #[serde(default)]
+        deputy: Option<DeputyId>,
+        /// Where.
+        #[serde(default)]
+        station: Option<StationId>,
+        /// At which activity.
+        #[serde(default)]
+        activity: Option<ActivityId>,
+    },
+    /// Decide what happens to a voter issue (W7 triage).
+    TriageVoterIssue {
+        /// The issue.
+        issue: VoterIssueId,
+        /// The decision.
+        triage: Triage,
+    },
+    /// Record that the voter was answered.
+    AnswerVoterIssue {
+        /// The issue.
+        issue: VoterIssueId,
+    },
+    /// Close a voter issue.
+    CloseVoterIssue {
+        /// The issue.
+        issue: VoterIssueId,
+    },
+    /// Publish the points of a quarter at a home or station, or of a year for the whole
+    /// congress (W6, R-D2); frozen as published.
+    PublishPoints {
+        /// The congress.
+        congress: CongressId,
+        /// A quarter (at a station) or a year (for the congress).
+        period: Period,
+        /// Where.
+        scope: PublicationScope,
+    },
+    /// The office interviews (约谈) a deputy below the points threshold of the latest annual
+    /// publication, and notifies the electoral unit (R-D2).
+    RecordInterview {
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// The standing committee advises a deputy to resign (劝辞) after an interview without
+    /// improvement (R-D2).
+    AdviseResignation {
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// The office notifies the deputy's work unit of the performance record, "when necessary",
+    /// with the reason recorded (W6 step 4).
+    NotifyEmployer {
+        /// The deputy.
+        deputy: DeputyId,
+        /// Why it is necessary.
+        reason: String,
+    },
 }
 
 /// The kind of a command, without its data: the rows of the permission matrix.
@@ -251,11 +453,49 @@ pub enum CommandKind {
     GiveFeedback,
     /// See [`Command::PublishResults`].
     PublishResults,
+    /// See [`Command::UpdateDeputyProfile`].
+    UpdateDeputyProfile,
+    /// See [`Command::JoinStandingCommittee`].
+    JoinStandingCommittee,
+    /// See [`Command::SubmitResignation`].
+    SubmitResignation,
+    /// See [`Command::DecideResignation`].
+    DecideResignation,
+    /// See [`Command::RecordAbsence`].
+    RecordAbsence,
+    /// See [`Command::TerminateQualification`].
+    TerminateQualification,
+    /// See [`Command::SuspendDeputy`].
+    SuspendDeputy,
+    /// See [`Command::ReinstateDeputy`].
+    ReinstateDeputy,
+    /// See [`Command::RegisterStation`].
+    RegisterStation,
+    /// See [`Command::AssignStation`].
+    AssignStation,
+    /// See [`Command::RecordActivity`].
+    RecordActivity,
+    /// See [`Command::RecordVoterIssue`].
+    RecordVoterIssue,
+    /// See [`Command::TriageVoterIssue`].
+    TriageVoterIssue,
+    /// See [`Command::AnswerVoterIssue`].
+    AnswerVoterIssue,
+    /// See [`Command::CloseVoterIssue`].
+    CloseVoterIssue,
+    /// See [`Command::PublishPoints`].
+    PublishPoints,
+    /// See [`Command::RecordInterview`].
+    RecordInterview,
+    /// See [`Command::AdviseResignation`].
+    AdviseResignation,
+    /// See [`Command::NotifyEmployer`].
+    NotifyEmployer,
 }
 
 impl CommandKind {
     /// Every command kind.
-    pub const ALL: [CommandKind; 15] = [
+    pub const ALL: [CommandKind; 34] = [
         CommandKind::RegisterCongress,
         CommandKind::RegisterDeputy,
         CommandKind::RegisterUnit,
@@ -271,6 +511,25 @@ impl CommandKind {
         CommandKind::ReplySuggestion,
         CommandKind::GiveFeedback,
         CommandKind::PublishResults,
+        CommandKind::UpdateDeputyProfile,
+        CommandKind::JoinStandingCommittee,
+        CommandKind::SubmitResignation,
+        CommandKind::DecideResignation,
+        CommandKind::RecordAbsence,
+        CommandKind::TerminateQualification,
+        CommandKind::SuspendDeputy,
+        CommandKind::ReinstateDeputy,
+        CommandKind::RegisterStation,
+        CommandKind::AssignStation,
+        CommandKind::RecordActivity,
+        CommandKind::RecordVoterIssue,
+        CommandKind::TriageVoterIssue,
+        CommandKind::AnswerVoterIssue,
+        CommandKind::CloseVoterIssue,
+        CommandKind::PublishPoints,
+        CommandKind::RecordInterview,
+        CommandKind::AdviseResignation,
+        CommandKind::NotifyEmployer,
     ];
 
     /// The wire name (`type` field).
@@ -281,7 +540,7 @@ impl CommandKind {
 
 impl Command {
     /// The wire names of every command, in [`CommandKind`] order.
-    pub const TYPES: [&'static str; 15] = [
+    pub const TYPES: [&'static str; 34] = [
         "register_congress",
         "register_deputy",
         "register_unit",
@@ -297,6 +556,25 @@ impl Command {
         "reply_suggestion",
         "give_feedback",
         "publish_results",
+        "update_deputy_profile",
+        "join_standing_committee",
+        "submit_resignation",
+        "decide_resignation",
+        "record_absence",
+        "terminate_qualification",
+        "suspend_deputy",
+        "reinstate_deputy",
+        "register_station",
+        "assign_station",
+        "record_activity",
+        "record_voter_issue",
+        "triage_voter_issue",
+        "answer_voter_issue",
+        "close_voter_issue",
+        "publish_points",
+        "record_interview",
+        "advise_resignation",
+        "notify_employer",
     ];
 
     /// The kind of this command.
@@ -317,6 +595,25 @@ impl Command {
             Command::ReplySuggestion { .. } => CommandKind::ReplySuggestion,
             Command::GiveFeedback { .. } => CommandKind::GiveFeedback,
             Command::PublishResults { .. } => CommandKind::PublishResults,
+            Command::UpdateDeputyProfile { .. } => CommandKind::UpdateDeputyProfile,
+            Command::JoinStandingCommittee { .. } => CommandKind::JoinStandingCommittee,
+            Command::SubmitResignation { .. } => CommandKind::SubmitResignation,
+            Command::DecideResignation { .. } => CommandKind::DecideResignation,
+            Command::RecordAbsence { .. } => CommandKind::RecordAbsence,
+            Command::TerminateQualification { .. } => CommandKind::TerminateQualification,
+            Command::SuspendDeputy { .. } => CommandKind::SuspendDeputy,
+            Command::ReinstateDeputy { .. } => CommandKind::ReinstateDeputy,
+            Command::RegisterStation { .. } => CommandKind::RegisterStation,
+            Command::AssignStation { .. } => CommandKind::AssignStation,
+            Command::RecordActivity { .. } => CommandKind::RecordActivity,
+            Command::RecordVoterIssue { .. } => CommandKind::RecordVoterIssue,
+            Command::TriageVoterIssue { .. } => CommandKind::TriageVoterIssue,
+            Command::AnswerVoterIssue { .. } => CommandKind::AnswerVoterIssue,
+            Command::CloseVoterIssue { .. } => CommandKind::CloseVoterIssue,
+            Command::PublishPoints { .. } => CommandKind::PublishPoints,
+            Command::RecordInterview { .. } => CommandKind::RecordInterview,
+            Command::AdviseResignation { .. } => CommandKind::AdviseResignation,
+            Command::NotifyEmployer { .. } => CommandKind::NotifyEmployer,
         }
     }
 

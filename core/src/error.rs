@@ -79,8 +79,49 @@ pub mod rule_codes {
     /// The deputy has rated this reply already.
     pub const FEEDBACK_ALREADY_GIVEN: &str = "feedback_already_given";
 
+    /// The congress already has as many deputies as its quota allows (L-7).
+    pub const DEPUTY_QUOTA_EXCEEDED: &str = "deputy_quota_exceeded";
+    /// The standing committee already has as many members as the law allows (L-6).
+    pub const COMMITTEE_SIZE_EXCEEDED: &str = "committee_size_exceeded";
+    /// The deputy does not hold office on that date (not yet elected, suspended or terminated).
+    pub const NOT_IN_OFFICE: &str = "not_in_office";
+    /// A resignation is decided only on a written resignation (L-9).
+    pub const RESIGNATION_NOT_SUBMITTED: &str = "resignation_not_submitted";
+    /// The tally's member count differs from the body's membership (L-4, L-9).
+    pub const VOTE_MEMBERS_MISMATCH: &str = "vote_members_mismatch";
+    /// Resignation and absences terminate a qualification through their own commands (L-9, L-11).
+    pub const REASON_HAS_OWN_PROCEDURE: &str = "reason_has_own_procedure";
+    /// Only a suspended deputy can be reinstated (L-11).
+    pub const NOT_SUSPENDED: &str = "not_suspended";
+    /// An activity is recorded after it took place (R-D4).
+    pub const DATE_IN_FUTURE: &str = "date_in_future";
+    /// A voter issue is triaged once (W7).
+    pub const ISSUE_ALREADY_TRIAGED: &str = "issue_already_triaged";
+    /// A voter issue is answered or closed after it is triaged (W7).
+    pub const ISSUE_NOT_TRIAGED: &str = "issue_not_triaged";
+    /// A closed voter issue cannot change (W7).
+    pub const ISSUE_CLOSED: &str = "issue_closed";
+    /// A voter issue becomes a recess suggestion (闭会建议) (W7).
+    pub const NOT_RECESS_SUGGESTION: &str = "not_recess_suggestion";
+    /// The rule set in force keeps no performance points (W6).
+    pub const NO_POINT_TABLE: &str = "no_point_table";
+    /// Points are published per quarter at a home or station and per year for the congress (R-D2).
+    pub const WRONG_PUBLICATION_PERIOD: &str = "wrong_publication_period";
+    /// Points are published after the period ends (R-D2).
+    pub const PERIOD_NOT_OVER: &str = "period_not_over";
+    /// No annual points publication lists the deputy yet (R-D2).
+    pub const NOT_ASSESSED: &str = "not_assessed";
+    /// An interview follows points below the threshold in the latest annual publication (R-D2).
+    pub const NOT_BELOW_THRESHOLD: &str = "not_below_threshold";
+    /// Resignation is advised only after an interview (R-D2).
+    pub const NO_INTERVIEW: &str = "no_interview";
+    /// Resignation is advised only after a later annual publication shows no improvement (R-D2).
+    pub const NO_LATER_ASSESSMENT: &str = "no_later_assessment";
+    /// The deputy's points rose to the threshold after the interview (R-D2).
+    pub const IMPROVED_AFTER_INTERVIEW: &str = "improved_after_interview";
+
     /// Every rule-violation code.
-    pub const ALL: [&str; 9] = [
+    pub const ALL: [&str; 29] = [
         WRONG_CONGRESS,
         TOO_MANY_COSIGNERS,
         WITHDRAWAL_TOO_LATE,
@@ -90,6 +131,26 @@ pub mod rule_codes {
         IN_PLAN_REQUIRES_B,
         REASON_REQUIRED,
         FEEDBACK_ALREADY_GIVEN,
+        DEPUTY_QUOTA_EXCEEDED,
+        COMMITTEE_SIZE_EXCEEDED,
+        NOT_IN_OFFICE,
+        RESIGNATION_NOT_SUBMITTED,
+        VOTE_MEMBERS_MISMATCH,
+        REASON_HAS_OWN_PROCEDURE,
+        NOT_SUSPENDED,
+        DATE_IN_FUTURE,
+        ISSUE_ALREADY_TRIAGED,
+        ISSUE_NOT_TRIAGED,
+        ISSUE_CLOSED,
+        NOT_RECESS_SUGGESTION,
+        NO_POINT_TABLE,
+        WRONG_PUBLICATION_PERIOD,
+        PERIOD_NOT_OVER,
+        NOT_ASSESSED,
+        NOT_BELOW_THRESHOLD,
+        NO_INTERVIEW,
+        NO_LATER_ASSESSMENT,
+        IMPROVED_AFTER_INTERVIEW,
     ];
 }
 
@@ -105,7 +166,7 @@ pub const INTERNAL_ERROR: &str = "internal_error";
 /// assert!(CODES.contains(&"reason_required"));
 /// assert!(CODES.contains(&"internal_error"));
 /// ```
-pub const CODES: [&str; 25] = [
+pub const CODES: [&str; 45] = [
     "invalid_json",
     "unknown_command",
     "missing_field",
@@ -130,6 +191,26 @@ pub const CODES: [&str; 25] = [
     rule_codes::IN_PLAN_REQUIRES_B,
     rule_codes::REASON_REQUIRED,
     rule_codes::FEEDBACK_ALREADY_GIVEN,
+    rule_codes::DEPUTY_QUOTA_EXCEEDED,
+    rule_codes::COMMITTEE_SIZE_EXCEEDED,
+    rule_codes::NOT_IN_OFFICE,
+    rule_codes::RESIGNATION_NOT_SUBMITTED,
+    rule_codes::VOTE_MEMBERS_MISMATCH,
+    rule_codes::REASON_HAS_OWN_PROCEDURE,
+    rule_codes::NOT_SUSPENDED,
+    rule_codes::DATE_IN_FUTURE,
+    rule_codes::ISSUE_ALREADY_TRIAGED,
+    rule_codes::ISSUE_NOT_TRIAGED,
+    rule_codes::ISSUE_CLOSED,
+    rule_codes::NOT_RECESS_SUGGESTION,
+    rule_codes::NO_POINT_TABLE,
+    rule_codes::WRONG_PUBLICATION_PERIOD,
+    rule_codes::PERIOD_NOT_OVER,
+    rule_codes::NOT_ASSESSED,
+    rule_codes::NOT_BELOW_THRESHOLD,
+    rule_codes::NO_INTERVIEW,
+    rule_codes::NO_LATER_ASSESSMENT,
+    rule_codes::IMPROVED_AFTER_INTERVIEW,
     INTERNAL_ERROR,
 ];
 

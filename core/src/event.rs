@@ -1,12 +1,18 @@
 //! Events: the facts the ledger records. The event log is the source of truth; state,
 //! projections and figures are functions of it.
 
+use crate::activity::{Activity, Triage, VoterIssue};
 use crate::actor::Actor;
 use crate::chain::EventHash;
-use crate::ids::{CongressId, DeputyId, SuggestionId, UnitId};
+use crate::deputy::{CommitteePost, DeputyProfile, ElectedBy, Mandate, TerminationReason};
+use crate::ids::{CongressId, DeputyId, SessionId, StationId, SuggestionId, UnitId, VoterIssueId};
+use crate::period::Period;
+use crate::points::PointsPublication;
 use crate::registry::Level;
+use crate::station::Station;
 use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod};
 use crate::time::Timestamp;
+use crate::vote::Vote;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +73,9 @@ pub enum EventKind {
         term_start: NaiveDate,
         /// Last day of the term.
         term_end: NaiveDate,
+        /// Population of the area.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        population: Option<u64>,
     },
     /// A deputy was registered.
     DeputyRegistered {
@@ -79,6 +88,15 @@ pub enum EventKind {
         /// Personal data, if given (redacted in views for those who may not see it).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         contact: Option<crate::registry::Contact>,
+        /// Roster attributes.
+        #[serde(default, skip_serializing_if = "DeputyProfile::is_empty")]
+        profile: DeputyProfile,
+        /// First day in office, if not the first day of the term.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        elected_on: Option<NaiveDate>,
+        /// How the deputy came into office.
+        #[serde(default, skip_serializing_if = "is_elected")]
+        mandate: Mandate,
     },
     /// A handling unit was registered.
     UnitRegistered {
@@ -214,6 +232,154 @@ pub enum EventKind {
         /// The congress.
         congress: CongressId,
     },
+    /// A deputy's roster attributes were updated (the fields given replace the old ones).
+    DeputyProfileUpdated {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The fields given.
+        profile: DeputyProfile,
+    },
+    /// A deputy joined the standing committee.
+    StandingCommitteeJoined {
+        /// The deputy.
+        deputy: DeputyId,
+        /// Post.
+        post: CommitteePost,
+        /// Full time.
+        full_time: bool,
+        /// Can serve two terms.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        can_serve_two_terms: Option<bool>,
+        /// New this term.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        new_this_term: Option<bool>,
+    },
+    /// A written resignation was handed in.
+    ResignationSubmitted {
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// The resignation was accepted by a majority of all members (L-9).
+    ResignationAccepted {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The tally.
+        vote: Vote,
+    },
+    /// The vote on the resignation did not reach a majority of all members (L-9).
+    ResignationNotAccepted {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The tally.
+        vote: Vote,
+    },
+    /// An absence from a session was recorded.
+    AbsenceRecorded {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The session.
+        session: SessionId,
+        /// Leave approved.
+        excused: bool,
+    },
+    /// The deputy's qualification terminated (L-9, L-10, L-11).
+    QualificationTerminated {
+        /// The deputy.
+        deputy: DeputyId,
+        /// Why.
+        reason: TerminationReason,
+    },
+    /// The deputy's duties were suspended (L-11).
+    DeputySuspended {
+        /// The deputy.
+        deputy: DeputyId,
+        /// Why.
+        reason: String,
+    },
+    /// The deputy's duties resumed.
+    DeputyReinstated {
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// A home or station was registered.
+    StationRegistered {
+        /// The station.
+        station: Station,
+    },
+    /// A deputy was assigned to a home or station (replacing any of the same tier).
+    StationAssigned {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The station.
+        station: StationId,
+    },
+    /// A deputy activity was recorded.
+    ActivityRecorded {
+        /// The activity.
+        activity: Activity,
+    },
+    /// A voter issue was recorded.
+    VoterIssueRecorded {
+        /// The issue, as received.
+        issue: VoterIssue,
+    },
+    /// A voter issue was triaged.
+    VoterIssueTriaged {
+        /// The issue.
+        issue: VoterIssueId,
+        /// The decision.
+        triage: Triage,
+    },
+    /// The voter was answered.
+    VoterIssueAnswered {
+        /// The issue.
+        issue: VoterIssueId,
+    },
+    /// A voter issue was closed.
+    VoterIssueClosed {
+        /// The issue.
+        issue: VoterIssueId,
+    },
+    /// A points table was published, frozen as computed.
+    PointsPublished {
+        /// The publication.
+        publication: PointsPublication,
+    },
+    /// The deputy was interviewed (约谈) for low points (R-D2).
+    InterviewHeld {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The annual period whose publication prompted it.
+        period: Period,
+        /// The deputy's points in it.
+        points: u32,
+        /// The threshold.
+        threshold: u32,
+    },
+    /// The constituency or electoral unit was notified of the interview and the points (R-D2).
+    ElectoralUnitNotified {
+        /// The deputy.
+        deputy: DeputyId,
+        /// The constituency or electoral unit, if recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        elected_by: Option<ElectedBy>,
+    },
+    /// The standing committee advised the deputy to resign (劝辞, R-D2).
+    ResignationAdvised {
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// The deputy's work unit was notified of the performance record (W6 step 4).
+    EmployerNotified {
+        /// The deputy.
+        deputy: DeputyId,
+        /// Why it was necessary.
+        reason: String,
+    },
+}
+
+fn is_elected(m: &Mandate) -> bool {
+    *m == Mandate::Elected
 }
 
 impl EventKind {
@@ -222,7 +388,7 @@ impl EventKind {
     /// ```
     /// assert!(renda::EventKind::TYPES.contains(&"suggestion_closed"));
     /// ```
-    pub const TYPES: [&'static str; 18] = [
+    pub const TYPES: [&'static str; 39] = [
         "congress_registered",
         "deputy_registered",
         "unit_registered",
@@ -241,6 +407,27 @@ impl EventKind {
         "placed_in_plan",
         "suggestion_closed",
         "results_published",
+        "deputy_profile_updated",
+        "standing_committee_joined",
+        "resignation_submitted",
+        "resignation_accepted",
+        "resignation_not_accepted",
+        "absence_recorded",
+        "qualification_terminated",
+        "deputy_suspended",
+        "deputy_reinstated",
+        "station_registered",
+        "station_assigned",
+        "activity_recorded",
+        "voter_issue_recorded",
+        "voter_issue_triaged",
+        "voter_issue_answered",
+        "voter_issue_closed",
+        "points_published",
+        "interview_held",
+        "electoral_unit_notified",
+        "resignation_advised",
+        "employer_notified",
     ];
 
     /// The wire name (`type` field).
@@ -269,6 +456,27 @@ impl EventKind {
             Self::PlacedInPlan { .. } => "placed_in_plan",
             Self::SuggestionClosed { .. } => "suggestion_closed",
             Self::ResultsPublished { .. } => "results_published",
+            Self::DeputyProfileUpdated { .. } => "deputy_profile_updated",
+            Self::StandingCommitteeJoined { .. } => "standing_committee_joined",
+            Self::ResignationSubmitted { .. } => "resignation_submitted",
+            Self::ResignationAccepted { .. } => "resignation_accepted",
+            Self::ResignationNotAccepted { .. } => "resignation_not_accepted",
+            Self::AbsenceRecorded { .. } => "absence_recorded",
+            Self::QualificationTerminated { .. } => "qualification_terminated",
+            Self::DeputySuspended { .. } => "deputy_suspended",
+            Self::DeputyReinstated { .. } => "deputy_reinstated",
+            Self::StationRegistered { .. } => "station_registered",
+            Self::StationAssigned { .. } => "station_assigned",
+            Self::ActivityRecorded { .. } => "activity_recorded",
+            Self::VoterIssueRecorded { .. } => "voter_issue_recorded",
+            Self::VoterIssueTriaged { .. } => "voter_issue_triaged",
+            Self::VoterIssueAnswered { .. } => "voter_issue_answered",
+            Self::VoterIssueClosed { .. } => "voter_issue_closed",
+            Self::PointsPublished { .. } => "points_published",
+            Self::InterviewHeld { .. } => "interview_held",
+            Self::ElectoralUnitNotified { .. } => "electoral_unit_notified",
+            Self::ResignationAdvised { .. } => "resignation_advised",
+            Self::EmployerNotified { .. } => "employer_notified",
         }
     }
 }
@@ -293,12 +501,16 @@ mod tests {
                 term: 1,
                 term_start: day,
                 term_end: day,
+                population: None,
             },
             EventKind::DeputyRegistered {
                 deputy: did(),
                 congress: cid(),
                 name: "n".into(),
                 contact: None,
+                profile: Default::default(),
+                elected_on: None,
+                mandate: Mandate::Elected,
             },
             EventKind::UnitRegistered {
                 unit: uid(),
@@ -370,6 +582,34 @@ mod tests {
             },
             EventKind::ResultsPublished { congress: cid() },
         ]
+        .into_iter()
+        .chain(
+            [
+                r#"{"type":"deputy_profile_updated","deputy":"D","profile":{"re_elected":true}}"#,
+                r#"{"type":"standing_committee_joined","deputy":"D","post":"member","full_time":false}"#,
+                r#"{"type":"resignation_submitted","deputy":"D"}"#,
+                r#"{"type":"resignation_accepted","deputy":"D","vote":{"members":45,"present":40,"yes":23,"no":10,"abstain":7}}"#,
+                r#"{"type":"resignation_not_accepted","deputy":"D","vote":{"members":45,"present":40,"yes":22,"no":10,"abstain":8}}"#,
+                r#"{"type":"absence_recorded","deputy":"D","session":"s1","excused":false}"#,
+                r#"{"type":"qualification_terminated","deputy":"D","reason":"moved_out"}"#,
+                r#"{"type":"deputy_suspended","deputy":"D","reason":"r"}"#,
+                r#"{"type":"deputy_reinstated","deputy":"D"}"#,
+                r#"{"type":"station_registered","station":{"id":"s","congress":"c","name":"n","tier":"home"}}"#,
+                r#"{"type":"station_assigned","deputy":"D","station":"s"}"#,
+                r#"{"type":"activity_recorded","activity":{"id":"a","congress":"c","kind":"inspection","on":"2024-01-01","title":"t","participants":["D"]}}"#,
+                r#"{"type":"voter_issue_recorded","issue":{"id":"i","congress":"c","received_on":"2024-01-01","summary":"s"}}"#,
+                r#"{"type":"voter_issue_triaged","issue":"i","triage":{"outcome":"recorded_only"}}"#,
+                r#"{"type":"voter_issue_answered","issue":"i"}"#,
+                r#"{"type":"voter_issue_closed","issue":"i"}"#,
+                r#"{"type":"points_published","publication":{"congress":"c","period":"2024","scope":"congress","published_on":"2025-01-05","through_seq":3,"rows":[]}}"#,
+                r#"{"type":"interview_held","deputy":"D","period":"2024","points":3,"threshold":20}"#,
+                r#"{"type":"electoral_unit_notified","deputy":"D"}"#,
+                r#"{"type":"resignation_advised","deputy":"D"}"#,
+                r#"{"type":"employer_notified","deputy":"D","reason":"r"}"#,
+            ]
+            .map(|json| serde_json::from_str(json).expect(json)),
+        )
+        .collect()
     }
 
     #[test]

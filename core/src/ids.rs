@@ -180,6 +180,43 @@ define_id!(
     "national"
 );
 
+define_id!(
+    /// A person, linking the deputies who are the same person in congresses at several levels.
+    PersonId,
+    "person",
+    "P-110108-0001"
+);
+define_id!(
+    /// A recorded deputy activity (视察, 调研, 进站, 述职, …).
+    ActivityId,
+    "activity",
+    "A-2024-0001"
+);
+define_id!(
+    /// A home or station (代表之家, 代表联络站, …).
+    StationId,
+    "station",
+    "zizhuyuan-home"
+);
+define_id!(
+    /// A tier of homes and stations in a rule set, e.g. `home` or `station`.
+    TierId,
+    "tier",
+    "station"
+);
+define_id!(
+    /// An issue a voter raised with a deputy (W7).
+    VoterIssueId,
+    "voter_issue",
+    "VI-2024-0001"
+);
+define_id!(
+    /// A session (会议) of a congress, e.g. `hd-17-3` for the third session.
+    SessionId,
+    "session",
+    "hd-17-3"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,9 +13,11 @@
 //! assert_eq!(cat.suggestion_status["in_plan"].en, "In the plan");
 //! ```
 
+use crate::activity::ActivityKind;
 use crate::actor::Role;
 use crate::calendar::{DayKind, DurationUnit};
 use crate::command::CommandKind;
+use crate::deputy::{DeputyStatus, Education, TerminationReason};
 use crate::error::{ErrorKind, CODES};
 use crate::event::EventKind;
 use crate::registry::Level;
@@ -148,6 +150,25 @@ impl Labelled for CommandKind {
             Self::ReplySuggestion => l("答复建议", "Reply to a suggestion"),
             Self::GiveFeedback => l("评价办理结果", "Rate the reply"),
             Self::PublishResults => l("公开办理结果", "Publish the results"),
+            Self::UpdateDeputyProfile => l("更新代表信息", "Update a deputy's profile"),
+            Self::JoinStandingCommittee => l("当选常委会组成人员", "Join the standing committee"),
+            Self::SubmitResignation => l("提出书面辞职", "Hand in a written resignation"),
+            Self::DecideResignation => l("表决辞职", "Vote on a resignation"),
+            Self::RecordAbsence => l("登记缺席", "Record an absence"),
+            Self::TerminateQualification => l("代表资格终止", "Terminate a qualification"),
+            Self::SuspendDeputy => l("暂停执行代表职务", "Suspend a deputy"),
+            Self::ReinstateDeputy => l("恢复执行代表职务", "Reinstate a deputy"),
+            Self::RegisterStation => l("登记代表家站", "Register a home or station"),
+            Self::AssignStation => l("代表进驻家站", "Assign a deputy to a home or station"),
+            Self::RecordActivity => l("登记履职活动", "Record an activity"),
+            Self::RecordVoterIssue => l("登记选民意见", "Record a voter issue"),
+            Self::TriageVoterIssue => l("分流选民意见", "Triage a voter issue"),
+            Self::AnswerVoterIssue => l("答复选民", "Answer the voter"),
+            Self::CloseVoterIssue => l("办结选民意见", "Close a voter issue"),
+            Self::PublishPoints => l("公示履职积分", "Publish points"),
+            Self::RecordInterview => l("约谈代表", "Interview a deputy"),
+            Self::AdviseResignation => l("劝辞", "Advise resignation"),
+            Self::NotifyEmployer => l("通报代表工作单位", "Notify the work unit"),
         }
     }
 }
@@ -227,6 +248,30 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "placed_in_plan" => l("列入计划台账", "Placed in the plan ledger"),
         "suggestion_closed" => l("办结", "Closed"),
         "results_published" => l("公开办理结果", "Results published"),
+        "deputy_profile_updated" => l("代表信息已更新", "Deputy profile updated"),
+        "standing_committee_joined" => l("当选常委会组成人员", "Joined the standing committee"),
+        "resignation_submitted" => l("已提交书面辞职", "Written resignation handed in"),
+        "resignation_accepted" => l("辞职已接受", "Resignation accepted"),
+        "resignation_not_accepted" => l("辞职未获通过", "Resignation not accepted"),
+        "absence_recorded" => l("缺席已登记", "Absence recorded"),
+        "qualification_terminated" => l("代表资格终止", "Qualification terminated"),
+        "deputy_suspended" => l("暂停执行代表职务", "Deputy suspended"),
+        "deputy_reinstated" => l("恢复执行代表职务", "Deputy reinstated"),
+        "station_registered" => l("代表家站已登记", "Home or station registered"),
+        "station_assigned" => l("代表已进驻家站", "Deputy assigned to a home or station"),
+        "activity_recorded" => l("履职活动已登记", "Activity recorded"),
+        "voter_issue_recorded" => l("选民意见已登记", "Voter issue recorded"),
+        "voter_issue_triaged" => l("选民意见已分流", "Voter issue triaged"),
+        "voter_issue_answered" => l("已答复选民", "Voter answered"),
+        "voter_issue_closed" => l("选民意见已办结", "Voter issue closed"),
+        "points_published" => l("履职积分已公示", "Points published"),
+        "interview_held" => l("已约谈", "Interview held"),
+        "electoral_unit_notified" => l(
+            "已通报选区或选举单位",
+            "Constituency or electoral unit notified",
+        ),
+        "resignation_advised" => l("已劝辞", "Resignation advised"),
+        "employer_notified" => l("已通报工作单位", "Work unit notified"),
         _ => return None,
     })
 }
@@ -267,6 +312,26 @@ pub fn error_code_label(code: &str) -> Option<Label> {
             "Only category B can be in plan",
         ),
         "reason_required" => l("必须说明理由", "Reason required"),
+        "deputy_quota_exceeded" => l("代表名额已满", "Deputy quota reached"),
+        "committee_size_exceeded" => l("常委会组成人员已达上限", "Standing committee is full"),
+        "not_in_office" => l("代表不在任", "Deputy not in office"),
+        "resignation_not_submitted" => l("未提交书面辞职", "No written resignation"),
+        "vote_members_mismatch" => l("表决人数与组成人员数不符", "Vote membership mismatch"),
+        "reason_has_own_procedure" => l("该终止事由须走专门程序", "Reason has its own procedure"),
+        "not_suspended" => l("代表未被暂停执行职务", "Deputy not suspended"),
+        "date_in_future" => l("日期晚于记录日期", "Date in the future"),
+        "issue_already_triaged" => l("选民意见已分流", "Issue already triaged"),
+        "issue_not_triaged" => l("选民意见尚未分流", "Issue not triaged"),
+        "issue_closed" => l("选民意见已办结", "Issue closed"),
+        "not_recess_suggestion" => l("不是闭会期间建议", "Not a recess suggestion"),
+        "no_point_table" => l("规则未设履职积分", "No point table"),
+        "wrong_publication_period" => l("公示周期不符", "Wrong publication period"),
+        "period_not_over" => l("公示周期尚未结束", "Period not over"),
+        "not_assessed" => l("尚无年度积分公示", "Not yet assessed"),
+        "not_below_threshold" => l("积分未低于约谈线", "Not below the threshold"),
+        "no_interview" => l("尚未约谈", "No interview yet"),
+        "no_later_assessment" => l("约谈后尚无新的年度公示", "No later assessment"),
+        "improved_after_interview" => l("约谈后已改进", "Improved after the interview"),
         "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
         "internal_error" => l("系统内部错误", "Internal error"),
         _ => return None,
@@ -308,6 +373,16 @@ pub struct LabelCatalog {
     pub duration_unit: BTreeMap<String, Label>,
     /// Statistical [`CountUnit`]s.
     pub count_unit: BTreeMap<String, Label>,
+    /// Deputy activity kinds ([`ActivityKind`]).
+    pub activity_kind: BTreeMap<String, Label>,
+    /// Deputy statuses ([`DeputyStatus`]).
+    pub deputy_status: BTreeMap<String, Label>,
+    /// Why a qualification terminated ([`TerminationReason`]).
+    pub termination_reason: BTreeMap<String, Label>,
+    /// Education levels ([`Education`]).
+    pub education: BTreeMap<String, Label>,
+    /// Voter-issue triage outcomes ([`crate::activity::Triage`]).
+    pub triage_outcome: BTreeMap<String, Label>,
 }
 
 /// The wire name of a unit-like enum value (its serde string).
@@ -355,6 +430,86 @@ pub fn catalog() -> LabelCatalog {
         day_kind: group(&DayKind::ALL),
         duration_unit: group(&DurationUnit::ALL),
         count_unit: group(&CountUnit::ALL),
+        activity_kind: group(&ActivityKind::ALL),
+        deputy_status: group(&DeputyStatus::ALL),
+        termination_reason: group(&TerminationReason::ALL),
+        education: group(&Education::ALL),
+        triage_outcome: named(&TRIAGE_OUTCOMES, triage_label),
+    }
+}
+
+/// The wire names of the triage outcomes (W7).
+const TRIAGE_OUTCOMES: [&str; 6] = [
+    "resolved_on_site",
+    "street_coordination",
+    "forwarded_to_department",
+    "converted_to_suggestion",
+    "recorded_only",
+    "livelihood_planning",
+];
+
+fn triage_label(outcome: &str) -> Option<Label> {
+    Some(match outcome {
+        "resolved_on_site" => l("现场解决", "Resolved on site"),
+        "street_coordination" => l("街道协调处理", "Coordinated by the street"),
+        "forwarded_to_department" => l("转交责任部门办理", "Forwarded to a department"),
+        "converted_to_suggestion" => l("形成闭会建议", "Turned into a recess suggestion"),
+        "recorded_only" => l("形成工作记录", "Recorded only"),
+        "livelihood_planning" => l("供民生实事参考", "For livelihood planning"),
+        _ => return None,
+    })
+}
+
+impl Labelled for ActivityKind {
+    fn label(self) -> Label {
+        let (zh, en) = ActivityKind::label(self)
+            .split_once(" / ")
+            .expect("activity labels are `zh / en`");
+        l(zh, en)
+    }
+}
+
+impl Labelled for DeputyStatus {
+    fn label(self) -> Label {
+        match self {
+            Self::NotYetElected => l("尚未当选", "Not yet elected"),
+            Self::InOffice => l("在任", "In office"),
+            Self::Suspended => l("暂停执行代表职务", "Suspended"),
+            Self::Terminated => l("代表资格终止", "Qualification terminated"),
+            Self::TermEnded => l("任期届满", "Term ended"),
+        }
+    }
+}
+
+impl Labelled for TerminationReason {
+    fn label(self) -> Label {
+        match self {
+            Self::MovedOut => l("迁出或调离本行政区域", "Moved out of the area"),
+            Self::Resigned => l("辞职被接受", "Resignation accepted"),
+            Self::TwoUnexcusedAbsences => l(
+                "未经批准两次不出席本级人民代表大会会议",
+                "Absent from two sessions without approval",
+            ),
+            Self::Recalled => l("被罢免", "Recalled"),
+            Self::LostNationality => l("丧失中华人民共和国国籍", "Lost Chinese nationality"),
+            Self::DeprivedOfPoliticalRights => {
+                l("依法被剥夺政治权利", "Deprived of political rights")
+            }
+            Self::LostCapacity => l("丧失行为能力", "Lost legal capacity"),
+            Self::Died => l("死亡", "Died"),
+        }
+    }
+}
+
+impl Labelled for Education {
+    fn label(self) -> Label {
+        match self {
+            Self::SecondaryOrBelow => l("高中及以下", "Secondary school or below"),
+            Self::College => l("大专", "Junior college"),
+            Self::Bachelor => l("本科", "Bachelor's degree"),
+            Self::Master => l("硕士研究生", "Master's degree"),
+            Self::Doctorate => l("博士研究生", "Doctorate"),
+        }
     }
 }
 
@@ -403,6 +558,28 @@ mod tests {
         covers("day_kind", &c.day_kind, &DayKind::ALL);
         covers("duration_unit", &c.duration_unit, &DurationUnit::ALL);
         covers("count_unit", &c.count_unit, &CountUnit::ALL);
+        covers("activity_kind", &c.activity_kind, &ActivityKind::ALL);
+        covers("deputy_status", &c.deputy_status, &DeputyStatus::ALL);
+        covers(
+            "termination_reason",
+            &c.termination_reason,
+            &TerminationReason::ALL,
+        );
+        covers("education", &c.education, &Education::ALL);
+        // Every triage outcome has a label, under the wire name `Triage::as_str` gives.
+        let unit = crate::UnitId::new("u").unwrap();
+        let sid = crate::SuggestionId::new("s").unwrap();
+        for t in [
+            crate::activity::Triage::ResolvedOnSite,
+            crate::activity::Triage::StreetCoordination,
+            crate::activity::Triage::ForwardedToDepartment { unit },
+            crate::activity::Triage::ConvertedToSuggestion { suggestion: sid },
+            crate::activity::Triage::RecordedOnly,
+            crate::activity::Triage::LivelihoodPlanning,
+        ] {
+            non_empty("triage_outcome", t.as_str(), &c.triage_outcome[t.as_str()]);
+        }
+        assert_eq!(c.triage_outcome.len(), 6);
         for s in SuggestionStatus::ALL {
             assert!(c.suggestion_status.contains_key(s.as_str()));
         }
@@ -448,7 +625,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 13);
+        assert_eq!(groups.len(), 18);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

@@ -83,14 +83,18 @@ pub struct Ledger {
 impl Ledger {
     /// An empty ledger with the given rule book and China's working-day calendar.
     pub fn new(rules: RuleBook) -> Self {
-        Self::with_calendar(rules, WorkCalendar::china().clone())
+        Self::with_shared_calendar(rules, crate::calendar::china_shared().clone())
     }
 
     /// An empty ledger with a custom working-day calendar.
     pub fn with_calendar(rules: RuleBook, calendar: WorkCalendar) -> Self {
+        Self::with_shared_calendar(rules, Arc::new(calendar))
+    }
+
+    fn with_shared_calendar(rules: RuleBook, calendar: Arc<WorkCalendar>) -> Self {
         Self {
             rules: Arc::new(rules),
-            calendar: Arc::new(calendar),
+            calendar,
             state: State::default(),
             events: Vec::new(),
             base_seq: 0,
@@ -191,6 +195,7 @@ impl Ledger {
                 term,
                 term_start,
                 term_end,
+                population,
             } => {
                 State::absent(&st.congresses, congress, "congress")?;
                 check_name("command.name", name)?;
@@ -208,33 +213,7 @@ impl Ledger {
                     term: *term,
                     term_start: *term_start,
                     term_end: *term_end,
-                }])
-            }
-            Command::RegisterDeputy {
-                deputy,
-                congress,
-                name,
-                contact,
-            } => {
-                State::absent(&st.deputies, deputy, "deputy")?;
-                st.congress(congress, "command.congress")?;
-                check_name("command.name", name)?;
-                if let Some(c) = contact {
-                    for (field, value) in [
-                        ("command.contact.phone", &c.phone),
-                        ("command.contact.id_number", &c.id_number),
-                        ("command.contact.address", &c.address),
-                    ] {
-                        if let Some(v) = value {
-                            check_name(field, v)?;
-                        }
-                    }
-                }
-                Ok(vec![EventKind::DeputyRegistered {
-                    deputy: deputy.clone(),
-                    congress: congress.clone(),
-                    name: name.clone(),
-                    contact: contact.clone().filter(|c| *c != Default::default()),
+                    population: *population,
                 }])
             }
             Command::PublishResults { congress } => {
@@ -251,6 +230,35 @@ impl Ledger {
                     name: name.clone(),
                 }])
             }
+            Command::RegisterDeputy { .. }
+            | Command::UpdateDeputyProfile { .. }
+            | Command::JoinStandingCommittee { .. }
+            | Command::SubmitResignation { .. }
+            | Command::DecideResignation { .. }
+            | Command::RecordAbsence { .. }
+            | Command::TerminateQualification { .. }
+            | Command::SuspendDeputy { .. }
+            | Command::ReinstateDeputy { .. } => {
+                crate::deputy::workflow::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::RegisterStation { .. }
+            | Command::AssignStation { .. }
+            | Command::RecordActivity { .. }
+            | Command::RecordVoterIssue { .. }
+            | Command::TriageVoterIssue { .. }
+            | Command::AnswerVoterIssue { .. }
+            | Command::CloseVoterIssue { .. }
+            | Command::PublishPoints { .. }
+            | Command::RecordInterview { .. }
+            | Command::AdviseResignation { .. }
+            | Command::NotifyEmployer { .. } => crate::engagement::decide(
+                st,
+                &self.rules,
+                &cmd.actor,
+                date,
+                self.seq(),
+                &cmd.command,
+            ),
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
         }
     }
@@ -459,7 +467,7 @@ pub struct SuggestionView {
     pub due_rule_set: Option<crate::RuleSetId>,
 }
 
-fn check_name(field: &str, name: &str) -> Result<()> {
+pub(crate) fn check_name(field: &str, name: &str) -> Result<()> {
     if name.trim().is_empty() || name.chars().count() > 200 {
         return Err(RendaError::InvalidField {
             field: field.into(),
@@ -517,6 +525,7 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
             term,
             term_start,
             term_end,
+            population,
         } => {
             state.congresses.insert(
                 congress.clone(),
@@ -527,23 +536,7 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
                     term: *term,
                     term_start: *term_start,
                     term_end: *term_end,
-                },
-            );
-        }
-        EventKind::DeputyRegistered {
-            deputy,
-            congress,
-            name,
-            contact,
-        } => {
-            state.congress(congress, "event.congress")?;
-            state.deputies.insert(
-                deputy.clone(),
-                Deputy {
-                    id: deputy.clone(),
-                    congress: congress.clone(),
-                    name: name.clone(),
-                    contact: contact.clone(),
+                    population: *population,
                 },
             );
         }
@@ -560,6 +553,30 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
                 },
             );
         }
+        EventKind::DeputyRegistered { .. }
+        | EventKind::DeputyProfileUpdated { .. }
+        | EventKind::StandingCommitteeJoined { .. }
+        | EventKind::ResignationSubmitted { .. }
+        | EventKind::ResignationAccepted { .. }
+        | EventKind::ResignationNotAccepted { .. }
+        | EventKind::AbsenceRecorded { .. }
+        | EventKind::QualificationTerminated { .. }
+        | EventKind::DeputySuspended { .. }
+        | EventKind::DeputyReinstated { .. } => {
+            crate::deputy::workflow::apply(state, date, &e.event)?
+        }
+        EventKind::StationRegistered { .. }
+        | EventKind::StationAssigned { .. }
+        | EventKind::ActivityRecorded { .. }
+        | EventKind::VoterIssueRecorded { .. }
+        | EventKind::VoterIssueTriaged { .. }
+        | EventKind::VoterIssueAnswered { .. }
+        | EventKind::VoterIssueClosed { .. }
+        | EventKind::PointsPublished { .. }
+        | EventKind::InterviewHeld { .. }
+        | EventKind::ElectoralUnitNotified { .. }
+        | EventKind::ResignationAdvised { .. }
+        | EventKind::EmployerNotified { .. } => crate::engagement::apply(state, date, &e.event)?,
         other => suggestion::apply(state, date, other)?,
     }
     Ok(())

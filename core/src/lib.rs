@@ -36,34 +36,48 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod activity;
 pub mod actor;
 pub mod api;
+pub mod archive;
 pub mod calendar;
 pub mod chain;
 pub mod command;
+pub mod compliance;
+pub mod composition;
+pub mod deputy;
+mod engagement;
 pub mod error;
 pub mod event;
 pub mod figures;
 pub mod ids;
 pub mod labels;
 pub mod ledger;
+pub mod period;
 pub mod permissions;
+pub mod points;
 pub mod projection;
 pub mod registry;
+pub mod roster;
 pub mod rules;
 pub mod sheet;
 pub mod state;
+pub mod station;
 pub mod stats;
 pub mod suggestion;
 pub mod time;
 pub mod visibility;
+pub mod vote;
 pub mod wire;
 
 pub use actor::{Actor, Role};
 pub use command::{Command, CommandEnvelope, CommandKind};
 pub use error::{ErrorInfo, ErrorKind, RendaError, Result};
 pub use event::{Event, EventKind, SCHEMA_VERSION};
-pub use ids::{ActorId, CongressId, DeputyId, RuleSetId, SuggestionId, UnitId};
+pub use ids::{
+    ActivityId, ActorId, CongressId, DeputyId, PersonId, RuleSetId, SessionId, StationId,
+    SuggestionId, TierId, UnitId, VoterIssueId,
+};
 pub use ledger::{Ledger, Snapshot, SuggestionView};
 pub use state::State;
 pub use suggestion::{ResultCategory, Satisfaction, SubmissionPeriod, SuggestionStatus};

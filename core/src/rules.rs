@@ -107,6 +107,16 @@ pub struct RuleSet {
     pub legal_basis: Vec<String>,
     /// The suggestion lifecycle rules.
     pub suggestion: SuggestionRules,
+    /// Deputy quotas, standing-committee size and renewal, absences (L-6, L-7, L-11, R-O1).
+    /// Absent in a spec: the national values.
+    #[serde(default)]
+    pub deputy: crate::deputy::DeputyRules,
+    /// Tiers of homes and stations and the duties tied to them (§1.5, R-D1). Absent: none.
+    #[serde(default)]
+    pub stations: crate::station::StationRules,
+    /// The performance-point table (W6, R-D2). Absent: points are not kept.
+    #[serde(default)]
+    pub points: Option<crate::points::PointRules>,
 }
 
 const fn months(amount: u32) -> Duration {
@@ -149,6 +159,9 @@ impl RuleSet {
                 max_title_chars: 200,
                 back_to_back_feedback: false,
             },
+            deputy: Default::default(),
+            stations: Default::default(),
+            points: None,
         }
     }
 
@@ -171,6 +184,11 @@ impl RuleSet {
         );
         r.suggestion.rehandle_on_basic_satisfied = true;
         r.suggestion.rehandle_deadline = months(2);
+        r.legal_basis.push(
+            "海淀区人大常委会2024年工作报告：落实‘月进站、季回家、年述职’工作要求 (R-D1); 实行履职公示制度 (W6; point values illustrative, the seeds give none)".into(),
+        );
+        r.stations = crate::station::StationRules::haidian();
+        r.points = Some(crate::points::PointRules::illustrative());
         r
     }
 
@@ -265,6 +283,41 @@ impl RuleSet {
         }
         if s.max_title_chars == 0 {
             return bad("suggestion.max_title_chars", "must be at least 1");
+        }
+        let d = &self.deputy;
+        if d.quota.values().any(|q| q.per_people == 0) {
+            return bad("deputy.quota.per_people", "must be at least 1");
+        }
+        if d.committee_size
+            .values()
+            .any(|c| c.min > c.max || c.max > c.max_large)
+        {
+            return bad("deputy.committee_size", "needs min <= max <= max_large");
+        }
+        if d.two_term_share.1 == 0 || d.two_term_share.0 > d.two_term_share.1 {
+            return bad(
+                "deputy.two_term_share",
+                "must be a fraction between 0 and 1",
+            );
+        }
+        if d.unexcused_absence_limit == 0 {
+            return bad("deputy.unexcused_absence_limit", "must be at least 1");
+        }
+        let st = &self.stations;
+        for (i, t) in st.tiers.iter().enumerate() {
+            if st.tiers[..i].iter().any(|u| u.id == t.id) {
+                return bad("stations.tiers", "tier ids must be unique");
+            }
+        }
+        for duty in &st.duties {
+            if duty.at_least == 0 {
+                return bad("stations.duties.at_least", "must be at least 1");
+            }
+            if let Some(t) = &duty.tier {
+                if st.tier(t).is_none() {
+                    return bad("stations.duties.tier", "must be one of stations.tiers");
+                }
+            }
         }
         Ok(())
     }

@@ -1,9 +1,13 @@
 //! The ledger's state: a pure function of the event log.
 
+use crate::activity::{Activity, VoterIssue};
+use crate::deputy::CommitteeMember;
 use crate::error::{RendaError, Result};
-use crate::ids::{CongressId, DeputyId, SuggestionId, UnitId};
+use crate::ids::{ActivityId, CongressId, DeputyId, StationId, SuggestionId, UnitId, VoterIssueId};
+use crate::points::PointsPublication;
 use crate::registry::{Congress, Deputy, Unit};
 use crate::rules::{RuleBook, RuleSet};
+use crate::station::Station;
 use crate::suggestion::Suggestion;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -25,6 +29,21 @@ pub struct State {
     /// ([`crate::Command::PublishResults`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub published: BTreeMap<CongressId, NaiveDate>,
+    /// Standing-committee members by deputy id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub committee_members: BTreeMap<DeputyId, CommitteeMember>,
+    /// Homes and stations by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stations: BTreeMap<StationId, Station>,
+    /// Deputy activities by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub activities: BTreeMap<ActivityId, Activity>,
+    /// Voter issues by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub voter_issues: BTreeMap<VoterIssueId, VoterIssue>,
+    /// Points publications, in the order published.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points_publications: Vec<PointsPublication>,
 }
 
 impl State {

@@ -1,0 +1,287 @@
+//! Performance points (履职积分, W6, R-D2): a configurable point table, windowed computation,
+//! and quarterly and annual publications frozen as published.
+//!
+//! The seeds give no point values (W6), so the table lives in the rule set
+//! ([`PointRules`]); the `beijing-district` preset carries an illustrative one. Points count
+//! only activities inside the period and inside the deputy's time in office (not before the
+//! election, not while suspended, not after the qualification ended).
+//!
+//! A publication is recorded as an event holding the computed table, so what was published
+//! stays as published when later (back-dated) records arrive; it is reproducible by
+//! recomputing from the log up to the publication's sequence number
+//! ([`crate::Ledger::reproduce_points`]).
+
+use crate::activity::ActivityKind;
+use crate::ids::{CongressId, DeputyId, StationId};
+use crate::period::Period;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The point table and the thresholds that follow from it.
+///
+/// ```
+/// use renda::{activity::ActivityKind, points::PointRules};
+/// let r = PointRules::illustrative();
+/// assert!(r.per_activity[&ActivityKind::Debrief] > 0);
+/// let json = serde_json::to_string(&r).unwrap();
+/// assert_eq!(serde_json::from_str::<PointRules>(&json).unwrap(), r);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointRules {
+    /// Points per participation in an activity of each kind (kinds absent: 0).
+    pub per_activity: BTreeMap<ActivityKind, u32>,
+    /// Points for leading a suggestion (领衔), counted on the day it was submitted.
+    pub per_suggestion_led: u32,
+    /// Points for co-signing a suggestion (附议).
+    pub per_suggestion_cosigned: u32,
+    /// A deputy with fewer points than this in an annual publication is recommended for an
+    /// interview (约谈, R-D2). `None`: no recommendations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview_below: Option<u32>,
+}
+
+impl PointRules {
+    /// An illustrative table (the seeds give no values, W6): 2 points per home or station
+    /// visit, 5 per debrief, 3 per session attended, and so on; interview below 20 a year.
+    pub fn illustrative() -> Self {
+        use ActivityKind as K;
+        let per_activity = [
+            (K::SessionAttendance, 3),
+            (K::CommitteeMeetingAttendance, 3),
+            (K::Inspection, 2),
+            (K::Research, 2),
+            (K::Training, 1),
+            (K::VoterContact, 2),
+            (K::HomeVisit, 2),
+            (K::StationVisit, 2),
+            (K::Debrief, 5),
+            (K::LawEnforcementInspection, 3),
+            (K::LegislativeConsultation, 2),
+            (K::HandlingSupervision, 2),
+            (K::Other, 1),
+        ]
+        .into_iter()
+        .collect();
+        Self {
+            per_activity,
+            per_suggestion_led: 3,
+            per_suggestion_cosigned: 1,
+            interview_below: Some(20),
+        }
+    }
+}
+
+/// One deputy's points in a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointsRow {
+    /// The deputy.
+    pub deputy: DeputyId,
+    /// Total points.
+    pub points: u32,
+    /// Activities that counted (person-times).
+    pub activities: u32,
+    /// Suggestions led that counted.
+    pub suggestions_led: u32,
+    /// Suggestions co-signed that counted.
+    pub suggestions_cosigned: u32,
+    /// Days in office within the period (the window the points were counted over).
+    pub days_in_office: u32,
+}
+
+/// Where a publication was made: at one home (quarterly, W6 step 2) or for the whole congress
+/// (annually, during the session, W6 step 3).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum PublicationScope {
+    /// Every deputy of the congress.
+    Congress,
+    /// The deputies assigned to this home or station.
+    Station(StationId),
+}
+
+/// A published points table, frozen as published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointsPublication {
+    /// The congress.
+    pub congress: CongressId,
+    /// The period (a quarter or a year).
+    pub period: Period,
+    /// Where it was published.
+    pub scope: PublicationScope,
+    /// Day published.
+    pub published_on: NaiveDate,
+    /// The log position it was computed at (the publication event's own sequence number
+    /// minus one): recomputing over events `1..=through_seq` gives the same rows.
+    pub through_seq: u64,
+    /// The rows, by deputy id.
+    pub rows: Vec<PointsRow>,
+}
+
+/// Computes the points of every deputy in `scope` for `period` from the current state:
+/// activities the deputy took part in and suggestions they led or co-signed, each counted only
+/// on days inside the period when the deputy was in office (not suspended, not terminated).
+/// Deputies with no day in office in the period are left out; rows are ordered by deputy id.
+///
+/// For [`PublicationScope::Station`], the deputies are those assigned to the station now.
+pub fn compute(
+    state: &crate::State,
+    rules: &PointRules,
+    congress: &CongressId,
+    period: Period,
+    scope: &PublicationScope,
+) -> Vec<PointsRow> {
+    let Some(c) = state.congresses.get(congress) else {
+        return Vec::new();
+    };
+    let (from, to) = (period.first_day(), period.last_day());
+    // Each deputy's in-office spans, for the deputies in scope.
+    type Spans = Vec<(NaiveDate, NaiveDate)>;
+    let mut rows: BTreeMap<&DeputyId, (Spans, PointsRow)> = state
+        .deputies
+        .values()
+        .filter(|d| &d.congress == congress)
+        .filter(|d| match scope {
+            PublicationScope::Congress => true,
+            PublicationScope::Station(s) => d.stations.contains(s),
+        })
+        .filter_map(|d| {
+            let spans = d.spans_in_office(c, from, to);
+            let days: i64 = spans.iter().map(|(a, b)| (*b - *a).num_days() + 1).sum();
+            (days > 0).then(|| {
+                let row = PointsRow {
+                    deputy: d.id.clone(),
+                    points: 0,
+                    activities: 0,
+                    suggestions_led: 0,
+                    suggestions_cosigned: 0,
+                    days_in_office: days as u32,
+                };
+                (&d.id, (spans, row))
+            })
+        })
+        .collect();
+    let inside = |spans: &[(NaiveDate, NaiveDate)], day: NaiveDate| {
+        spans.iter().any(|(a, b)| *a <= day && day <= *b)
+    };
+    for a in state
+        .activities
+        .values()
+        .filter(|a| from <= a.on && a.on <= to)
+    {
+        let value = rules.per_activity.get(&a.kind).copied().unwrap_or(0);
+        for p in &a.participants {
+            if let Some((spans, row)) = rows.get_mut(p) {
+                if inside(spans, a.on) {
+                    row.activities += 1;
+                    row.points = row.points.saturating_add(value);
+                }
+            }
+        }
+    }
+    for s in state.suggestions.values() {
+        let day = s.submitted_on();
+        if day < from || day > to {
+            continue;
+        }
+        if let Some((spans, row)) = rows.get_mut(&s.lead) {
+            if inside(spans, day) {
+                row.suggestions_led += 1;
+                row.points = row.points.saturating_add(rules.per_suggestion_led);
+            }
+        }
+        for co in &s.cosigners {
+            if let Some((spans, row)) = rows.get_mut(co) {
+                if inside(spans, day) {
+                    row.suggestions_cosigned += 1;
+                    row.points = row.points.saturating_add(rules.per_suggestion_cosigned);
+                }
+            }
+        }
+    }
+    rows.into_values().map(|(_, row)| row).collect()
+}
+
+impl crate::Ledger {
+    /// The points of `period` as they stand now (not frozen; see [`crate::Command::PublishPoints`]
+    /// for a publication), under the point table of the rule set in force on the period's
+    /// last day.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(renda::api::rule_book(Some(r#"{"preset":"beijing-district"}"#)).unwrap());
+    /// let err = l.points(&"hd".parse().unwrap(), "2025".parse().unwrap(), &renda::points::PublicationScope::Congress).unwrap_err();
+    /// assert_eq!(err.code(), "not_found");
+    /// ```
+    pub fn points(
+        &self,
+        congress: &CongressId,
+        period: Period,
+        scope: &PublicationScope,
+    ) -> crate::Result<Vec<PointsRow>> {
+        let c = self.state().congress(congress, "congress")?;
+        if let PublicationScope::Station(s) = scope {
+            if !self.state().stations.contains_key(s) {
+                return Err(crate::RendaError::NotFound {
+                    entity: "station",
+                    id: s.to_string(),
+                    field: "scope.station".into(),
+                });
+            }
+        }
+        let rules = self.rules().in_force(c.level, period.last_day())?;
+        let table = rules.points.as_ref().ok_or_else(|| {
+            crate::RendaError::rule_violation(
+                crate::error::rule_codes::NO_POINT_TABLE,
+                "W6",
+                Some("congress"),
+                Some(congress.to_string()),
+                format!("the rule set `{}` in force has no point table", rules.id),
+            )
+        })?;
+        Ok(compute(self.state(), table, congress, period, scope))
+    }
+
+    /// Recomputes the `index`-th points publication (in publication order) from the event log
+    /// up to its `through_seq`: equal to the published rows when the publication is genuine
+    /// (W6: what was published is reproducible, and stays as published).
+    ///
+    /// Needs the log from the first event (a ledger restored from a snapshot cannot).
+    pub fn reproduce_points(&self, index: usize) -> crate::Result<Vec<PointsRow>> {
+        let p = self.state().points_publications.get(index).ok_or_else(|| {
+            crate::RendaError::NotFound {
+                entity: "points publication",
+                id: index.to_string(),
+                field: "index".into(),
+            }
+        })?;
+        let first = self.seq() - self.events().len() as u64;
+        if first > 0 || p.through_seq > self.seq() {
+            return Err(crate::RendaError::InvalidField {
+                field: "index".into(),
+                value: index.to_string(),
+                reason: "the log does not start at event 1 (restored from a snapshot)".into(),
+            });
+        }
+        let prefix = self.events()[..p.through_seq as usize].to_vec();
+        let past = crate::Ledger::replay(self.rules().clone(), prefix)?;
+        let c = self.state().congress(&p.congress, "congress")?;
+        let rules = self.rules().in_force(c.level, p.published_on)?;
+        let table = rules
+            .points
+            .as_ref()
+            .ok_or_else(|| crate::RendaError::NoRuleSet {
+                level: c.level.as_str().to_string(),
+                date: p.published_on.to_string(),
+            })?;
+        Ok(compute(
+            past.state(),
+            table,
+            &p.congress,
+            p.period,
+            &p.scope,
+        ))
+    }
+}
