@@ -190,6 +190,110 @@ impl PyLedger {
         run(py, || Ok(self.lock().suggestions_to_json()))
     }
 
+    /// The deputies with their status on `as_of`, as a JSON array of flat records.
+    fn deputies_json(&self, py: Python<'_>, as_of: &Bound<'_, PyString>) -> PyResult<String> {
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || self.lock().deputies_to_json(&as_of))
+    }
+
+    /// Every activity participation (deputy × activity) as a JSON array.
+    fn participations_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().participations_to_json()))
+    }
+
+    /// Every voter issue as a JSON array.
+    fn voter_issues_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().voter_issues_to_json()))
+    }
+
+    /// Live points of a period; `scope` in JSON (`"congress"` or `{"station": …}`).
+    #[pyo3(signature = (congress, period, scope = None))]
+    fn points_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        period: &Bound<'_, PyString>,
+        scope: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let period = field_text(period, "period")?;
+        let scope = opt_json_text(scope)?;
+        run(py, || {
+            self.lock()
+                .points_to_json(&congress, &period, scope.as_deref())
+        })
+    }
+
+    /// Every points publication as a JSON array.
+    fn points_publications_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().points_publications_to_json()))
+    }
+
+    /// Duty compliance as of `as_of`, as JSON.
+    fn compliance_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || self.lock().compliance_to_json(&congress, &as_of))
+    }
+
+    /// Composition figures as of `as_of`, as JSON.
+    fn composition_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+        decimals: u32,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || {
+            self.lock().composition_to_json(&congress, &as_of, decimals)
+        })
+    }
+
+    /// Activity participation over a window, as JSON.
+    fn participation_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        start: &Bound<'_, PyString>,
+        end: &Bound<'_, PyString>,
+        decimals: u32,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let start = field_text(start, "from")?;
+        let end = field_text(end, "to")?;
+        run(py, || {
+            self.lock()
+                .participation_to_json(&congress, &start, &end, decimals)
+        })
+    }
+
+    /// The organisation checks (L-6, L-7, R-O1), as JSON.
+    fn check_organisation_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || {
+            self.lock().check_organisation_to_json(&congress, &as_of)
+        })
+    }
+
+    /// A deputy's performance archive, as JSON.
+    fn archive_json(&self, py: Python<'_>, deputy: &Bound<'_, PyString>) -> PyResult<String> {
+        let deputy = field_text(deputy, "deputy")?;
+        run(py, || self.lock().archive_to_json(&deputy))
+    }
+
     /// Figures as of `as_of` (`YYYY-MM-DD`), with an optional filter in JSON.
     #[pyo3(signature = (as_of, filter = None))]
     fn figures_json(

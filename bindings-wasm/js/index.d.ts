@@ -627,6 +627,26 @@ export class Ledger {
   state(reader?: Actor | null): State;
   /** All suggestions, ordered by id. */
   suggestions(reader?: Actor | null): Suggestion[];
+  /** The deputies, one flat record each, with their status on `asOf` (no personal data). */
+  deputies(asOf: DateString | Date): DeputyRecord[];
+  /** One record per deputy and activity (counting rows counts 人次). */
+  participations(): ParticipationRecord[];
+  /** One flat record per voter issue (W7). */
+  voterIssues(): VoterIssueRecord[];
+  /** The points of `period` ("2025" or "2025-Q1") as they stand now. */
+  points(congress: string, period: string, scope?: PublicationScope | string | null): PointsRow[];
+  /** Every points publication, rows frozen as published. */
+  pointsPublications(): PointsPublication[];
+  /** Duty compliance (R-D1) of a congress's deputies as of `asOf`. */
+  compliance(congress: string, asOf: DateString | Date): Compliance;
+  /** A deputy's performance archive (履职档案). */
+  archive(deputy: string): Archive;
+  /** Composition figures of a congress as of `asOf` (typed counts, explicit rounding). */
+  composition(congress: string, asOf: DateString | Date, decimals?: number): Composition;
+  /** Activity person-times over deputies in office (carries a unit-mismatch warning, S000-8). */
+  participation(congress: string, from: DateString | Date, to: DateString | Date, decimals?: number): Share;
+  /** The organisation checks L-6, L-7 and R-O1. */
+  checkOrganisation(congress: string, asOf: DateString | Date): Finding[];
   /** Imports the suggestion ledger from CSV, all or nothing; returns the plan executed. */
   importCsv(data: Uint8Array | ArrayBuffer | ArrayBufferView | string, options?: ImportCsvOptions | null): ImportPlan;
   /** The plan `importCsv` would execute, without executing it. */
@@ -667,6 +687,11 @@ export interface LabelCatalog {
   day_kind: Record<DayKind, Label>;
   duration_unit: Record<DurationUnit, Label>;
   count_unit: Record<CountUnit, Label>;
+  activity_kind: Record<string, Label>;
+  deputy_status: Record<DeputyStatus, Label>;
+  termination_reason: Record<string, Label>;
+  education: Record<string, Label>;
+  triage_outcome: Record<string, Label>;
 }
 
 export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
@@ -718,3 +743,62 @@ export function isReproducible(stated: string, denominator: number): boolean;
  * bad position. Text that is not an event log throws an `InputError`.
  */
 export function verifyLog(events: Event[] | string): VerifyReport;
+
+// ---------------------------------------------------------------- deputies (issue 3)
+
+/** A deputy's status on a date. */
+export type DeputyStatus = "not_yet_elected" | "in_office" | "suspended" | "terminated" | "term_ended";
+
+/** One deputy, flattened (see docs/deputies.md §5). */
+export interface DeputyRecord {
+  id: string; congress: string; name: string; status: DeputyStatus; elected_on: DateString;
+  mandate: "elected" | "by_election"; person: string | null;
+  gender: "female" | "male" | null;
+  education: "secondary_or_below" | "college" | "bachelor" | "master" | "doctorate" | null;
+  re_elected: boolean | null; resident_unit: boolean | null;
+  party: "cpc" | "democratic_party" | "non_party" | null;
+  elected_by_kind: "constituency" | "electoral_unit" | null; elected_by: string | null;
+  delegation: string | null; groups: string[]; work_unit: string | null; stations: string[];
+  committee_post: "director" | "vice_director" | "secretary_general" | "member" | null;
+}
+
+/** One deputy's participation in one activity. */
+export interface ParticipationRecord {
+  activity: string; congress: string; kind: string; on: DateString; title: string;
+  deputy: string; deputy_congress: string; station: string | null;
+  voters_received: number; opinions_collected: number; debrief: "yearly" | "mid_term" | null;
+}
+
+/** One voter issue, flattened. */
+export interface VoterIssueRecord {
+  id: string; congress: string; received_on: DateString; summary: string;
+  deputy: string | null; station: string | null; outcome: string | null;
+  triaged_on: DateString | null; target: string | null;
+  answered_on: DateString | null; closed_on: DateString | null;
+}
+
+/** Where points are published. */
+export type PublicationScope = "congress" | { station: string };
+
+/** One deputy's points in a period. */
+export interface PointsRow {
+  deputy: string; points: number; activities: number; suggestions_led: number;
+  suggestions_cosigned: number; days_in_office: number;
+}
+
+/** A points publication, frozen as published. */
+export interface PointsPublication {
+  congress: string; period: string; scope: PublicationScope; published_on: DateString;
+  through_seq: number; rows: PointsRow[];
+}
+
+/** Duty compliance (fields as in core `compliance::Compliance`). */
+export interface Compliance { congress: string; as_of: DateString; rows: object[]; open: object[]; deputies: object[]; stations: object[]; [key: string]: unknown }
+/** A deputy's archive (fields as in core `archive::Archive`). */
+export interface Archive { [key: string]: unknown }
+/** Composition figures (fields as in core `composition::Composition`). */
+export interface Composition { [key: string]: unknown }
+/** A share with typed counts and explicit rounding. */
+export interface Share { numerator: { value: number; unit: string }; denominator: { value: number; unit: string }; decimals: number; percent: string; warnings: object[]; [key: string]: unknown }
+/** One organisation check. */
+export interface Finding { rule: string; [key: string]: unknown }

@@ -226,6 +226,12 @@ function str(name, value) {
   return value;
 }
 
+/** A number of decimals, 0 to 6. */
+function decimalsArg(n) {
+  if (!Number.isInteger(n) || n < 0 || n > 6) throw new RangeError("renda: decimals must be an integer from 0 to 6");
+  return n;
+}
+
 // ---------------------------------------------------------------- the ledger
 
 /** Spreadsheet bytes: a `Uint8Array` (or other view), an `ArrayBuffer`, or text (UTF-8 encoded). */
@@ -335,6 +341,75 @@ export class Ledger {
     if (reader === undefined || reader === null) return JSON.parse(call(() => raw.stateJson()));
     const r = json(reader);
     return JSON.parse(call(() => raw.stateAsJson(r)));
+  }
+
+  /** The deputies, one flat record each, with their status on `asOf` (no personal data). */
+  deputies(asOf) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return JSON.parse(call(() => raw.deputiesJson(d)));
+  }
+
+  /** One record per deputy and activity (counting rows counts 人次). */
+  participations() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.participationsJson()));
+  }
+
+  /** One flat record per voter issue (W7). */
+  voterIssues() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.voterIssuesJson()));
+  }
+
+  /** The points of `period` ("2025" or "2025-Q1") as they stand now; `scope` is "congress"
+   * (default) or `{station: id}`. */
+  points(congress, period, scope) {
+    const raw = this.#live();
+    // A scope is a name ("congress"), an object ({station: id}) or JSON text of either.
+    const sc = typeof scope === "string" && !/^\s*[{"]/.test(scope) ? json(JSON.stringify(scope)) : optJson(scope);
+    return JSON.parse(call(() => raw.pointsJson(str("congress", congress), str("period", period), sc)));
+  }
+
+  /** Every points publication, rows frozen as published. */
+  pointsPublications() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.pointsPublicationsJson()));
+  }
+
+  /** Duty compliance (R-D1) of a congress's deputies as of `asOf`. */
+  compliance(congress, asOf) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return JSON.parse(call(() => raw.complianceJson(str("congress", congress), d)));
+  }
+
+  /** Composition figures of a congress as of `asOf` (typed counts, explicit rounding). */
+  composition(congress, asOf, decimals = 2) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return JSON.parse(call(() => raw.compositionJson(str("congress", congress), d, decimalsArg(decimals))));
+  }
+
+  /** Activity person-times over deputies in office (with a unit-mismatch warning, S000-8). */
+  participation(congress, from, to, decimals = 1) {
+    const raw = this.#live();
+    const f = dateArg(from);
+    const t = dateArg(to);
+    return JSON.parse(call(() => raw.participationJson(str("congress", congress), f, t, decimalsArg(decimals))));
+  }
+
+  /** The organisation checks: deputy quota (L-7), committee size (L-6), two-term share (R-O1). */
+  checkOrganisation(congress, asOf) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return JSON.parse(call(() => raw.checkOrganisationJson(str("congress", congress), d)));
+  }
+
+  /** A deputy's performance archive (履职档案). */
+  archive(deputy) {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.archiveJson(str("deputy", deputy))));
   }
 
   /** All suggestions, ordered by id; with `reader`, as that actor may see them. */

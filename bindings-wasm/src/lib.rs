@@ -99,6 +99,92 @@ impl Ledger {
         self.inner.suggestions_to_json()
     }
 
+    /// The deputies with their status on `as_of`, as a JSON array of flat records.
+    #[wasm_bindgen(js_name = deputiesJson)]
+    pub fn deputies_json(&self, as_of: &str) -> Result<String, JsValue> {
+        self.inner.deputies_to_json(as_of).map_err(to_js)
+    }
+
+    /// Every activity participation (deputy × activity) as a JSON array.
+    #[wasm_bindgen(js_name = participationsJson)]
+    pub fn participations_json(&self) -> String {
+        self.inner.participations_to_json()
+    }
+
+    /// Every voter issue as a JSON array.
+    #[wasm_bindgen(js_name = voterIssuesJson)]
+    pub fn voter_issues_json(&self) -> String {
+        self.inner.voter_issues_to_json()
+    }
+
+    /// Live points of a period; `scope` in JSON.
+    #[wasm_bindgen(js_name = pointsJson)]
+    pub fn points_json(
+        &self,
+        congress: &str,
+        period: &str,
+        scope: Option<String>,
+    ) -> Result<String, JsValue> {
+        self.inner
+            .points_to_json(congress, period, scope.as_deref())
+            .map_err(to_js)
+    }
+
+    /// Every points publication as a JSON array.
+    #[wasm_bindgen(js_name = pointsPublicationsJson)]
+    pub fn points_publications_json(&self) -> String {
+        self.inner.points_publications_to_json()
+    }
+
+    /// Duty compliance as of `as_of`, as JSON.
+    #[wasm_bindgen(js_name = complianceJson)]
+    pub fn compliance_json(&self, congress: &str, as_of: &str) -> Result<String, JsValue> {
+        self.inner
+            .compliance_to_json(congress, as_of)
+            .map_err(to_js)
+    }
+
+    /// Composition figures as of `as_of`, as JSON.
+    #[wasm_bindgen(js_name = compositionJson)]
+    pub fn composition_json(
+        &self,
+        congress: &str,
+        as_of: &str,
+        decimals: u32,
+    ) -> Result<String, JsValue> {
+        self.inner
+            .composition_to_json(congress, as_of, decimals)
+            .map_err(to_js)
+    }
+
+    /// Activity participation over a window, as JSON.
+    #[wasm_bindgen(js_name = participationJson)]
+    pub fn participation_json(
+        &self,
+        congress: &str,
+        from: &str,
+        to: &str,
+        decimals: u32,
+    ) -> Result<String, JsValue> {
+        self.inner
+            .participation_to_json(congress, from, to, decimals)
+            .map_err(to_js)
+    }
+
+    /// The organisation checks (L-6, L-7, R-O1), as JSON.
+    #[wasm_bindgen(js_name = checkOrganisationJson)]
+    pub fn check_organisation_json(&self, congress: &str, as_of: &str) -> Result<String, JsValue> {
+        self.inner
+            .check_organisation_to_json(congress, as_of)
+            .map_err(to_js)
+    }
+
+    /// A deputy's performance archive, as JSON.
+    #[wasm_bindgen(js_name = archiveJson)]
+    pub fn archive_json(&self, deputy: &str) -> Result<String, JsValue> {
+        self.inner.archive_to_json(deputy).map_err(to_js)
+    }
+
     /// Sequence number of the last event (0 when empty). A JS number: exact up to 2^53.
     #[wasm_bindgen(getter)]
     pub fn seq(&self) -> f64 {

@@ -209,6 +209,20 @@ def _dumps(value: Any) -> str:
         }) from None
 
 
+def _str_arg(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be str, not {type(value).__name__}")
+    return value
+
+
+def _int_arg(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be int, not {type(value).__name__}")
+    if not 0 <= value <= 6:
+        raise ValueError(f"{name} must be between 0 and 6")
+    return value
+
+
 def _json_arg(value: Any, what: str) -> str:
     """JSON text as is; anything else (dict, list, ...) serialised."""
     if isinstance(value, str):
@@ -341,6 +355,81 @@ class Ledger:
             result = _json.loads(_call(self._inner.suggestions_as_json, _json_arg(reader, "reader")))
         return result
 
+    # ------------------------------------------------------------ deputies (issue 3)
+
+    def deputies(self, as_of: DateLike) -> List[JsonObject]:
+        """The deputies, one flat record each (profile attributes, status on ``as_of``, stations,
+        standing-committee post), ordered by id. No personal data: load it straight into
+        ``pandas.DataFrame(ledger.deputies("2024-12-31"))``."""
+        result: List[JsonObject] = _json.loads(_call(self._inner.deputies_json, _date_arg(as_of)))
+        return result
+
+    def participations(self) -> List[JsonObject]:
+        """One record per deputy and activity (long format: counting rows counts 人次)."""
+        result: List[JsonObject] = _json.loads(_call(self._inner.participations_json))
+        return result
+
+    def voter_issues(self) -> List[JsonObject]:
+        """One flat record per voter issue (W7), with its triage outcome and dates."""
+        result: List[JsonObject] = _json.loads(_call(self._inner.voter_issues_json))
+        return result
+
+    def points(self, congress: str, period: str,
+               scope: Union[None, str, Mapping[str, str]] = None) -> List[JsonObject]:
+        """The points of ``period`` (``"2025"`` or ``"2025-Q1"``) as they stand now, one row per
+        deputy in ``scope`` (``"congress"``, the default, or ``{"station": id}``, or JSON text of
+        either)."""
+        # A scope is a name ("congress"), an object ({"station": id}) or JSON text of either.
+        if isinstance(scope, str) and not scope.lstrip().startswith(("{", '"')):
+            sc: Optional[str] = _dumps(scope)
+        else:
+            sc = None if scope is None else _json_arg(scope, "scope")
+        result: List[JsonObject] = _json.loads(
+            _call(self._inner.points_json, _str_arg(congress, "congress"), _str_arg(period, "period"), sc))
+        return result
+
+    def points_publications(self) -> List[JsonObject]:
+        """Every points publication, in the order published, with its rows frozen as published."""
+        result: List[JsonObject] = _json.loads(_call(self._inner.points_publications_json))
+        return result
+
+    def compliance(self, congress: str, as_of: DateLike) -> JsonObject:
+        """The duties of the rule set (R-D1: 月进站、季回家、年述职) checked for every deputy of
+        ``congress`` as of ``as_of``: ``rows`` per deputy, duty and ended period, ``open``
+        periods, summaries per ``deputies`` and per ``stations``."""
+        result: JsonObject = _json.loads(
+            _call(self._inner.compliance_json, _str_arg(congress, "congress"), _date_arg(as_of)))
+        return result
+
+    def composition(self, congress: str, as_of: DateLike, decimals: int = 2) -> JsonObject:
+        """The composition of ``congress`` on ``as_of``: typed counts (persons) and shares with
+        explicit rounding (education, re-election, resident-unit deputies, …; domain §4.1),
+        each saying how many records lack the attribute."""
+        result: JsonObject = _json.loads(_call(
+            self._inner.composition_json, _str_arg(congress, "congress"), _date_arg(as_of),
+            _int_arg(decimals, "decimals")))
+        return result
+
+    def participation(self, congress: str, start: DateLike, end: DateLike, decimals: int = 1) -> JsonObject:
+        """Activity person-times from ``start`` to ``end`` over the deputies in office at the
+        end: a share that carries a unit-mismatch warning (人次 over 人, S000-8)."""
+        result: JsonObject = _json.loads(_call(
+            self._inner.participation_json, _str_arg(congress, "congress"), _date_arg(start, "from"),
+            _date_arg(end, "to"), _int_arg(decimals, "decimals")))
+        return result
+
+    def check_organisation(self, congress: str, as_of: DateLike) -> List[JsonObject]:
+        """The organisation checks on ``as_of``: deputy quota (L-7), standing-committee size
+        (L-6), members able to serve two terms (R-O1); each finding says whether it holds."""
+        result: List[JsonObject] = _json.loads(_call(
+            self._inner.check_organisation_json, _str_arg(congress, "congress"), _date_arg(as_of)))
+        return result
+
+    def archive(self, deputy: str) -> JsonObject:
+        """The deputy's performance archive (履职档案): everything the records show they did."""
+        result: JsonObject = _json.loads(_call(self._inner.archive_json, _str_arg(deputy, "deputy")))
+        return result
+
     def figures(
         self,
         as_of: DateLike,
@@ -463,7 +552,9 @@ _LABELS: Optional[str] = None
 def labels() -> LabelCatalog:
     """The label catalog: for each group (``role``, ``level``, ``suggestion_status``,
     ``result_category``, ``satisfaction``, ``submission_period``, ``command``, ``event``,
-    ``error_code``, ``error_kind``, ``day_kind``, ``duration_unit``, ``count_unit``), the wire
+    ``error_code``, ``error_kind``, ``day_kind``, ``duration_unit``, ``count_unit``,
+    ``activity_kind``, ``deputy_status``, ``termination_reason``, ``education``,
+    ``triage_outcome``), the wire
     name of each value mapped to ``{"zh": ..., "en": ...}``. Read once, then cached; a fresh
     copy is returned each time.
 
