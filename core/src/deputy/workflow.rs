@@ -59,20 +59,22 @@ pub(crate) fn decide(
                     ),
                 });
             }
-            // L-7: the quota bounds the deputies holding office on the day the new one takes
-            // office (a by-election fills a seat left vacant).
+            // L-7: the quota bounds the deputies holding the mandate on every day from the new
+            // deputy's first day on, counting those who take office later (a by-election
+            // recorded early) as well as those already in office; a by-election fills a seat
+            // left vacant by a termination.
             if let (Some(population), Ok(rules)) = (c.population, book.in_force(c.level, first)) {
                 if let Some(formula) = rules.deputy.quota.get(&c.level) {
-                    let quota = formula.quota(population);
-                    let holding = holding_mandate(st, congress, first);
-                    if holding >= quota as usize {
+                    let quota = formula.quota(population) as usize;
+                    let (day, holding) = busiest_day(st, c, first);
+                    if holding >= quota {
                         return Err(RendaError::rule_violation(
                             rule_codes::DEPUTY_QUOTA_EXCEEDED,
                             "L-7",
                             Some("command.deputy"),
                             Some(deputy.to_string()),
                             format!(
-                                "congress `{congress}` has {holding} deputies in office on {first}; its quota for a population of {population} is {quota}"
+                                "congress `{congress}` has {holding} deputies holding the mandate on {day}; its quota for a population of {population} is {quota}"
                             ),
                         ));
                     }
@@ -114,6 +116,13 @@ pub(crate) fn decide(
             new_this_term,
         } => {
             let (d, c) = in_office(st, deputy, date)?;
+            if c.level == crate::registry::Level::Township {
+                return Err(RendaError::InvalidField {
+                    field: "command.deputy".into(),
+                    value: deputy.to_string(),
+                    reason: "a township congress has no standing committee (its presidium acts between sessions)".into(),
+                });
+            }
             State::absent(&st.committee_members, deputy, "standing-committee member")?;
             if let (Some(population), Ok(rules)) = (c.population, book.in_force(c.level, date)) {
                 if let Some(size) = rules.deputy.committee_size.get(&c.level) {
@@ -480,6 +489,32 @@ pub(crate) fn holding_mandate(st: &State, congress: &CongressId, date: NaiveDate
         .values()
         .filter(|d| &d.congress == congress && d.status_on(c, date).holds_mandate())
         .count()
+}
+
+/// The day from `from` on when most deputies of congress `c` hold the mandate, and how many.
+/// The count only rises on a deputy's first day, so those days (and `from`) are the ones to
+/// look at.
+fn busiest_day(st: &State, c: &crate::registry::Congress, from: NaiveDate) -> (NaiveDate, usize) {
+    let members: Vec<&Deputy> = st
+        .deputies
+        .values()
+        .filter(|d| d.congress == c.id)
+        .collect();
+    let days: std::collections::BTreeSet<NaiveDate> = members
+        .iter()
+        .map(|d| d.first_day(c).max(from))
+        .chain([from])
+        .collect();
+    days.into_iter()
+        .map(|day| {
+            let n = members
+                .iter()
+                .filter(|d| d.status_on(c, day).holds_mandate())
+                .count();
+            (day, n)
+        })
+        .max_by_key(|&(day, n)| (n, std::cmp::Reverse(day)))
+        .unwrap_or((from, 0))
 }
 
 /// Current members of the standing committee of `congress`.
