@@ -224,6 +224,48 @@ impl PyLedger {
         })
     }
 
+    /// Live points as `reader` may see them; `scope` in JSON.
+    #[pyo3(signature = (reader, congress, period, scope = None))]
+    fn points_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+        congress: &Bound<'_, PyString>,
+        period: &Bound<'_, PyString>,
+        scope: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        let congress = field_text(congress, "congress")?;
+        let period = field_text(period, "period")?;
+        let scope = opt_json_text(scope)?;
+        run(py, || {
+            self.lock()
+                .points_as_json(&reader, &congress, &period, scope.as_deref())
+        })
+    }
+
+    /// The voter issues `reader` may see, as a JSON array.
+    fn voter_issues_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        run(py, || self.lock().voter_issues_as_json(&reader))
+    }
+
+    /// A deputy's archive as `reader` may see it, as JSON.
+    fn archive_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+        deputy: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        let deputy = field_text(deputy, "deputy")?;
+        run(py, || self.lock().archive_as_json(&reader, &deputy))
+    }
+
     /// Every points publication as a JSON array.
     fn points_publications_json(&self, py: Python<'_>) -> PyResult<String> {
         run(py, || Ok(self.lock().points_publications_to_json()))

@@ -632,15 +632,15 @@ export class Ledger {
   /** One record per deputy and activity (counting rows counts 人次). */
   participations(): ParticipationRecord[];
   /** One flat record per voter issue (W7). */
-  voterIssues(): VoterIssueRecord[];
+  voterIssues(reader?: Actor | null): VoterIssueRecord[];
   /** The points of `period` ("2025" or "2025-Q1") as they stand now. */
-  points(congress: string, period: string, scope?: PublicationScope | string | null): PointsRow[];
+  points(congress: string, period: string, scope?: PublicationScope | string | null, reader?: Actor | null): PointsRow[];
   /** Every points publication, rows frozen as published. */
   pointsPublications(): PointsPublication[];
   /** Duty compliance (R-D1) of a congress's deputies as of `asOf`. */
   compliance(congress: string, asOf: DateString | Date): Compliance;
   /** A deputy's performance archive (履职档案). */
-  archive(deputy: string): Archive;
+  archive(deputy: string, reader?: Actor | null): Archive;
   /** Composition figures of a congress as of `asOf` (typed counts, explicit rounding). */
   composition(congress: string, asOf: DateString | Date, decimals?: number): Composition;
   /** Activity person-times over deputies in office (carries a unit-mismatch warning, S000-8). */

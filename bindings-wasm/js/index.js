@@ -356,19 +356,26 @@ export class Ledger {
     return JSON.parse(call(() => raw.participationsJson()));
   }
 
-  /** One flat record per voter issue (W7). */
-  voterIssues() {
+  /** One flat record per voter issue (W7); with `reader`, only those that actor may see. */
+  voterIssues(reader) {
     const raw = this.#live();
-    return JSON.parse(call(() => raw.voterIssuesJson()));
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.voterIssuesJson()));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.voterIssuesAsJson(r)));
   }
 
   /** The points of `period` ("2025" or "2025-Q1") as they stand now; `scope` is "congress"
-   * (default) or `{station: id}`. */
-  points(congress, period, scope) {
+   * (default) or `{station: id}`. With `reader`: the public sees only publications
+   * (`not_published`), a deputy only their own row. */
+  points(congress, period, scope, reader) {
     const raw = this.#live();
     // A scope is a name ("congress"), an object ({station: id}) or JSON text of either.
     const sc = typeof scope === "string" && !/^\s*[{"]/.test(scope) ? json(JSON.stringify(scope)) : optJson(scope);
-    return JSON.parse(call(() => raw.pointsJson(str("congress", congress), str("period", period), sc)));
+    const c = str("congress", congress);
+    const p = str("period", period);
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.pointsJson(c, p, sc)));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.pointsAsJson(r, c, p, sc)));
   }
 
   /** Every points publication, rows frozen as published. */
@@ -407,9 +414,12 @@ export class Ledger {
   }
 
   /** A deputy's performance archive (履职档案). */
-  archive(deputy) {
+  archive(deputy, reader) {
     const raw = this.#live();
-    return JSON.parse(call(() => raw.archiveJson(str("deputy", deputy))));
+    const d = str("deputy", deputy);
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.archiveJson(d)));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.archiveAsJson(r, d)));
   }
 
   /** All suggestions, ordered by id; with `reader`, as that actor may see them. */

@@ -130,6 +130,32 @@ impl Ledger {
             .map_err(to_js)
     }
 
+    /// Live points as `reader` may see them.
+    #[wasm_bindgen(js_name = pointsAsJson)]
+    pub fn points_as_json(
+        &self,
+        reader: &str,
+        congress: &str,
+        period: &str,
+        scope: Option<String>,
+    ) -> Result<String, JsValue> {
+        self.inner
+            .points_as_json(reader, congress, period, scope.as_deref())
+            .map_err(to_js)
+    }
+
+    /// The voter issues `reader` may see.
+    #[wasm_bindgen(js_name = voterIssuesAsJson)]
+    pub fn voter_issues_as_json(&self, reader: &str) -> Result<String, JsValue> {
+        self.inner.voter_issues_as_json(reader).map_err(to_js)
+    }
+
+    /// A deputy's archive as `reader` may see it.
+    #[wasm_bindgen(js_name = archiveAsJson)]
+    pub fn archive_as_json(&self, reader: &str, deputy: &str) -> Result<String, JsValue> {
+        self.inner.archive_as_json(reader, deputy).map_err(to_js)
+    }
+
     /// Every points publication as a JSON array.
     #[wasm_bindgen(js_name = pointsPublicationsJson)]
     pub fn points_publications_json(&self) -> String {

@@ -200,6 +200,12 @@ impl Ledger {
         to_json(&crate::roster::voter_issues(self.state()))
     }
 
+    /// The voter issues the reader may see ([`crate::visibility::may_see_voter_issue`]).
+    pub fn voter_issues_as_json(&self, reader: &str) -> Result<String> {
+        let view = self.state_as(&parse_reader(reader)?);
+        Ok(to_json(&crate::roster::voter_issues(&view)))
+    }
+
     /// The points of a period as they stand now ([`Ledger::points`]); `scope` is
     /// `"congress"` (default) or `{"station":"…"}` in JSON.
     ///
@@ -213,13 +219,23 @@ impl Ledger {
         period: &str,
         scope: Option<&str>,
     ) -> Result<String> {
-        let congress = crate::CongressId::new(congress)?;
-        let period: crate::period::Period = period.parse()?;
-        let scope = match scope {
-            Some(s) => from_value_at(parse_json(s)?, "scope")?,
-            None => crate::points::PublicationScope::Congress,
-        };
+        let (congress, period, scope) = points_args(congress, period, scope)?;
         Ok(to_json(&self.points(&congress, period, &scope)?))
+    }
+
+    /// The points as the reader may see them ([`Ledger::points_as`]).
+    pub fn points_as_json(
+        &self,
+        reader: &str,
+        congress: &str,
+        period: &str,
+        scope: Option<&str>,
+    ) -> Result<String> {
+        let reader = parse_reader(reader)?;
+        let (congress, period, scope) = points_args(congress, period, scope)?;
+        Ok(to_json(
+            &self.points_as(&reader, &congress, period, &scope)?,
+        ))
     }
 
     /// Every points publication, in the order published, as a JSON array.
@@ -272,6 +288,15 @@ impl Ledger {
         let deputy = crate::DeputyId::new(deputy)?;
         Ok(to_json(&self.archive(&deputy)?))
     }
+
+    /// A deputy's performance archive as the reader may see it: built from
+    /// [`Ledger::state_as`], so without the voter issues and performance records the reader
+    /// may not see.
+    pub fn archive_as_json(&self, reader: &str, deputy: &str) -> Result<String> {
+        let view = self.state_as(&parse_reader(reader)?);
+        let deputy = crate::DeputyId::new(deputy)?;
+        Ok(to_json(&crate::archive::archive(&view, &deputy)?))
+    }
 }
 
 fn parse_filter(filter: Option<&str>) -> Result<FigureFilter> {
@@ -279,6 +304,22 @@ fn parse_filter(filter: Option<&str>) -> Result<FigureFilter> {
         Some(f) => from_value_at(parse_json(f)?, "filter"),
         None => Ok(FigureFilter::default()),
     }
+}
+
+type PointsArgs = (
+    crate::CongressId,
+    crate::period::Period,
+    crate::points::PublicationScope,
+);
+
+fn points_args(congress: &str, period: &str, scope: Option<&str>) -> Result<PointsArgs> {
+    let congress = crate::CongressId::new(congress)?;
+    let period: crate::period::Period = period.parse()?;
+    let scope = match scope {
+        Some(s) => from_value_at(parse_json(s)?, "scope")?,
+        None => crate::points::PublicationScope::Congress,
+    };
+    Ok((congress, period, scope))
 }
 
 fn parse_reader(reader: &str) -> Result<crate::Actor> {

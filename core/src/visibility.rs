@@ -10,6 +10,9 @@
 //! | a deputy's personal data ([`Contact`]: phone, ID number, address) | everyone but `admin`, `deputy_affairs_office` and the deputy | never shown to them |
 //! | ratings ([`crate::Command::GiveFeedback`]) in back-to-back mode ([`crate::rules::SuggestionRules::back_to_back_feedback`]) | `handling_unit`, `government_office` | the congress publishes its results ([`crate::Command::PublishResults`]) on or after the rating's date |
 //! | figures as of a date | `public` | the results of every congress in scope are published on or after that date |
+//! | a deputy's performance records: interviews (约谈), resignation advice (劝辞), notices to the employer or electoral unit (R-D2) | everyone but `admin`, `deputy_affairs_office`, `standing_committee`, `director_meeting` and the deputy | never shown to them |
+//! | voter issues (W7) | `public`, `third_party_evaluator`, `standing_committee` (plenary); a deputy sees those they received, a handling unit those forwarded to it | never shown to them |
+//! | points as they stand ([`Ledger::points_as`]) | `public` (who sees the publications); a deputy sees only their own row | — |
 //!
 //! Hidden ratings are removed from the state and their `feedback_given` events from the log,
 //! so the figures a handling unit computes ([`Ledger::figures_as`]) count no unpublished
@@ -58,6 +61,61 @@ pub fn may_see_personal_data(reader: &Actor, deputy: &crate::DeputyId) -> bool {
     }
 }
 
+/// Whether `reader` may see the performance records of `deputy` (interviews, resignation
+/// advice, notices to the employer or electoral unit; domain §6.2 "Interview").
+///
+/// ```
+/// use renda::{visibility::may_see_performance_records, Actor, Role, DeputyId};
+/// let d: DeputyId = "D1".parse().unwrap();
+/// assert!(may_see_performance_records(&Actor::new(Role::Deputy, "D1").unwrap(), &d));
+/// assert!(may_see_performance_records(&Actor::new(Role::StandingCommittee, "sc").unwrap(), &d));
+/// assert!(!may_see_performance_records(&Actor::new(Role::Public, "p").unwrap(), &d));
+/// ```
+pub fn may_see_performance_records(reader: &Actor, deputy: &crate::DeputyId) -> bool {
+    match reader.role {
+        Role::Admin
+        | Role::DeputyAffairsOffice
+        | Role::StandingCommittee
+        | Role::DirectorMeeting => true,
+        Role::Deputy => reader.id.as_str() == deputy.as_str(),
+        _ => false,
+    }
+}
+
+/// Whether `reader` may see a voter issue (domain §6.2 "Home/station visit log; voter issue").
+///
+/// ```
+/// use renda::{visibility::may_see_voter_issue, Actor, Role};
+/// let issue: renda::activity::VoterIssue = serde_json::from_str(r#"{"id":"V1","congress":"hd",
+///   "received_on":"2025-01-16","summary":"小区停车难","deputy":"D1",
+///   "triage":{"outcome":"forwarded_to_department","unit":"edu"}}"#).unwrap();
+/// assert!(may_see_voter_issue(&Actor::new(Role::Deputy, "D1").unwrap(), &issue));
+/// assert!(!may_see_voter_issue(&Actor::new(Role::Deputy, "D2").unwrap(), &issue));
+/// assert!(may_see_voter_issue(&Actor::new(Role::HandlingUnit, "edu").unwrap(), &issue));
+/// assert!(!may_see_voter_issue(&Actor::new(Role::HandlingUnit, "fin").unwrap(), &issue));
+/// assert!(!may_see_voter_issue(&Actor::new(Role::Public, "p").unwrap(), &issue));
+/// ```
+pub fn may_see_voter_issue(reader: &Actor, issue: &crate::activity::VoterIssue) -> bool {
+    use crate::activity::Triage;
+    match reader.role {
+        Role::Admin
+        | Role::DeputyAffairsOffice
+        | Role::SpecialCommittee
+        | Role::DirectorMeeting
+        | Role::StreetWorkingCommittee
+        | Role::GovernmentOffice => true,
+        Role::Deputy => issue
+            .deputy
+            .as_ref()
+            .is_some_and(|d| d.as_str() == reader.id.as_str()),
+        Role::HandlingUnit => matches!(
+            &issue.triage,
+            Some(Triage::ForwardedToDepartment { unit }) if unit.as_str() == reader.id.as_str()
+        ),
+        Role::StandingCommittee | Role::ThirdPartyEvaluator | Role::Public => false,
+    }
+}
+
 /// Whether `role` is kept from unpublished ratings in back-to-back mode (the handling unit and
 /// government staff, domain §6.2).
 ///
@@ -87,6 +145,8 @@ impl Ledger {
         for d in out.deputies.values_mut() {
             redact_deputy(reader, d);
         }
+        out.voter_issues
+            .retain(|_, v| may_see_voter_issue(reader, v));
         if kept_from_unpublished_ratings(reader.role) {
             for s in out.suggestions.values_mut() {
                 let congress = s.congress.clone();
@@ -109,6 +169,22 @@ impl Ledger {
                     .suggestions
                     .get(suggestion)
                     .is_none_or(|s| self.rating_visible(st, &s.congress, e.at.china_date())),
+                EventKind::InterviewHeld { deputy, .. }
+                | EventKind::ElectoralUnitNotified { deputy, .. }
+                | EventKind::ResignationAdvised { deputy }
+                | EventKind::EmployerNotified { deputy, .. } => {
+                    may_see_performance_records(reader, deputy)
+                }
+                EventKind::VoterIssueRecorded { issue } => st
+                    .voter_issues
+                    .get(&issue.id)
+                    .is_some_and(|v| may_see_voter_issue(reader, v)),
+                EventKind::VoterIssueTriaged { issue, .. }
+                | EventKind::VoterIssueAnswered { issue }
+                | EventKind::VoterIssueClosed { issue } => st
+                    .voter_issues
+                    .get(issue)
+                    .is_some_and(|v| may_see_voter_issue(reader, v)),
                 _ => true,
             })
             .map(|e| {
@@ -160,6 +236,46 @@ impl Ledger {
         self.figures_for(as_of, filter)
     }
 
+    /// The points of a period as `reader` may see them ([`Ledger::points`]): the public sees
+    /// only what was published ([`crate::Command::PublishPoints`], `not_published` here); a
+    /// deputy sees their own row; everyone else every row.
+    ///
+    /// ```
+    /// use renda::{Actor, Role, points::PublicationScope};
+    /// let l = renda::Ledger::new(Default::default());
+    /// let public = Actor::new(Role::Public, "p").unwrap();
+    /// let e = l.points_as(&public, &"hd".parse().unwrap(), "2025".parse().unwrap(), &PublicationScope::Congress);
+    /// assert_eq!(e.unwrap_err().code(), "not_published");
+    /// ```
+    pub fn points_as(
+        &self,
+        reader: &Actor,
+        congress: &CongressId,
+        period: crate::period::Period,
+        scope: &crate::points::PublicationScope,
+    ) -> Result<Vec<crate::points::PointsRow>> {
+        if reader.role == Role::Public {
+            let published = self
+                .state()
+                .points_publications
+                .iter()
+                .filter(|p| &p.congress == congress)
+                .map(|p| p.published_on)
+                .max();
+            return Err(RendaError::NotPublished {
+                role: reader.role.as_str().to_string(),
+                congress: congress.to_string(),
+                as_of: period.last_day().to_string(),
+                published: published.map_or_else(|| "none".into(), |p| p.to_string()),
+            });
+        }
+        let mut rows = self.points(congress, period, scope)?;
+        if reader.role == Role::Deputy {
+            rows.retain(|r| r.deputy.as_str() == reader.id.as_str());
+        }
+        Ok(rows)
+    }
+
     /// Whether a rating is visible to those kept from unpublished ratings.
     fn rating_visible(&self, st: &State, congress: &CongressId, on: NaiveDate) -> bool {
         let Some(level) = st.congresses.get(congress).map(|c| c.level) else {
@@ -176,5 +292,9 @@ impl Ledger {
 fn redact_deputy(reader: &Actor, d: &mut Deputy) {
     if !may_see_personal_data(reader, &d.id) {
         d.contact = None;
+    }
+    if !may_see_performance_records(reader, &d.id) {
+        d.interviews.clear();
+        d.resignation_advised = None;
     }
 }

@@ -174,3 +174,129 @@ fn personal_data_is_seen_only_by_the_office_admins_and_the_deputy() {
     let json = l.state_to_json();
     assert!(json.contains("13800000000") && json.contains("北京市海淀区某街1号"));
 }
+
+/// Under beijing-district (2025): a voter issue received by D1 and forwarded to `edu`, one
+/// received by D2 and kept as a record, D2 interviewed after the 2025 annual publication.
+fn engaged() -> Ledger {
+    let mut l =
+        Ledger::new(renda::api::rule_book(Some(r#"{"preset":"beijing-district"}"#)).unwrap());
+    for c in [
+        r#"{"at":"2025-01-02","actor":{"role":"admin","id":"a"},"command":{"type":"register_congress","congress":"hd","name":"海淀区人大","level":"county","term":17,"term_start":"2021-11-01","term_end":"2026-10-31"}}"#,
+        r#"{"at":"2025-01-02","actor":{"role":"deputy_affairs_office","id":"office"},"command":{"type":"register_deputy","deputy":"D1","congress":"hd","name":"王丽"}}"#,
+        r#"{"at":"2025-01-02","actor":{"role":"deputy_affairs_office","id":"office"},"command":{"type":"register_deputy","deputy":"D2","congress":"hd","name":"李强","profile":{"elected_by":{"constituency":"第3选区"}}}}"#,
+        r#"{"at":"2025-01-02","actor":{"role":"deputy_affairs_office","id":"office"},"command":{"type":"register_unit","unit":"edu","name":"区教委"}}"#,
+        r#"{"at":"2025-02-10","actor":{"role":"deputy","id":"D1"},"command":{"type":"record_activity","activity":"A1","congress":"hd","kind":"station_visit","on":"2025-02-10","title":"进站","participants":["D1"]}}"#,
+        r#"{"at":"2025-02-10","actor":{"role":"deputy","id":"D1"},"command":{"type":"record_voter_issue","issue":"V1","congress":"hd","summary":"学校门口交通拥堵","deputy":"D1","activity":"A1"}}"#,
+        r#"{"at":"2025-02-11","actor":{"role":"street_working_committee","id":"street"},"command":{"type":"triage_voter_issue","issue":"V1","triage":{"outcome":"forwarded_to_department","unit":"edu"}}}"#,
+        r#"{"at":"2025-02-12","actor":{"role":"deputy","id":"D2"},"command":{"type":"record_voter_issue","issue":"V2","congress":"hd","summary":"楼道灯坏了","deputy":"D2"}}"#,
+        r#"{"at":"2026-01-05","actor":{"role":"standing_committee","id":"sc"},"command":{"type":"publish_points","congress":"hd","period":"2025","scope":"congress"}}"#,
+        r#"{"at":"2026-01-06","actor":{"role":"deputy_affairs_office","id":"office"},"command":{"type":"record_interview","deputy":"D2"}}"#,
+    ] {
+        l.execute_json(c).unwrap_or_else(|e| panic!("{c}: {e}"));
+    }
+    l
+}
+
+#[test]
+fn voter_issues_interviews_and_live_points_follow_the_matrix_for_every_role() {
+    let l = engaged();
+    let period: renda::period::Period = "2025".parse().unwrap();
+    let scope = renda::points::PublicationScope::Congress;
+    let hd: renda::CongressId = "hd".parse().unwrap();
+    for role in Role::ALL {
+        let who = reader(role);
+        let st = l.state_as(&who);
+        let issues: Vec<&str> = st.voter_issues.keys().map(|k| k.as_str()).collect();
+        let expected: &[&str] = match role {
+            // Home/station visit log; voter issue (§6.2): R for these, U for street organs.
+            Role::Admin
+            | Role::DeputyAffairsOffice
+            | Role::SpecialCommittee
+            | Role::DirectorMeeting
+            | Role::StreetWorkingCommittee
+            | Role::GovernmentOffice => &["V1", "V2"],
+            Role::Deputy => &["V1"],       // D1 received V1 only
+            Role::HandlingUnit => &["V1"], // forwarded to edu
+            Role::StandingCommittee | Role::ThirdPartyEvaluator | Role::Public => &[],
+        };
+        assert_eq!(issues, expected, "{role:?}: voter issues in the state");
+        // The log agrees with the state: the events of hidden issues are left out.
+        let logged: std::collections::BTreeSet<String> = l
+            .events_as(&who)
+            .iter()
+            .filter_map(|e| match &e.event {
+                renda::EventKind::VoterIssueRecorded { issue } => Some(issue.id.to_string()),
+                renda::EventKind::VoterIssueTriaged { issue, .. } => Some(issue.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            logged.iter().map(String::as_str).collect::<Vec<_>>(),
+            expected,
+            "{role:?}: log"
+        );
+
+        // Interviews (约谈) and their notices: the office, the SC, the director meeting, admins
+        // and the deputy concerned (D1 here, so not D2's).
+        let sees_interview = matches!(
+            role,
+            Role::Admin
+                | Role::DeputyAffairsOffice
+                | Role::StandingCommittee
+                | Role::DirectorMeeting
+        );
+        assert_eq!(
+            !st.deputies["D2".parse::<renda::DeputyId>().as_ref().unwrap()]
+                .interviews
+                .is_empty(),
+            sees_interview,
+            "{role:?}"
+        );
+        let interview_events = l
+            .events_as(&who)
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.event,
+                    renda::EventKind::InterviewHeld { .. }
+                        | renda::EventKind::ElectoralUnitNotified { .. }
+                )
+            })
+            .count();
+        assert_eq!(
+            interview_events,
+            if sees_interview { 2 } else { 0 },
+            "{role:?}"
+        );
+
+        // Live points: not for the public (publications only); a deputy sees their own row.
+        match l.points_as(&who, &hd, period, &scope) {
+            Err(e) => {
+                assert_eq!(role, Role::Public);
+                assert_eq!(e.code(), "not_published");
+            }
+            Ok(rows) => {
+                let ids: Vec<&str> = rows.iter().map(|r| r.deputy.as_str()).collect();
+                let expected: &[&str] = if role == Role::Deputy {
+                    &["D1"]
+                } else {
+                    &["D1", "D2"]
+                };
+                assert_eq!(ids, expected, "{role:?}: points rows");
+            }
+        }
+    }
+    // What was published stays public.
+    assert_eq!(
+        l.state_as(&reader(Role::Public)).points_publications.len(),
+        1
+    );
+    // D2 sees their own interview.
+    let d2 = Actor::new(Role::Deputy, "D2").unwrap();
+    assert_eq!(
+        l.state_as(&d2).deputies[&"D2".parse().unwrap()]
+            .interviews
+            .len(),
+        1
+    );
+}

@@ -369,23 +369,35 @@ class Ledger:
         result: List[JsonObject] = _json.loads(_call(self._inner.participations_json))
         return result
 
-    def voter_issues(self) -> List[JsonObject]:
-        """One flat record per voter issue (W7), with its triage outcome and dates."""
-        result: List[JsonObject] = _json.loads(_call(self._inner.voter_issues_json))
+    def voter_issues(self, reader: Optional[Mapping[str, str]] = None) -> List[JsonObject]:
+        """One flat record per voter issue (W7), with its triage outcome and dates; with
+        ``reader``, only those that actor may see (a deputy those they received, a department
+        those forwarded to it, the public none)."""
+        if reader is None:
+            result: List[JsonObject] = _json.loads(_call(self._inner.voter_issues_json))
+        else:
+            result = _json.loads(_call(self._inner.voter_issues_as_json, _json_arg(reader, "reader")))
         return result
 
     def points(self, congress: str, period: str,
-               scope: Union[None, str, Mapping[str, str]] = None) -> List[JsonObject]:
+               scope: Union[None, str, Mapping[str, str]] = None,
+               reader: Optional[Mapping[str, str]] = None) -> List[JsonObject]:
         """The points of ``period`` (``"2025"`` or ``"2025-Q1"``) as they stand now, one row per
         deputy in ``scope`` (``"congress"``, the default, or ``{"station": id}``, or JSON text of
-        either)."""
+        either). With ``reader``: the public only sees publications (:class:`PermissionDeniedError`
+        ``not_published``), a deputy only their own row."""
         # A scope is a name ("congress"), an object ({"station": id}) or JSON text of either.
         if isinstance(scope, str) and not scope.lstrip().startswith(("{", '"')):
             sc: Optional[str] = _dumps(scope)
         else:
             sc = None if scope is None else _json_arg(scope, "scope")
-        result: List[JsonObject] = _json.loads(
-            _call(self._inner.points_json, _str_arg(congress, "congress"), _str_arg(period, "period"), sc))
+        if reader is None:
+            result: List[JsonObject] = _json.loads(
+                _call(self._inner.points_json, _str_arg(congress, "congress"), _str_arg(period, "period"), sc))
+        else:
+            result = _json.loads(_call(
+                self._inner.points_as_json, _json_arg(reader, "reader"), _str_arg(congress, "congress"),
+                _str_arg(period, "period"), sc))
         return result
 
     def points_publications(self) -> List[JsonObject]:
@@ -425,9 +437,15 @@ class Ledger:
             self._inner.check_organisation_json, _str_arg(congress, "congress"), _date_arg(as_of)))
         return result
 
-    def archive(self, deputy: str) -> JsonObject:
-        """The deputy's performance archive (履职档案): everything the records show they did."""
-        result: JsonObject = _json.loads(_call(self._inner.archive_json, _str_arg(deputy, "deputy")))
+    def archive(self, deputy: str, reader: Optional[Mapping[str, str]] = None) -> JsonObject:
+        """The deputy's performance archive (履职档案): everything the records show they did;
+        with ``reader``, without the voter issues and performance records (interviews,
+        resignation advice) that actor may not see."""
+        if reader is None:
+            result: JsonObject = _json.loads(_call(self._inner.archive_json, _str_arg(deputy, "deputy")))
+        else:
+            result = _json.loads(_call(
+                self._inner.archive_as_json, _json_arg(reader, "reader"), _str_arg(deputy, "deputy")))
         return result
 
     def figures(
