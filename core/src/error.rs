@@ -361,8 +361,10 @@ pub enum RendaError {
         reason: String,
     },
     /// The reader may see these figures only once they are published (domain §6.2).
-    #[error("the results of congress `{congress}` are published through {published}; `{role}` may not see figures as of {as_of}")]
+    #[error("`{role}` may not see {what} of congress `{congress}` as of {as_of} (last published: {published})")]
     NotPublished {
+        /// What was asked for: "figures", or live points (the public reads the publications).
+        what: &'static str,
         /// The reader's role.
         role: String,
         /// The congress.
@@ -634,6 +636,7 @@ mod tests {
                 reason: s(),
             },
             RendaError::NotPublished {
+                what: "figures",
                 role: s(),
                 congress: s(),
                 as_of: s(),

@@ -221,6 +221,7 @@ impl Ledger {
                 let published = st.published.get(c).copied();
                 if published.is_none_or(|p| p < as_of) {
                     return Err(RendaError::NotPublished {
+                        what: "figures",
                         role: reader.role.as_str().to_string(),
                         congress: c.to_string(),
                         as_of: as_of.to_string(),
@@ -263,6 +264,7 @@ impl Ledger {
                 .map(|p| p.published_on)
                 .max();
             return Err(RendaError::NotPublished {
+                what: "the points as they stand (the public reads the points publications)",
                 role: reader.role.as_str().to_string(),
                 congress: congress.to_string(),
                 as_of: period.last_day().to_string(),
