@@ -10,6 +10,7 @@ from conftest import LIFECYCLE
 GROUPS = {
     "role", "level", "suggestion_status", "result_category", "satisfaction", "submission_period",
     "command", "event", "error_code", "error_kind", "day_kind", "duration_unit", "count_unit",
+    "activity_kind", "deputy_status", "termination_reason", "education", "triage_outcome",
 }
 
 
@@ -23,6 +24,9 @@ def test_groups_and_known_values() -> None:
     assert cat["submission_period"]["session"]["zh"] == "大会期间"
     assert cat["role"]["director_meeting"]["zh"] == "主任会议"
     assert cat["count_unit"]["person_times"]["zh"] == "人次"
+    assert cat["activity_kind"]["station_visit"]["zh"] == "进站"
+    assert cat["deputy_status"]["terminated"]["zh"] == "代表资格终止"
+    assert cat["triage_outcome"]["resolved_on_site"]["zh"] == "现场解决"
     assert cat["error_code"]["internal_error"]["en"] == "Internal error"
     for group in cat.values():
         for label in group.values():

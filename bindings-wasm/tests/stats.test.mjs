@@ -42,9 +42,11 @@ test("bad input is a typed InputError naming the field", () => {
 test("labels: groups, known values, a copy each time", () => {
   const cat = labels();
   assert.deepEqual(Object.keys(cat).sort(), [
-    "command", "count_unit", "day_kind", "duration_unit", "error_code", "error_kind", "event",
-    "level", "result_category", "role", "satisfaction", "submission_period", "suggestion_status",
+    "activity_kind", "command", "count_unit", "day_kind", "deputy_status", "duration_unit",
+    "education", "error_code", "error_kind", "event", "level", "result_category", "role",
+    "satisfaction", "submission_period", "suggestion_status", "termination_reason", "triage_outcome",
   ]);
+  assert.equal(cat.activity_kind.debrief.zh, "述职");
   assert.equal(cat.suggestion_status.in_plan.zh, "列入计划");
   assert.equal(cat.result_category.C.zh, "因条件限制暂时无法解决");
   assert.equal(cat.event.placed_in_plan.en, "Placed in the plan ledger");
