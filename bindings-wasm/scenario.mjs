@@ -3,7 +3,8 @@
 // output this must match byte for byte (and Python's `python -m renda.scenario`).
 //
 // Usage: node bindings-wasm/scenario.mjs FILE
-// Exit status: 0 passed, 1 not passed, 2 usage, I/O or invalid JSON.
+// Exit status: 0 passed, 1 not passed, 2 usage, I/O, invalid JSON or a malformed `queries`
+// entry (unknown query, missing or mistyped argument).
 //
 // The file is read with a small JSON reader that keeps serde_json's data model (integers and
 // floats are different numbers, 1 != 1.0; nesting deeper than 127 and lone surrogates are
@@ -301,6 +302,23 @@ function run(s) {
     if (!matches(get(v, "expect"), got)) mismatches.push(`views[${k}]`);
     views.push(got);
   }
+  // Queries: only when the file has a `queries` key (checked by `checkQueries`), so the output
+  // of files without one is unchanged.
+  let queries = null;
+  if (s instanceof Map && s.has("queries")) {
+    queries = [];
+    for (const [k, q] of s.get("queries").entries()) {
+      let got;
+      try {
+        got = fromJs(query(ledger, q));
+      } catch (e) {
+        if (!(e instanceof RendaError)) throw e;
+        got = errorJson(e);
+      }
+      if (!matches(get(q, "expect"), got)) mismatches.push(`queries[${k}]`);
+      queries.push(got);
+    }
+  }
   // State is a function of the events: replaying the log and restoring a snapshot both
   // reproduce it exactly.
   const snapshot = JSON.stringify(ledger.snapshot());
@@ -316,7 +334,7 @@ function run(s) {
   const snapshotEqual = again(() => Ledger.restore(ledger.snapshot(), rules));
   if (!replayEqual) mismatches.push("replay");
   if (!snapshotEqual) mismatches.push("snapshot");
-  return new Map([
+  const out = new Map([
     ["name", get(s, "name")],
     ["steps", steps],
     ["figures", figures],
@@ -327,6 +345,92 @@ function run(s) {
     ["mismatches", mismatches],
     ["passed", mismatches.length === 0],
   ]);
+  if (queries !== null) out.set("queries", queries);
+  return out;
+}
+
+/**
+ * The queries a scenario may ask: name → [required arguments, optional arguments], besides
+ * `query` and `expect`. Required arguments are strings; `decimals` is an integer from 0 to 6,
+ * `scope` a string or an object, `reader` an object; an optional argument that is absent or
+ * null is not given.
+ */
+const QUERIES = new Map([
+  ["composition", [["congress", "as_of"], ["decimals"]]],
+  ["participation", [["congress", "from", "to"], ["decimals"]]],
+  ["check_organisation", [["congress", "as_of"], []]],
+  ["compliance", [["congress", "as_of"], []]],
+  ["points", [["congress", "period"], ["scope", "reader"]]],
+  ["points_publications", [[], []]],
+  ["deputies", [["as_of"], []]],
+  ["voter_issues", [[], ["reader"]]],
+  ["archive", [["deputy"], ["reader"]]],
+]);
+
+class QueryError extends Error {}
+
+/** Checks the `queries` key before anything runs: a malformed query is an error in the file,
+ * like invalid JSON (exit 2), not an outcome to compare. */
+function checkQueries(s) {
+  if (!(s instanceof Map) || !s.has("queries")) return;
+  const list = s.get("queries");
+  if (!Array.isArray(list)) throw new QueryError("`queries` must be an array of queries");
+  for (const [k, q] of list.entries()) {
+    if (!(q instanceof Map)) throw new QueryError(`queries[${k}] must be an object`);
+    const name = q.get("query");
+    if (typeof name !== "string") throw new QueryError(`queries[${k}].query must be a string naming the query`);
+    if (!QUERIES.has(name)) {
+      throw new QueryError(`queries[${k}]: unknown query \`${name}\` (known: ${[...QUERIES.keys()].join(", ")})`);
+    }
+    const [required, optional] = QUERIES.get(name);
+    for (const arg of required) {
+      if (typeof q.get(arg) !== "string") throw new QueryError(`queries[${k}].${arg} must be a string (${name})`);
+    }
+    for (const [key, v] of q) {
+      if (key === "query" || key === "expect" || required.includes(key)) continue;
+      if (!optional.includes(key)) throw new QueryError(`queries[${k}]: unknown argument \`${key}\` for ${name}`);
+      let ok;
+      let want;
+      if (key === "decimals") {
+        [ok, want] = [v instanceof Num && v.kind === "u" && v.value <= 6n, "an integer from 0 to 6"];
+      } else if (key === "scope") {
+        [ok, want] = [typeof v === "string" || v instanceof Map, "a string or an object"];
+      } else {
+        [ok, want] = [v instanceof Map, "an object"];
+      }
+      if (!ok && v !== null) throw new QueryError(`queries[${k}].${key} must be ${want} (${name})`);
+    }
+  }
+}
+
+/** Runs one (checked) query through the JS API. */
+function query(ledger, q) {
+  const arg = (k) => q.get(k);
+  // Optional JSON arguments reach the binding as JSON text, numbers as written in the file.
+  const opt = (k) => (get(q, k) === null ? undefined : write(q.get(k)));
+  const decimals = get(q, "decimals") === null ? undefined : Number(q.get("decimals").value);
+  switch (arg("query")) {
+    case "composition":
+      return ledger.composition(arg("congress"), arg("as_of"), decimals);
+    case "participation":
+      return ledger.participation(arg("congress"), arg("from"), arg("to"), decimals);
+    case "check_organisation":
+      return ledger.checkOrganisation(arg("congress"), arg("as_of"));
+    case "compliance":
+      return ledger.compliance(arg("congress"), arg("as_of"));
+    case "points":
+      return ledger.points(arg("congress"), arg("period"), opt("scope"), opt("reader"));
+    case "points_publications":
+      return ledger.pointsPublications();
+    case "deputies":
+      return ledger.deputies(arg("as_of"));
+    case "voter_issues":
+      return ledger.voterIssues(opt("reader"));
+    case "archive":
+      return ledger.archive(arg("deputy"), opt("reader"));
+    default:
+      throw new Error(`checkQueries lets no unknown query ${arg("query")} through`);
+  }
 }
 
 /**
@@ -383,6 +487,13 @@ async function main() {
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     process.stderr.write(`${path}: invalid JSON: ${e.message}\n`);
+    return 2;
+  }
+  try {
+    checkQueries(scenario);
+  } catch (e) {
+    if (!(e instanceof QueryError)) throw e;
+    process.stderr.write(`${path}: ${e.message}\n`);
     return 2;
   }
   await init();

@@ -4,6 +4,8 @@
 //! see `tests/README.md` for the format.
 //!
 //! Usage: `cargo run -q -p renda --example scenario -- FILE`
+//! Exit status: 0 passed, 1 not passed, 2 usage, I/O, invalid JSON or a malformed `queries`
+//! entry (unknown query, missing or mistyped argument).
 
 use renda::rules::RuleBook;
 use renda::{CommandEnvelope, Ledger, RendaError};
@@ -31,6 +33,10 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Err(msg) = check_queries(&scenario) {
+        eprintln!("{path}: {msg}");
+        std::process::exit(2);
+    }
     let out = run(&scenario);
     println!("{}", canonical(&out));
     if out["passed"] != Value::Bool(true) {
@@ -100,6 +106,22 @@ fn run(s: &Value) -> Value {
         }
         views.push(got);
     }
+    // Queries: only when the file has a `queries` key (checked by `check_queries`), so the
+    // output of files without one is unchanged.
+    let queries = s.get("queries").map(|list| {
+        let mut out = Vec::new();
+        for (k, q) in list.as_array().into_iter().flatten().enumerate() {
+            let got = match query(&ledger, q) {
+                Ok(text) => serde_json::from_str(&text).expect("query results are JSON"),
+                Err(e) => json!({"error": error_json(&e)}),
+            };
+            if !matches(&q["expect"], &got) {
+                mismatches.push(format!("queries[{k}]"));
+            }
+            out.push(got);
+        }
+        Value::Array(out)
+    });
     // State is a function of the events: replaying the log and restoring a snapshot both
     // reproduce it exactly.
     let snapshot = renda::wire::to_json(&ledger.snapshot());
@@ -117,7 +139,7 @@ fn run(s: &Value) -> Value {
     if !snapshot_equal {
         mismatches.push("snapshot".into());
     }
-    json!({
+    let mut out = json!({
         "name": s["name"],
         "steps": steps,
         "figures": figures,
@@ -127,7 +149,113 @@ fn run(s: &Value) -> Value {
         "snapshot_equal": snapshot_equal,
         "mismatches": mismatches,
         "passed": mismatches.is_empty(),
-    })
+    });
+    if let Some(q) = queries {
+        out["queries"] = q;
+    }
+    out
+}
+
+/// The queries a scenario may ask, with their required and optional arguments (besides
+/// `query` and `expect`). Required arguments are strings; `decimals` is an integer from 0 to
+/// 6, `scope` a string or an object, `reader` an object; an optional argument that is absent
+/// or null is not given.
+const QUERIES: &[(&str, &[&str], &[&str])] = &[
+    ("composition", &["congress", "as_of"], &["decimals"]),
+    ("participation", &["congress", "from", "to"], &["decimals"]),
+    ("check_organisation", &["congress", "as_of"], &[]),
+    ("compliance", &["congress", "as_of"], &[]),
+    ("points", &["congress", "period"], &["scope", "reader"]),
+    ("points_publications", &[], &[]),
+    ("deputies", &["as_of"], &[]),
+    ("voter_issues", &[], &["reader"]),
+    ("archive", &["deputy"], &["reader"]),
+];
+
+/// Checks the `queries` key before anything runs: a malformed query is an error in the file,
+/// like invalid JSON (exit 2), not an outcome to compare.
+fn check_queries(s: &Value) -> Result<(), String> {
+    let Some(list) = s.get("queries") else {
+        return Ok(());
+    };
+    let list = list
+        .as_array()
+        .ok_or("`queries` must be an array of queries")?;
+    for (k, q) in list.iter().enumerate() {
+        let q = q
+            .as_object()
+            .ok_or_else(|| format!("queries[{k}] must be an object"))?;
+        let name = q
+            .get("query")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("queries[{k}].query must be a string naming the query"))?;
+        let Some((_, required, optional)) = QUERIES.iter().find(|(n, _, _)| *n == name) else {
+            let known: Vec<&str> = QUERIES.iter().map(|(n, _, _)| *n).collect();
+            return Err(format!(
+                "queries[{k}]: unknown query `{name}` (known: {})",
+                known.join(", ")
+            ));
+        };
+        for arg in *required {
+            if !q.get(*arg).is_some_and(Value::is_string) {
+                return Err(format!("queries[{k}].{arg} must be a string ({name})"));
+            }
+        }
+        for (key, v) in q {
+            let key = key.as_str();
+            if key == "query" || key == "expect" || required.contains(&key) {
+                continue;
+            }
+            if !optional.contains(&key) {
+                return Err(format!("queries[{k}]: unknown argument `{key}` for {name}"));
+            }
+            let (ok, want) = match key {
+                "decimals" => (v.as_u64().is_some_and(|n| n <= 6), "an integer from 0 to 6"),
+                "scope" => (v.is_string() || v.is_object(), "a string or an object"),
+                _ => (v.is_object(), "an object"),
+            };
+            if !ok && !v.is_null() {
+                return Err(format!("queries[{k}].{key} must be {want} ({name})"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs one (checked) query through the Rust API; returns its JSON text.
+fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
+    let arg = |k: &str| q[k].as_str().unwrap_or("");
+    // Optional JSON arguments reach the API as JSON text, as the bindings pass them.
+    let text = |k: &str| q.get(k).filter(|v| !v.is_null()).map(Value::to_string);
+    let decimals = |default: u32| q["decimals"].as_u64().map_or(default, |n| n as u32);
+    match arg("query") {
+        "composition" => ledger.composition_to_json(arg("congress"), arg("as_of"), decimals(2)),
+        "participation" => {
+            ledger.participation_to_json(arg("congress"), arg("from"), arg("to"), decimals(1))
+        }
+        "check_organisation" => ledger.check_organisation_to_json(arg("congress"), arg("as_of")),
+        "compliance" => ledger.compliance_to_json(arg("congress"), arg("as_of")),
+        "points" => {
+            let scope = text("scope");
+            match text("reader") {
+                Some(r) => {
+                    ledger.points_as_json(&r, arg("congress"), arg("period"), scope.as_deref())
+                }
+                None => ledger.points_to_json(arg("congress"), arg("period"), scope.as_deref()),
+            }
+        }
+        "points_publications" => Ok(ledger.points_publications_to_json()),
+        "deputies" => ledger.deputies_to_json(arg("as_of")),
+        "voter_issues" => match text("reader") {
+            Some(r) => ledger.voter_issues_as_json(&r),
+            None => Ok(ledger.voter_issues_to_json()),
+        },
+        "archive" => match text("reader") {
+            Some(r) => ledger.archive_as_json(&r, arg("deputy")),
+            None => ledger.archive_to_json(arg("deputy")),
+        },
+        other => unreachable!("check_queries lets no unknown query `{other}` through"),
+    }
 }
 
 /// `expected` matches `actual` when every key of an expected object matches the same key of

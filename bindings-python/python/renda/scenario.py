@@ -3,8 +3,8 @@ prints its outcome as canonical JSON (sorted keys, compact), byte-identical to t
 runner ``cargo run -q -p renda --example scenario -- FILE`` (a line-by-line port of
 ``core/examples/scenario.rs``; see ``tests/README.md`` for the format).
 
-Usage: ``python -m renda.scenario FILE``. Exit status: 0 passed, 1 not passed, 2 usage, I/O
-or invalid JSON.
+Usage: ``python -m renda.scenario FILE``. Exit status: 0 passed, 1 not passed, 2 usage, I/O,
+invalid JSON or a malformed ``queries`` entry (unknown query, missing or mistyped argument).
 
 To print the same bytes as the Rust runner, the file is read the way ``serde_json`` reads it
 (numbers parsed with its algorithm, integers beyond 64 bits as floats, ``-0`` as ``-0.0``,
@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from . import Ledger, RendaError
 
-__all__ = ["run", "matches", "canonical", "load", "main"]
+__all__ = ["run", "matches", "canonical", "load", "check_queries", "main", "QUERIES"]
 
 _U64_MAX = (1 << 64) - 1
 _I32_MAX = (1 << 31) - 1
@@ -294,6 +294,20 @@ def run(s: Any) -> Dict[str, Any]:
             mismatches.append(f"views[{k}]")
         views.append(got)
 
+    # Queries: only when the file has a `queries` key (checked by `check_queries`), so the
+    # output of files without one is unchanged.
+    queries: Optional[List[Any]] = None
+    if isinstance(s, dict) and "queries" in s:
+        queries = []
+        for k, q in enumerate(_array(s["queries"])):
+            try:
+                got = _query(ledger, q)
+            except RendaError as e:
+                got = {"error": e.info}
+            if not matches(_get(q, "expect"), got):
+                mismatches.append(f"queries[{k}]")
+            queries.append(got)
+
     # State is a function of the events: replaying the log and restoring a snapshot both
     # reproduce it exactly.
     snapshot = ledger.snapshot()
@@ -309,7 +323,7 @@ def run(s: Any) -> Dict[str, Any]:
         mismatches.append("replay")
     if not snapshot_equal:
         mismatches.append("snapshot")
-    return {
+    out: Dict[str, Any] = {
         "name": _get(s, "name"),
         "steps": steps,
         "figures": figures,
@@ -320,6 +334,91 @@ def run(s: Any) -> Dict[str, Any]:
         "mismatches": mismatches,
         "passed": not mismatches,
     }
+    if queries is not None:
+        out["queries"] = queries
+    return out
+
+
+#: The queries a scenario may ask: name → (required arguments, optional arguments), besides
+#: ``query`` and ``expect``. Required arguments are strings; ``decimals`` is an integer from 0
+#: to 6, ``scope`` a string or an object, ``reader`` an object; an optional argument that is
+#: absent or null is not given.
+QUERIES: Dict[str, Tuple[Tuple[str, ...], Tuple[str, ...]]] = {
+    "composition": (("congress", "as_of"), ("decimals",)),
+    "participation": (("congress", "from", "to"), ("decimals",)),
+    "check_organisation": (("congress", "as_of"), ()),
+    "compliance": (("congress", "as_of"), ()),
+    "points": (("congress", "period"), ("scope", "reader")),
+    "points_publications": ((), ()),
+    "deputies": (("as_of",), ()),
+    "voter_issues": ((), ("reader",)),
+    "archive": (("deputy",), ("reader",)),
+}
+
+
+def check_queries(s: Any) -> None:
+    """Checks the ``queries`` key before anything runs; raises ``ValueError`` for a malformed
+    query: an error in the file, like invalid JSON (exit 2), not an outcome to compare."""
+    if not isinstance(s, dict) or "queries" not in s:
+        return
+    if not isinstance(s["queries"], list):
+        raise ValueError("`queries` must be an array of queries")
+    for k, q in enumerate(s["queries"]):
+        if not isinstance(q, dict):
+            raise ValueError(f"queries[{k}] must be an object")
+        name = q.get("query")
+        if not isinstance(name, str):
+            raise ValueError(f"queries[{k}].query must be a string naming the query")
+        if name not in QUERIES:
+            raise ValueError(f"queries[{k}]: unknown query `{name}` (known: {', '.join(QUERIES)})")
+        required, optional = QUERIES[name]
+        for arg in required:
+            if not isinstance(q.get(arg), str):
+                raise ValueError(f"queries[{k}].{arg} must be a string ({name})")
+        for key, v in q.items():
+            if key in ("query", "expect") or key in required:
+                continue
+            if key not in optional:
+                raise ValueError(f"queries[{k}]: unknown argument `{key}` for {name}")
+            if key == "decimals":
+                ok, want = type(v) is int and 0 <= v <= 6, "an integer from 0 to 6"
+            elif key == "scope":
+                ok, want = isinstance(v, (str, dict)), "a string or an object"
+            else:
+                ok, want = isinstance(v, dict), "an object"
+            if not ok and v is not None:
+                raise ValueError(f"queries[{k}].{key} must be {want} ({name})")
+
+
+def _query(ledger: Ledger, q: Dict[str, Any]) -> Any:
+    """Runs one (checked) query through the Python API."""
+
+    def opt(key: str) -> Any:
+        # Optional JSON arguments reach the binding as JSON text (which it takes as well as a
+        # dict), numbers as written in the file.
+        return None if q.get(key) is None else _wire(q[key])
+
+    name = q["query"]
+    decimals = {} if q.get("decimals") is None else {"decimals": q["decimals"]}
+    if name == "composition":
+        return ledger.composition(q["congress"], q["as_of"], **decimals)
+    if name == "participation":
+        return ledger.participation(q["congress"], q["from"], q["to"], **decimals)
+    if name == "check_organisation":
+        return ledger.check_organisation(q["congress"], q["as_of"])
+    if name == "compliance":
+        return ledger.compliance(q["congress"], q["as_of"])
+    if name == "points":
+        return ledger.points(q["congress"], q["period"], opt("scope"), opt("reader"))
+    if name == "points_publications":
+        return ledger.points_publications()
+    if name == "deputies":
+        return ledger.deputies(q["as_of"])
+    if name == "voter_issues":
+        return ledger.voter_issues(opt("reader"))
+    if name == "archive":
+        return ledger.archive(q["deputy"], opt("reader"))
+    raise AssertionError(f"check_queries lets no unknown query `{name}` through")
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -338,6 +437,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         scenario = load(text)
     except (ValueError, RecursionError) as e:
         print(f"{path}: invalid JSON: {e}", file=sys.stderr)
+        return 2
+    try:
+        check_queries(scenario)
+    except ValueError as e:
+        print(f"{path}: {e}", file=sys.stderr)
         return 2
     out = run(scenario)
     sys.stdout.buffer.write(canonical(out).encode("utf-8") + b"\n")
