@@ -266,6 +266,18 @@ impl PyLedger {
         run(py, || self.lock().archive_as_json(&reader, &deputy))
     }
 
+    /// Deputies recommended for an interview, as a JSON array.
+    fn interview_recommendations_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        run(py, || {
+            self.lock().interview_recommendations_to_json(&congress)
+        })
+    }
+
     /// Every points publication as a JSON array.
     fn points_publications_json(&self, py: Python<'_>) -> PyResult<String> {
         run(py, || Ok(self.lock().points_publications_to_json()))

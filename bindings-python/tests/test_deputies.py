@@ -649,3 +649,14 @@ def test_bad_decimals_raise_before_crossing(haidian: Ledger) -> None:
         haidian.archive(None)  # type: ignore[arg-type]
     # Six decimals is the most: 436 / 445 = 97.977528…
     assert haidian.composition("hd-16", "2017-12-31", 6)["college_or_above"]["share"]["percent"] == "97.977528"
+
+
+def test_interview_recommendations_from_the_latest_annual_publication(story: Ledger) -> None:
+    # Published 2026-01-08 for 2025: D001 14, D002 6, D003 3, all below the illustrative 20;
+    # D002 was interviewed on 2026-01-15. The live points (D002 now 8) do not matter.
+    recs = story.interview_recommendations("hd-17")
+    assert [(r["deputy"], r["points"], r["threshold"], r["interviewed_on"]) for r in recs] == [
+        ("D001", 14, 20, []), ("D002", 6, 20, ["2026-01-15"]), ("D003", 3, 20, [])]
+    assert {r["period"] for r in recs} == {"2025"}
+    with pytest.raises(NotFoundError):
+        story.interview_recommendations("hd-99")

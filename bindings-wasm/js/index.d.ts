@@ -637,6 +637,8 @@ export class Ledger {
   points(congress: string, period: string, scope?: PublicationScope | string | null, reader?: Actor | null): PointsRow[];
   /** Every points publication, rows frozen as published. */
   pointsPublications(): PointsPublication[];
+  /** Deputies below the interview threshold (约谈, R-D2) in the latest annual publication. */
+  interviewRecommendations(congress: string): InterviewRecommendation[];
   /** Duty compliance (R-D1) of a congress's deputies as of `asOf`. */
   compliance(congress: string, asOf: DateString | Date): Compliance;
   /** A deputy's performance archive (履职档案). */
@@ -784,6 +786,11 @@ export type PublicationScope = "congress" | { station: string };
 export interface PointsRow {
   deputy: string; points: number; activities: number; suggestions_led: number;
   suggestions_cosigned: number; days_in_office: number;
+}
+
+/** A deputy recommended for an interview (R-D2). */
+export interface InterviewRecommendation {
+  deputy: string; period: string; points: number; threshold: number; interviewed_on: DateString[];
 }
 
 /** A points publication, frozen as published. */

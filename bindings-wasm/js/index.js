@@ -378,6 +378,12 @@ export class Ledger {
     return JSON.parse(call(() => raw.pointsAsJson(r, c, p, sc)));
   }
 
+  /** Deputies below the interview threshold (约谈, R-D2) in the latest annual publication. */
+  interviewRecommendations(congress) {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.interviewRecommendationsJson(str("congress", congress))));
+  }
+
   /** Every points publication, rows frozen as published. */
   pointsPublications() {
     const raw = this.#live();

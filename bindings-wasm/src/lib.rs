@@ -156,6 +156,14 @@ impl Ledger {
         self.inner.archive_as_json(reader, deputy).map_err(to_js)
     }
 
+    /// Deputies recommended for an interview, as a JSON array.
+    #[wasm_bindgen(js_name = interviewRecommendationsJson)]
+    pub fn interview_recommendations_json(&self, congress: &str) -> Result<String, JsValue> {
+        self.inner
+            .interview_recommendations_to_json(congress)
+            .map_err(to_js)
+    }
+
     /// Every points publication as a JSON array.
     #[wasm_bindgen(js_name = pointsPublicationsJson)]
     pub fn points_publications_json(&self) -> String {

@@ -504,3 +504,12 @@ test("bad decimals and non-string ids throw before crossing", () => {
   assert.throws(() => haidian.compliance(null, "2017-12-31"), TypeError);
   assert.throws(() => haidian.archive(undefined), TypeError);
 });
+
+test("interviewRecommendations(): below the threshold in the latest annual publication", () => {
+  // Published 2026-01-08 for 2025: D001 14, D002 6, D003 3 (all below 20); D002 interviewed 2026-01-15.
+  const recs = story.interviewRecommendations("hd-17");
+  assert.deepEqual(recs.map((r) => [r.deputy, r.points, r.threshold, r.interviewed_on]), [
+    ["D001", 14, 20, []], ["D002", 6, 20, ["2026-01-15"]], ["D003", 3, 20, []],
+  ]);
+  assert.throws(() => story.interviewRecommendations("hd-99"), (e) => e instanceof NotFoundError);
+});

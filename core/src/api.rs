@@ -238,6 +238,12 @@ impl Ledger {
         ))
     }
 
+    /// The deputies recommended for an interview ([`Ledger::interview_recommendations`]).
+    pub fn interview_recommendations_to_json(&self, congress: &str) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        Ok(to_json(&self.interview_recommendations(&congress)?))
+    }
+
     /// Every points publication, in the order published, as a JSON array.
     pub fn points_publications_to_json(&self) -> String {
         to_json(&self.state().points_publications)

@@ -285,3 +285,77 @@ impl crate::Ledger {
         ))
     }
 }
+
+/// A deputy recommended for an interview (约谈, R-D2): below the threshold in the latest annual
+/// publication of their congress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterviewRecommendation {
+    /// The deputy.
+    pub deputy: DeputyId,
+    /// The annual period assessed.
+    pub period: Period,
+    /// The deputy's points in it.
+    pub points: u32,
+    /// The threshold (`interview_below` of the rule set in force on the publication day).
+    pub threshold: u32,
+    /// Days of interviews already held after that publication.
+    pub interviewed_on: Vec<NaiveDate>,
+}
+
+impl crate::Ledger {
+    /// The deputies of `congress` below the interview threshold in its latest annual points
+    /// publication (R-D2: 约谈 by the personnel and deputy committee, with the electoral unit
+    /// notified), with any interview already held since. Empty when nothing was published or
+    /// the rule set sets no threshold.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.interview_recommendations(&"hd".parse().unwrap()).unwrap_err().code(), "not_found");
+    /// ```
+    pub fn interview_recommendations(
+        &self,
+        congress: &CongressId,
+    ) -> crate::Result<Vec<InterviewRecommendation>> {
+        let st = self.state();
+        let c = st.congress(congress, "congress")?;
+        let Some(p) = st
+            .points_publications
+            .iter()
+            .rev()
+            .find(|p| &p.congress == congress && p.scope == PublicationScope::Congress)
+        else {
+            return Ok(Vec::new());
+        };
+        let Some(threshold) = self
+            .rules()
+            .in_force(c.level, p.published_on)
+            .ok()
+            .and_then(|r| r.points.as_ref())
+            .and_then(|t| t.interview_below)
+        else {
+            return Ok(Vec::new());
+        };
+        Ok(p.rows
+            .iter()
+            .filter(|r| r.points < threshold)
+            .map(|r| InterviewRecommendation {
+                deputy: r.deputy.clone(),
+                period: p.period,
+                points: r.points,
+                threshold,
+                interviewed_on: st
+                    .deputies
+                    .get(&r.deputy)
+                    .map(|d| {
+                        d.interviews
+                            .iter()
+                            .copied()
+                            .filter(|on| *on >= p.published_on)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect())
+    }
+}

@@ -300,3 +300,30 @@ fn voter_issues_interviews_and_live_points_follow_the_matrix_for_every_role() {
         1
     );
 }
+
+#[test]
+fn interview_recommendations_follow_the_latest_annual_publication() {
+    let l = engaged();
+    let recs = l.interview_recommendations(&"hd".parse().unwrap()).unwrap();
+    // 2025: D1 made one station visit (2 points in the illustrative table), D2 nothing; both
+    // are below 20. D2 was interviewed on 2026-01-06, after the publication of 2026-01-05.
+    let got: Vec<(&str, u32, u32, Vec<String>)> = recs
+        .iter()
+        .map(|r| {
+            (
+                r.deputy.as_str(),
+                r.points,
+                r.threshold,
+                r.interviewed_on.iter().map(|d| d.to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("D1", 2, 20, vec![]),
+            ("D2", 0, 20, vec!["2026-01-06".to_string()]),
+        ]
+    );
+    assert!(recs.iter().all(|r| r.period.to_string() == "2025"));
+}

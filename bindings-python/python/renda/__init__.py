@@ -400,6 +400,13 @@ class Ledger:
                 _str_arg(period, "period"), sc))
         return result
 
+    def interview_recommendations(self, congress: str) -> List[JsonObject]:
+        """The deputies below the interview threshold (约谈, R-D2) in the latest annual points
+        publication of ``congress``, with any interview held since (``interviewed_on``)."""
+        result: List[JsonObject] = _json.loads(
+            _call(self._inner.interview_recommendations_json, _str_arg(congress, "congress")))
+        return result
+
     def points_publications(self) -> List[JsonObject]:
         """Every points publication, in the order published, with its rows frozen as published."""
         result: List[JsonObject] = _json.loads(_call(self._inner.points_publications_json))
