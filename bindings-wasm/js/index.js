@@ -369,8 +369,7 @@ export class Ledger {
    * (`not_published`), a deputy only their own row. */
   points(congress, period, scope, reader) {
     const raw = this.#live();
-    // A scope is a name ("congress"), an object ({station: id}) or JSON text of either.
-    const sc = typeof scope === "string" && !/^\s*[{"]/.test(scope) ? json(JSON.stringify(scope)) : optJson(scope);
+    const sc = optJson(scope);
     const c = str("congress", congress);
     const p = str("period", period);
     if (reader === undefined || reader === null) return JSON.parse(call(() => raw.pointsJson(c, p, sc)));

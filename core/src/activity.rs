@@ -84,27 +84,6 @@ impl ActivityKind {
             ActivityKind::Other => "other",
         }
     }
-
-    /// Chinese / English label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ActivityKind::SessionAttendance => "出席代表大会会议 / Session attendance",
-            ActivityKind::CommitteeMeetingAttendance => {
-                "列席常委会会议 / Attending a standing-committee meeting"
-            }
-            ActivityKind::Inspection => "视察 / Inspection",
-            ActivityKind::Research => "调研 / Research",
-            ActivityKind::Training => "培训 / Training",
-            ActivityKind::VoterContact => "联系选民 / Voter contact",
-            ActivityKind::HomeVisit => "回家 / Home visit",
-            ActivityKind::StationVisit => "进站 / Station visit",
-            ActivityKind::Debrief => "述职 / Debrief",
-            ActivityKind::LawEnforcementInspection => "执法检查 / Law-enforcement inspection",
-            ActivityKind::LegislativeConsultation => "立法征求意见 / Legislative consultation",
-            ActivityKind::HandlingSupervision => "督办 / Handling supervision",
-            ActivityKind::Other => "其他 / Other",
-        }
-    }
 }
 
 /// Which debrief (述职): the yearly one or the mid-term one (海淀: 406 deputies, 98.3%).

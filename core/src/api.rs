@@ -207,7 +207,7 @@ impl Ledger {
     }
 
     /// The points of a period as they stand now ([`Ledger::points`]); `scope` is
-    /// `"congress"` (default) or `{"station":"…"}` in JSON.
+    /// `"congress"` (default) or `{"station":"…"}` in JSON, or the bare name `congress`.
     ///
     /// ```
     /// let l = renda::Ledger::new(Default::default());
@@ -321,9 +321,13 @@ type PointsArgs = (
 fn points_args(congress: &str, period: &str, scope: Option<&str>) -> Result<PointsArgs> {
     let congress = crate::CongressId::new(congress)?;
     let period: crate::period::Period = period.parse()?;
+    // A scope is JSON text (`"congress"`, `{"station": …}`) or a bare name (`congress`).
     let scope = match scope {
-        Some(s) => from_value_at(parse_json(s)?, "scope")?,
         None => crate::points::PublicationScope::Congress,
+        Some(s) if !s.trim_start().starts_with(['{', '"']) => {
+            from_value_at(serde_json::Value::String(s.to_string()), "scope")?
+        }
+        Some(s) => from_value_at(parse_json(s)?, "scope")?,
     };
     Ok((congress, period, scope))
 }

@@ -291,31 +291,27 @@ pub(crate) fn decide(
         Command::AnswerVoterIssue { issue } => {
             let vi = open_issue(st, issue)?;
             require_triaged(vi)?;
-            match (&vi.triage, actor.role) {
-                (Some(Triage::ForwardedToDepartment { unit }), Role::HandlingUnit)
-                    if unit.as_str() != actor.id.as_str() =>
-                {
-                    return Err(RendaError::NotParty {
-                        actor: actor.id.to_string(),
-                        relation: "the department it was forwarded to",
-                        entity: "voter issue",
-                        id: issue.to_string(),
-                        rule: "§6.2 permission matrix (voter issue)",
-                    })
-                }
-                (Some(Triage::ForwardedToDepartment { .. }), Role::HandlingUnit)
-                | (Some(Triage::ForwardedToDepartment { .. }), Role::GovernmentOffice) => {}
-                (_, Role::HandlingUnit | Role::GovernmentOffice) => {
-                    return Err(RendaError::NotParty {
-                        actor: actor.id.to_string(),
-                        relation: "the department it was forwarded to",
-                        entity: "voter issue",
-                        id: issue.to_string(),
-                        rule: "§6.2 permission matrix (voter issue)",
-                    })
-                }
-                _ => require_receiving_deputy(actor, vi)?,
+            // A department answers only what was forwarded to it; the government office any
+            // forwarded issue; deputies only what they received.
+            let forwarded_to = match &vi.triage {
+                Some(Triage::ForwardedToDepartment { unit }) => Some(unit.as_str()),
+                _ => None,
+            };
+            let may_answer = match actor.role {
+                Role::HandlingUnit => forwarded_to == Some(actor.id.as_str()),
+                Role::GovernmentOffice => forwarded_to.is_some(),
+                _ => true,
+            };
+            if !may_answer {
+                return Err(RendaError::NotParty {
+                    actor: actor.id.to_string(),
+                    relation: "the department it was forwarded to",
+                    entity: "voter issue",
+                    id: issue.to_string(),
+                    rule: "§6.2 permission matrix (voter issue)",
+                });
             }
+            require_receiving_deputy(actor, vi)?;
             if vi.answered_on.is_some() {
                 return Err(RendaError::AlreadyExists {
                     entity: "answer",
@@ -339,16 +335,7 @@ pub(crate) fn decide(
             scope,
         } => {
             let c = st.congress(congress, "command.congress")?;
-            let rules = book.in_force(c.level, date)?;
-            let Some(table) = &rules.points else {
-                return Err(RendaError::rule_violation(
-                    rule_codes::NO_POINT_TABLE,
-                    "W6",
-                    Some("command.congress"),
-                    Some(congress.to_string()),
-                    format!("the rule set `{}` in force has no point table", rules.id),
-                ));
-            };
+            let table = crate::points::point_table(book, c, date, "command.congress")?;
             // R-D2: the standing committee publishes yearly for every deputy, street organs
             // quarterly at their homes and stations.
             let publisher = match scope {

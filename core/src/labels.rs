@@ -462,10 +462,23 @@ fn triage_label(outcome: &str) -> Option<Label> {
 
 impl Labelled for ActivityKind {
     fn label(self) -> Label {
-        let (zh, en) = ActivityKind::label(self)
-            .split_once(" / ")
-            .expect("activity labels are `zh / en`");
-        l(zh, en)
+        match self {
+            Self::SessionAttendance => l("出席代表大会会议", "Session attendance"),
+            Self::CommitteeMeetingAttendance => {
+                l("列席常委会会议", "Attending a standing-committee meeting")
+            }
+            Self::Inspection => l("视察", "Inspection"),
+            Self::Research => l("调研", "Research"),
+            Self::Training => l("培训", "Training"),
+            Self::VoterContact => l("联系选民", "Voter contact"),
+            Self::HomeVisit => l("回家", "Home visit"),
+            Self::StationVisit => l("进站", "Station visit"),
+            Self::Debrief => l("述职", "Debrief"),
+            Self::LawEnforcementInspection => l("执法检查", "Law-enforcement inspection"),
+            Self::LegislativeConsultation => l("立法征求意见", "Legislative consultation"),
+            Self::HandlingSupervision => l("督办", "Handling supervision"),
+            Self::Other => l("其他", "Other"),
+        }
     }
 }
 

@@ -205,6 +205,26 @@ pub fn compute(
     rows.into_values().map(|(_, row)| row).collect()
 }
 
+/// The point table of the rule set in force for `congress` on `date`, or `no_point_table`
+/// (W6) naming `field`.
+pub(crate) fn point_table<'b>(
+    book: &'b crate::rules::RuleBook,
+    congress: &crate::registry::Congress,
+    date: NaiveDate,
+    field: &str,
+) -> crate::Result<&'b PointRules> {
+    let rules = book.in_force(congress.level, date)?;
+    rules.points.as_ref().ok_or_else(|| {
+        crate::RendaError::rule_violation(
+            crate::error::rule_codes::NO_POINT_TABLE,
+            "W6",
+            Some(field),
+            Some(congress.id.to_string()),
+            format!("the rule set `{}` in force has no point table", rules.id),
+        )
+    })
+}
+
 impl crate::Ledger {
     /// The points of `period` as they stand now (not frozen; see [`crate::Command::PublishPoints`]
     /// for a publication), under the point table of the rule set in force on the period's
@@ -231,16 +251,7 @@ impl crate::Ledger {
                 });
             }
         }
-        let rules = self.rules().in_force(c.level, period.last_day())?;
-        let table = rules.points.as_ref().ok_or_else(|| {
-            crate::RendaError::rule_violation(
-                crate::error::rule_codes::NO_POINT_TABLE,
-                "W6",
-                Some("congress"),
-                Some(congress.to_string()),
-                format!("the rule set `{}` in force has no point table", rules.id),
-            )
-        })?;
+        let table = point_table(self.rules(), c, period.last_day(), "congress")?;
         Ok(compute(self.state(), table, congress, period, scope))
     }
 
@@ -268,14 +279,7 @@ impl crate::Ledger {
         let prefix = self.events()[..p.through_seq as usize].to_vec();
         let past = crate::Ledger::replay(self.rules().clone(), prefix)?;
         let c = self.state().congress(&p.congress, "congress")?;
-        let rules = self.rules().in_force(c.level, p.published_on)?;
-        let table = rules
-            .points
-            .as_ref()
-            .ok_or_else(|| crate::RendaError::NoRuleSet {
-                level: c.level.as_str().to_string(),
-                date: p.published_on.to_string(),
-            })?;
+        let table = point_table(self.rules(), c, p.published_on, "index")?;
         Ok(compute(
             past.state(),
             table,

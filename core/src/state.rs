@@ -87,6 +87,81 @@ impl State {
         for c in self.published.keys() {
             self.congress(c, "state.published")?;
         }
+        self.validate_deputy_family()
+    }
+
+    /// The references of the deputy family: committee members, stations, activities, voter
+    /// issues and points publications.
+    fn validate_deputy_family(&self) -> Result<()> {
+        let missing =
+            |entity: &'static str, id: &dyn std::fmt::Display, field: &str| RendaError::NotFound {
+                entity,
+                id: id.to_string(),
+                field: field.to_string(),
+            };
+        for d in self.deputies.values() {
+            for s in &d.stations {
+                if !self.stations.contains_key(s) {
+                    return Err(missing("station", s, "state.deputies.stations"));
+                }
+            }
+        }
+        for (id, m) in &self.committee_members {
+            if &m.deputy != id {
+                return Err(key_mismatch("committee_members", id.as_str()));
+            }
+            let d = self.deputy(id, "state.committee_members.deputy")?;
+            if d.congress != m.congress {
+                return Err(key_mismatch("committee_members", id.as_str()));
+            }
+        }
+        for (id, st) in &self.stations {
+            if &st.id != id {
+                return Err(key_mismatch("stations", id.as_str()));
+            }
+            self.congress(&st.congress, "state.stations.congress")?;
+            if let Some(p) = &st.parent {
+                if !self.stations.contains_key(p) {
+                    return Err(missing("station", p, "state.stations.parent"));
+                }
+            }
+        }
+        for (id, a) in &self.activities {
+            if &a.id != id {
+                return Err(key_mismatch("activities", id.as_str()));
+            }
+            self.congress(&a.congress, "state.activities.congress")?;
+            for p in &a.participants {
+                self.deputy(p, "state.activities.participants")?;
+            }
+            if let Some(s) = &a.station {
+                if !self.stations.contains_key(s) {
+                    return Err(missing("station", s, "state.activities.station"));
+                }
+            }
+        }
+        for (id, v) in &self.voter_issues {
+            if &v.id != id {
+                return Err(key_mismatch("voter_issues", id.as_str()));
+            }
+            self.congress(&v.congress, "state.voter_issues.congress")?;
+            if let Some(d) = &v.deputy {
+                self.deputy(d, "state.voter_issues.deputy")?;
+            }
+            if let Some(s) = &v.station {
+                if !self.stations.contains_key(s) {
+                    return Err(missing("station", s, "state.voter_issues.station"));
+                }
+            }
+            if let Some(a) = &v.activity {
+                if !self.activities.contains_key(a) {
+                    return Err(missing("activity", a, "state.voter_issues.activity"));
+                }
+            }
+        }
+        for p in &self.points_publications {
+            self.congress(&p.congress, "state.points_publications.congress")?;
+        }
         Ok(())
     }
 

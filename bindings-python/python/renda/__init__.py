@@ -386,11 +386,7 @@ class Ledger:
         deputy in ``scope`` (``"congress"``, the default, or ``{"station": id}``, or JSON text of
         either). With ``reader``: the public only sees publications (:class:`PermissionDeniedError`
         ``not_published``), a deputy only their own row."""
-        # A scope is a name ("congress"), an object ({"station": id}) or JSON text of either.
-        if isinstance(scope, str) and not scope.lstrip().startswith(("{", '"')):
-            sc: Optional[str] = _dumps(scope)
-        else:
-            sc = None if scope is None else _json_arg(scope, "scope")
+        sc = None if scope is None else _json_arg(scope, "scope")
         if reader is None:
             result: List[JsonObject] = _json.loads(
                 _call(self._inner.points_json, _str_arg(congress, "congress"), _str_arg(period, "period"), sc))
