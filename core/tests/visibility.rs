@@ -334,14 +334,30 @@ fn snapshots_with_dangling_deputy_family_references_are_refused() {
     let rules = l.rules().clone();
     let snap: serde_json::Value = serde_json::from_str(&l.snapshot_to_json()).unwrap();
     for (path, value, field) in [
-        ("/state/activities/A1/participants/0", "D9", "state.activities.participants"),
-        ("/state/voter_issues/V1/deputy", "D9", "state.voter_issues.deputy"),
-        ("/state/voter_issues/V1/activity", "A9", "state.voter_issues.activity"),
+        (
+            "/state/activities/A1/participants/0",
+            "D9",
+            "state.activities.participants",
+        ),
+        (
+            "/state/voter_issues/V1/deputy",
+            "D9",
+            "state.voter_issues.deputy",
+        ),
+        (
+            "/state/voter_issues/V1/activity",
+            "A9",
+            "state.voter_issues.activity",
+        ),
     ] {
         let mut bad = snap.clone();
         *bad.pointer_mut(path).unwrap_or_else(|| panic!("{path}")) = value.into();
         let err = Ledger::restore_from_json(rules.clone(), &bad.to_string()).unwrap_err();
-        assert_eq!((err.code(), err.field()), ("not_found", Some(field)), "{path}");
+        assert_eq!(
+            (err.code(), err.field()),
+            ("not_found", Some(field)),
+            "{path}"
+        );
     }
     assert!(Ledger::restore_from_json(rules, &snap.to_string()).is_ok());
 }
