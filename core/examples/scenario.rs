@@ -170,6 +170,18 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("deputies", &["as_of"], &[]),
     ("voter_issues", &[], &["reader"]),
     ("archive", &["deputy"], &["reader"]),
+    ("key_figures", &["congress", "as_of"], &[]),
+    ("key_assessment", &["suggestion", "as_of"], &["reader"]),
+    ("supervision_monitor", &["congress", "as_of"], &[]),
+    ("evaluations", &[], &["reader"]),
+    ("evaluation_sample", &["evaluation", "as_of"], &["reader"]),
+    ("motions", &[], &[]),
+    ("motion_figures", &["congress", "as_of"], &[]),
+    ("class_cases", &["congress", "as_of"], &[]),
+    ("class_case_candidates", &["congress", "min_score"], &[]),
+    ("unit_scores", &["as_of"], &["filter", "reader"]),
+    ("figures_by", &["as_of", "by"], &["filter", "reader"]),
+    ("plan_ledger", &["congress", "as_of"], &[]),
 ];
 
 /// Checks the `queries` key before anything runs: a malformed query is an error in the file,
@@ -254,6 +266,43 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
             Some(r) => ledger.archive_as_json(&r, arg("deputy")),
             None => ledger.archive_to_json(arg("deputy")),
         },
+        "key_figures" => ledger.key_figures_to_json(arg("congress"), arg("as_of")),
+        "key_assessment" => match text("reader") {
+            Some(r) => ledger.key_assessment_as_json(&r, arg("suggestion"), arg("as_of")),
+            None => ledger.key_assessment_to_json(arg("suggestion"), arg("as_of")),
+        },
+        "supervision_monitor" => ledger.supervision_monitor_to_json(arg("congress"), arg("as_of")),
+        "evaluations" => match text("reader") {
+            Some(r) => ledger.evaluations_as_json(&r),
+            None => Ok(ledger.evaluations_to_json()),
+        },
+        "evaluation_sample" => match text("reader") {
+            Some(r) => ledger.evaluation_sample_as_json(&r, arg("evaluation"), arg("as_of")),
+            None => ledger.evaluation_sample_to_json(arg("evaluation"), arg("as_of")),
+        },
+        "motions" => Ok(ledger.motions_to_json()),
+        "motion_figures" => ledger.motion_figures_to_json(arg("congress"), arg("as_of")),
+        "class_cases" => ledger.class_case_report_to_json(arg("as_of"), Some(arg("congress"))),
+        "class_case_candidates" => {
+            ledger.class_case_candidates_to_json(arg("congress"), arg("min_score"))
+        }
+        "unit_scores" => {
+            let filter = text("filter");
+            match text("reader") {
+                Some(r) => ledger.unit_scores_as_json(&r, arg("as_of"), filter.as_deref()),
+                None => ledger.unit_scores_to_json(arg("as_of"), filter.as_deref()),
+            }
+        }
+        "figures_by" => {
+            let filter = text("filter");
+            match text("reader") {
+                Some(r) => {
+                    ledger.figures_by_as_json(&r, arg("as_of"), arg("by"), filter.as_deref())
+                }
+                None => ledger.figures_by_to_json(arg("as_of"), arg("by"), filter.as_deref()),
+            }
+        }
+        "plan_ledger" => ledger.plan_ledger_to_json(arg("congress"), arg("as_of")),
         other => unreachable!("check_queries lets no unknown query `{other}` through"),
     }
 }

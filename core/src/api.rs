@@ -305,6 +305,148 @@ impl Ledger {
     }
 }
 
+// Key suggestions, supervision overlays and third-party evaluation of handling (issue 4:
+// `docs/key-suggestions.md`).
+impl Ledger {
+    /// The key-suggestion figures of `congress` as of `as_of` ([`Ledger::key_figures`]), as JSON.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.key_figures_to_json("hd", "2024-12-31").unwrap_err().code(), "not_found");
+    /// ```
+    pub fn key_figures_to_json(&self, congress: &str, as_of: &str) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.key_figures(&congress, date)?))
+    }
+
+    /// A key suggestion's back-to-back assessment as of `as_of`, for a trusted back end
+    /// ([`Ledger::key_assessment`]), as JSON.
+    pub fn key_assessment_to_json(&self, suggestion: &str, as_of: &str) -> Result<String> {
+        let id = SuggestionId::new(suggestion)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.key_assessment(&id, date)?))
+    }
+
+    /// A key suggestion's back-to-back assessment as the reader (an actor in JSON) may see it
+    /// ([`Ledger::key_assessment_as`]: `not_published` for a handling unit before the
+    /// announcement), as JSON.
+    pub fn key_assessment_as_json(
+        &self,
+        reader: &str,
+        suggestion: &str,
+        as_of: &str,
+    ) -> Result<String> {
+        let reader = parse_reader(reader)?;
+        let id = SuggestionId::new(suggestion)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.key_assessment_as(&reader, &id, date)?))
+    }
+
+    /// The suggestions of `congress` under active supervision on `as_of`
+    /// ([`Ledger::supervision_monitor`]), as a JSON array.
+    pub fn supervision_monitor_to_json(&self, congress: &str, as_of: &str) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.supervision_monitor(&congress, date)?))
+    }
+
+    /// Every third-party evaluation with its report distribution ([`Ledger::evaluations`]), as
+    /// a JSON array.
+    pub fn evaluations_to_json(&self) -> String {
+        to_json(&self.evaluations())
+    }
+
+    /// The evaluations the reader may see ([`Ledger::evaluations_as`]), as a JSON array.
+    pub fn evaluations_as_json(&self, reader: &str) -> Result<String> {
+        Ok(to_json(&self.evaluations_as(&parse_reader(reader)?)))
+    }
+
+    /// An evaluation's sampled suggestions as of `as_of` ([`Ledger::evaluation_sample`]), as a
+    /// JSON array of suggestion views.
+    pub fn evaluation_sample_to_json(&self, evaluation: &str, as_of: &str) -> Result<String> {
+        let id = crate::EvaluationId::new(evaluation)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.evaluation_sample(&id, date)?))
+    }
+
+    /// An evaluation's sampled suggestions as the reader may see them
+    /// ([`Ledger::evaluation_sample_as`]: `not_party` for another evaluator), as JSON.
+    pub fn evaluation_sample_as_json(
+        &self,
+        reader: &str,
+        evaluation: &str,
+        as_of: &str,
+    ) -> Result<String> {
+        let reader = parse_reader(reader)?;
+        let id = crate::EvaluationId::new(evaluation)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.evaluation_sample_as(&reader, &id, date)?))
+    }
+
+    /// A suggestion view as the reader may see it ([`Ledger::suggestion_view_as`]: `not_party`
+    /// for a third-party evaluator outside its sample), as JSON.
+    pub fn suggestion_view_as_json(&self, reader: &str, id: &str, as_of: &str) -> Result<String> {
+        let reader = parse_reader(reader)?;
+        let id = SuggestionId::new(id)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.suggestion_view_as(&reader, &id, date)?))
+    }
+}
+
+// Popolo and iCalendar (issue 6: `docs/popolo.md`, `docs/ical.md`).
+
+#[cfg(feature = "popolo")]
+impl Ledger {
+    /// A congress as a Popolo document as of `as_of` ([`Ledger::to_popolo`]), as JSON.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.to_popolo_json("hd", "2024-01-01").unwrap_err().code(), "not_found");
+    /// ```
+    pub fn to_popolo_json(&self, congress: &str, as_of: &str) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(self.to_popolo(&congress, date)?.to_json())
+    }
+}
+
+/// Imports a Popolo document ([`crate::popolo::import`]) with options in JSON
+/// ([`crate::popolo::ImportOptions`]: `level` required); returns
+/// `{"commands": [...], "report": {"entries": [...], "findings": [...]}}`.
+///
+/// ```
+/// let out = renda::api::popolo_import_json(r#"{"persons":[]}"#, r#"{"level":"county"}"#).unwrap();
+/// assert!(out.starts_with(r#"{"commands":[],"report":{"entries":[]"#));
+/// ```
+#[cfg(feature = "popolo")]
+pub fn popolo_import_json(json: &str, options_json: &str) -> Result<String> {
+    let options = crate::popolo::ImportOptions::from_json(options_json)?;
+    Ok(crate::popolo::import(json, &options)?.to_json())
+}
+
+/// The semantic checks of a Popolo document ([`crate::popolo::check`]), as a JSON array of
+/// findings.
+#[cfg(feature = "popolo")]
+pub fn popolo_check_json(json: &str) -> Result<String> {
+    Ok(to_json(&crate::popolo::check(json)?))
+}
+
+impl Ledger {
+    /// The reply due dates in a scope as an iCalendar file ([`Ledger::to_ical`]); `scope` is
+    /// JSON: `{"unit": …}`, `{"deputy": …}` or `{"congress": …}`.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.to_ical_json("2024-01-01", r#"{"unit":"edu"}"#).unwrap_err().code(), "not_found");
+    /// ```
+    pub fn to_ical_json(&self, as_of: &str, scope: &str) -> Result<String> {
+        let date = crate::time::parse_date("as_of", as_of)?;
+        let scope = crate::ical::parse_scope(scope)?;
+        self.to_ical(date, &scope)
+    }
+}
+
 fn parse_filter(filter: Option<&str>) -> Result<FigureFilter> {
     match filter {
         Some(f) => from_value_at(parse_json(f)?, "filter"),
@@ -339,4 +481,178 @@ fn parse_reader(reader: &str) -> Result<crate::Actor> {
 /// Verifies an event log in wire form: see [`crate::chain::verify_json`].
 pub fn verify_log_json(events: &str) -> Result<String> {
     crate::chain::verify_json(events)
+}
+
+// Motions and sessions (issue 4: `docs/motions.md`).
+impl Ledger {
+    /// Every motion (state records, [`crate::motion::Motion`]) as a JSON array ordered by id.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.motions_to_json(), "[]");
+    /// ```
+    pub fn motions_to_json(&self) -> String {
+        to_json(&self.motions().collect::<Vec<_>>())
+    }
+
+    /// Every scheduled session ([`crate::session::Session`]) as a JSON array ordered by id.
+    pub fn sessions_to_json(&self) -> String {
+        to_json(&self.sessions().collect::<Vec<_>>())
+    }
+
+    /// The motion figures of `congress` as of `as_of` (`YYYY-MM-DD`;
+    /// [`Ledger::motion_figures`]), as JSON.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.motion_figures_to_json("hd", "2024-13-01").unwrap_err().field(), Some("as_of"));
+    /// ```
+    pub fn motion_figures_to_json(&self, congress: &str, as_of: &str) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.motion_figures(&congress, date)?))
+    }
+}
+
+// Class cases, the suggester, unit scores, breakdowns and the plan ledger (issue 4:
+// `docs/class-cases.md`).
+impl Ledger {
+    /// Every class case (state records, [`crate::class_case::ClassCase`], dissolved ones too)
+    /// as a JSON array ordered by id.
+    ///
+    /// ```
+    /// assert_eq!(renda::Ledger::new(Default::default()).class_cases_to_json(), "[]");
+    /// ```
+    pub fn class_cases_to_json(&self) -> String {
+        to_json(&self.class_cases().collect::<Vec<_>>())
+    }
+
+    /// The class cases existing at the end of `as_of`, of `congress` (or of every congress),
+    /// with their figures ([`Ledger::class_case_report`]), as JSON.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert!(l.class_case_report_to_json("2024-12-31", None).unwrap().contains(r#""groups":[]"#));
+    /// assert_eq!(l.class_case_report_to_json("2024-12-31", Some("hd")).unwrap_err().code(), "not_found");
+    /// ```
+    pub fn class_case_report_to_json(&self, as_of: &str, congress: Option<&str>) -> Result<String> {
+        let date = crate::time::parse_date("as_of", as_of)?;
+        let congress = congress.map(crate::CongressId::new).transpose()?;
+        Ok(to_json(&self.class_case_report(date, congress.as_ref())?))
+    }
+
+    /// Candidate class cases of `congress` ([`Ledger::class_case_candidates`]); `min_score` is
+    /// a number from 0 to 1 as text (`"0.3"`). Returns a JSON array of
+    /// [`crate::similarity::CandidateGroup`].
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.class_case_candidates_to_json("hd", "2").unwrap_err().field(), Some("min_score"));
+    /// ```
+    pub fn class_case_candidates_to_json(&self, congress: &str, min_score: &str) -> Result<String> {
+        let min_score = crate::similarity::parse_min_score("min_score", min_score)?;
+        let congress = crate::CongressId::new(congress)?;
+        Ok(to_json(&self.class_case_candidates(&congress, min_score)?))
+    }
+
+    /// The ranked unit scores as of `as_of` with an optional filter in JSON
+    /// ([`Ledger::unit_scores`]), as a JSON array.
+    pub fn unit_scores_to_json(&self, as_of: &str, filter: Option<&str>) -> Result<String> {
+        let date = crate::time::parse_date("as_of", as_of)?;
+        let filter = parse_filter(filter)?;
+        Ok(to_json(&self.unit_scores(date, &filter)?))
+    }
+
+    /// The unit scores as the reader may see them ([`Ledger::unit_scores_as`]).
+    pub fn unit_scores_as_json(
+        &self,
+        reader: &str,
+        as_of: &str,
+        filter: Option<&str>,
+    ) -> Result<String> {
+        let reader = parse_reader(reader)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        let filter = parse_filter(filter)?;
+        Ok(to_json(&self.unit_scores_as(&reader, date, &filter)?))
+    }
+
+    /// The figures broken down `by` `unit`, `topic`, `level`, `year`, `quarter` or `month`
+    /// ([`Ledger::figures_by`]), as a JSON array of rows.
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// assert_eq!(l.figures_by_to_json("2024-12-31", "year", None).unwrap(), "[]");
+    /// assert_eq!(l.figures_by_to_json("2024-12-31", "week", None).unwrap_err().field(), Some("by"));
+    /// ```
+    pub fn figures_by_to_json(
+        &self,
+        as_of: &str,
+        by: &str,
+        filter: Option<&str>,
+    ) -> Result<String> {
+        let date = crate::time::parse_date("as_of", as_of)?;
+        let by: crate::breakdown::Breakdown = by.parse()?;
+        let filter = parse_filter(filter)?;
+        Ok(to_json(&self.figures_by(date, &filter, by)?))
+    }
+
+    /// The breakdown as the reader may see it ([`Ledger::figures_by_as`]).
+    pub fn figures_by_as_json(
+        &self,
+        reader: &str,
+        as_of: &str,
+        by: &str,
+        filter: Option<&str>,
+    ) -> Result<String> {
+        let reader = parse_reader(reader)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        let by: crate::breakdown::Breakdown = by.parse()?;
+        let filter = parse_filter(filter)?;
+        Ok(to_json(&self.figures_by_as(&reader, date, &filter, by)?))
+    }
+
+    /// The plan ledger of `congress`'s term as of `as_of`, per year of entry with totals
+    /// ([`Ledger::plan_ledger`]), as JSON.
+    pub fn plan_ledger_to_json(&self, congress: &str, as_of: &str) -> Result<String> {
+        let congress = crate::CongressId::new(congress)?;
+        let date = crate::time::parse_date("as_of", as_of)?;
+        Ok(to_json(&self.plan_ledger(&congress, date)?))
+    }
+}
+
+/// Candidate class cases among titles given as JSON, `[{"suggestion": id, "title": text}, …]`,
+/// with optional parameters in JSON ([`crate::similarity::SimilarityParams`], e.g.
+/// `{"min_score": 0.4}`); returns a JSON array of [`crate::similarity::CandidateGroup`].
+///
+/// ```
+/// let out = renda::api::candidate_groups_json(r#"[{"suggestion":"S1","title":"关于增加幼儿园学位的建议"},
+///   {"suggestion":"S2","title":"关于增加幼儿园学位供给的建议"},{"suggestion":"S3","title":"关于治理噪声扰民的建议"}]"#,
+///   None).unwrap();
+/// assert!(out.starts_with(r#"[{"suggestions":["S1","S2"],"score":"#));
+/// ```
+pub fn candidate_groups_json(items: &str, params: Option<&str>) -> Result<String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        suggestion: SuggestionId,
+        title: String,
+    }
+    let items: Vec<Item> = from_value_at(parse_json(items)?, "items")?;
+    let params: crate::similarity::SimilarityParams = match params {
+        Some(p) => from_value_at(parse_json(p)?, "params")?,
+        None => Default::default(),
+    };
+    if !(0.0..=1.0).contains(&params.min_score) {
+        return Err(crate::RendaError::InvalidField {
+            field: "params.min_score".into(),
+            value: params.min_score.to_string(),
+            reason: "must be a number from 0 to 1".into(),
+        });
+    }
+    let pairs: Vec<(SuggestionId, &str)> = items
+        .iter()
+        .map(|i| (i.suggestion.clone(), i.title.as_str()))
+        .collect();
+    let groups = crate::similarity::candidate_groups(&pairs, &params);
+    Ok(to_json(&groups))
 }

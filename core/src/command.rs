@@ -417,6 +417,285 @@ pub enum Command {
         /// Why it is necessary.
         reason: String,
     },
+    /// Schedule a session of a congress with its motion submission window (L-2): motions are
+    /// accepted from `opens_on` to `motions_due`.
+    ScheduleSession {
+        /// New session id.
+        session: SessionId,
+        /// The congress.
+        congress: CongressId,
+        /// First day of the session (within the term).
+        opens_on: NaiveDate,
+        /// Last day of the session.
+        closes_on: NaiveDate,
+        /// Last day motions are accepted, within the session; absent: `closes_on`.
+        #[serde(default)]
+        motions_due: Option<NaiveDate>,
+    },
+    /// Submit a motion (议案) to the presidium during a session (L-2, R-P7, W4 step 2).
+    SubmitMotion {
+        /// New motion id.
+        motion: crate::ids::MotionId,
+        /// The congress.
+        congress: CongressId,
+        /// The session whose window it is submitted in.
+        session: SessionId,
+        /// Title.
+        title: String,
+        /// Who submits it: deputies jointly, a delegation, the presidium, the standing committee,
+        /// a special committee or the government (`by`).
+        sponsor: crate::motion::Sponsor,
+        /// Legislative, supervisory or other.
+        kind: crate::motion::MotionKind,
+        /// Topic, free text.
+        #[serde(default)]
+        topic: Option<String>,
+    },
+    /// The presidium's decision on a submitted motion (W4 step 3, L-2), recorded by the standing
+    /// committee, a special committee or the office: listed, handled as a suggestion, merged into
+    /// another listed motion, or turned into a legislative research project.
+    ReviewMotion {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The decision (`as`).
+        decision: crate::motion::ReviewDecision,
+    },
+    /// Withdraw a motion: freely before review, with the presidium's consent once listed (L-2).
+    WithdrawMotion {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Whether the presidium consented (needed for a listed motion).
+        #[serde(default)]
+        presidium_consent: bool,
+    },
+    /// Assign a listed motion to the government for handling (交付办理, W4 step 4); a supervisory
+    /// motion goes into the standing committee's supervision plan (R-P1).
+    AssignMotion {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The lead handling unit.
+        lead_unit: UnitId,
+        /// Co-units.
+        #[serde(default)]
+        co_units: Vec<UnitId>,
+    },
+    /// Form the motion's handling working group (R-P3).
+    FormMotionWorkingGroup {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The standing-committee leader in charge.
+        leader: String,
+        /// The responsible committee.
+        committee: String,
+        /// Deputies taking part (at least one).
+        #[serde(default)]
+        members: Vec<DeputyId>,
+        /// Sponsoring deputies taking part (at least one for a motion of deputies).
+        #[serde(default)]
+        proposing_deputies: Vec<DeputyId>,
+    },
+    /// The government agrees the handling plan, with goals and a deadline (R-P3); handling year
+    /// 1 starts.
+    AgreeMotionPlan {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The goals (at least one).
+        goals: Vec<String>,
+        /// The deadline, after today.
+        deadline: NaiveDate,
+    },
+    /// The government reports on a year's handling to the standing committee, or then to the
+    /// congress (W4 step 7, R-P5).
+    ReportMotionHandling {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The current handling year (from 1).
+        year: u32,
+        /// `standing_committee` or `congress`.
+        to: crate::motion::ReportTo,
+        /// Summary.
+        summary: String,
+    },
+    /// The standing committee's review opinion on a year's handling report (W4 step 7).
+    IssueMotionReviewOpinion {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The current handling year.
+        year: u32,
+        /// The opinion.
+        opinion: String,
+    },
+    /// A third-party evaluation of a year's handling (W4 step 7, 顺义).
+    RecordMotionEvaluation {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// A handling year that has started.
+        year: u32,
+        /// The evaluating organisation.
+        evaluator: String,
+        /// Its findings.
+        summary: String,
+    },
+    /// The standing committee concludes the current handling year: completed, or continued into
+    /// another year within the tracking period (R-P2).
+    ConcludeMotionYear {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The current handling year.
+        year: u32,
+        /// `completed` or `continued`.
+        outcome: crate::motion::YearOutcome,
+    },
+    /// A street working committee, a special committee or the office recommends a suggestion
+    /// as a key suggestion (W2 step 1, R-S7).
+    RecommendKeySuggestion {
+        /// The suggestion (accepted, not finished).
+        suggestion: SuggestionId,
+        /// Why it should be key.
+        reason: String,
+    },
+    /// The director meeting or the standing committee designates a key suggestion (W2 step 2,
+    /// R-S7; who may is rule-set data, `key.designated_by`).
+    DesignateKeySuggestion {
+        /// The suggestion.
+        suggestion: SuggestionId,
+        /// The leader who leads its supervision (主任/副主任牵头, R-S15).
+        leader: String,
+    },
+    /// A key-suggestion meeting was held (W2 steps 3–4, R-S7, R-S14; the three-meeting model
+    /// [002:L287]).
+    HoldKeyMeeting {
+        /// The kind of meeting.
+        meeting: crate::key_suggestion::KeyMeetingKind,
+        /// The key suggestions on the agenda.
+        suggestions: Vec<SuggestionId>,
+        /// The organs whose heads attended.
+        #[serde(default)]
+        organs: Vec<crate::key_suggestion::Organ>,
+        /// The deputies who attended.
+        #[serde(default)]
+        deputies: Vec<DeputyId>,
+        /// Ratings given on the spot (supervision meetings only, W2 step 4).
+        #[serde(default)]
+        on_the_spot: Vec<crate::key_suggestion::OnTheSpotRating>,
+    },
+    /// A deputy's back-to-back quality rating of a key suggestion's handling (W2 step 5, R-S8),
+    /// given by the deputy or recorded by the office at the forum.
+    RateKeyQuality {
+        /// The key suggestion.
+        suggestion: SuggestionId,
+        /// The rating deputy (a proposer).
+        deputy: DeputyId,
+        /// The rating.
+        rating: Satisfaction,
+    },
+    /// The congress announces the back-to-back assessment of a key suggestion (W2 step 5).
+    PublishKeyAssessment {
+        /// The key suggestion.
+        suggestion: SuggestionId,
+    },
+    /// The director meeting hears the outcome of a key suggestion (W2 step 6, S001-15).
+    RecordKeyOutcome {
+        /// The key suggestion.
+        suggestion: SuggestionId,
+        /// The outcome.
+        outcome: crate::key_suggestion::KeyOutcome,
+    },
+    /// A supervision overlay starts on a suggestion (W1 step 7).
+    StartSupervision {
+        /// The suggestion (assigned, not finished).
+        suggestion: SuggestionId,
+        /// The mode.
+        mode: crate::supervision::SupervisionMode,
+        /// Who leads it (a leader's name or a committee).
+        lead: String,
+    },
+    /// A supervision overlay ends (W1 step 7).
+    EndSupervision {
+        /// The suggestion.
+        suggestion: SuggestionId,
+        /// The mode.
+        mode: crate::supervision::SupervisionMode,
+    },
+    /// A deputy is appointed supervision monitor of a suggestion (代表建议督办监督员, W1 step 7).
+    AppointSupervisionMonitor {
+        /// The suggestion.
+        suggestion: SuggestionId,
+        /// The deputy (of the same congress, in office, not a proposer).
+        deputy: DeputyId,
+    },
+    /// The sample of a third-party evaluation of handling is selected (W3 step 1, R-S10).
+    PlanHandlingEvaluation {
+        /// New evaluation id.
+        evaluation: crate::ids::EvaluationId,
+        /// The congress.
+        congress: CongressId,
+        /// The year of handling evaluated (within the term).
+        year: i32,
+        /// The sampled suggestions with their categories.
+        sample: Vec<crate::handling_evaluation::SampleItem>,
+    },
+    /// A qualified evaluator is commissioned (W3 step 2).
+    CommissionEvaluator {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+        /// The evaluator's actor id (it acts as `third_party_evaluator`).
+        evaluator: crate::ids::ActorId,
+    },
+    /// The evaluator submits its report (W3 step 3).
+    SubmitEvaluationReport {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+        /// One finding per sampled suggestion.
+        findings: Vec<crate::handling_evaluation::Finding>,
+        /// Summary.
+        summary: String,
+    },
+    /// The report is distributed at a standing-committee meeting and fed back to the
+    /// departments and deputies (W3 step 4).
+    DistributeEvaluationReport {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+    },
+    /// The director meeting decides how the results are used (W3 step 5, R-S9).
+    DecideEvaluationUse {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+        /// The uses.
+        uses: Vec<crate::handling_evaluation::EvaluationUse>,
+        /// A note.
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// The office merges suggestions (件) of one congress into a class case (类案, 项) with one
+    /// lead unit (W1 step 4, §6.2 "merge into a class case"); every proposer still gets their
+    /// own reply.
+    MergeSuggestions {
+        /// New class-case id.
+        group: crate::ids::ClassCaseId,
+        /// Topic of the group (e.g. 增加幼儿园学位).
+        title: String,
+        /// At least 2 suggestions, each once: accepted, or assigned to `lead_unit` and not yet
+        /// replied, and in no other group.
+        suggestions: Vec<SuggestionId>,
+        /// The group's lead unit (主办单位).
+        lead_unit: UnitId,
+    },
+    /// The office adds a suggestion to a class case (W1 step 4).
+    AddToClassCase {
+        /// The class case.
+        group: crate::ids::ClassCaseId,
+        /// The suggestion: accepted, or assigned to the group's lead unit and not yet replied.
+        suggestion: SuggestionId,
+    },
+    /// The office splits a suggestion off a class case before its first reply (W1 step 4); a
+    /// group left with one member is dissolved.
+    SplitSuggestion {
+        /// The class case.
+        group: crate::ids::ClassCaseId,
+        /// The suggestion.
+        suggestion: SuggestionId,
+    },
 }
 
 /// The kind of a command, without its data: the rows of the permission matrix.
@@ -491,11 +770,67 @@ pub enum CommandKind {
     AdviseResignation,
     /// See [`Command::NotifyEmployer`].
     NotifyEmployer,
+    /// See [`Command::ScheduleSession`].
+    ScheduleSession,
+    /// See [`Command::SubmitMotion`].
+    SubmitMotion,
+    /// See [`Command::ReviewMotion`].
+    ReviewMotion,
+    /// See [`Command::WithdrawMotion`].
+    WithdrawMotion,
+    /// See [`Command::AssignMotion`].
+    AssignMotion,
+    /// See [`Command::FormMotionWorkingGroup`].
+    FormMotionWorkingGroup,
+    /// See [`Command::AgreeMotionPlan`].
+    AgreeMotionPlan,
+    /// See [`Command::ReportMotionHandling`].
+    ReportMotionHandling,
+    /// See [`Command::IssueMotionReviewOpinion`].
+    IssueMotionReviewOpinion,
+    /// See [`Command::RecordMotionEvaluation`].
+    RecordMotionEvaluation,
+    /// See [`Command::ConcludeMotionYear`].
+    ConcludeMotionYear,
+    /// See [`Command::RecommendKeySuggestion`].
+    RecommendKeySuggestion,
+    /// See [`Command::DesignateKeySuggestion`].
+    DesignateKeySuggestion,
+    /// See [`Command::HoldKeyMeeting`].
+    HoldKeyMeeting,
+    /// See [`Command::RateKeyQuality`].
+    RateKeyQuality,
+    /// See [`Command::PublishKeyAssessment`].
+    PublishKeyAssessment,
+    /// See [`Command::RecordKeyOutcome`].
+    RecordKeyOutcome,
+    /// See [`Command::StartSupervision`].
+    StartSupervision,
+    /// See [`Command::EndSupervision`].
+    EndSupervision,
+    /// See [`Command::AppointSupervisionMonitor`].
+    AppointSupervisionMonitor,
+    /// See [`Command::PlanHandlingEvaluation`].
+    PlanHandlingEvaluation,
+    /// See [`Command::CommissionEvaluator`].
+    CommissionEvaluator,
+    /// See [`Command::SubmitEvaluationReport`].
+    SubmitEvaluationReport,
+    /// See [`Command::DistributeEvaluationReport`].
+    DistributeEvaluationReport,
+    /// See [`Command::DecideEvaluationUse`].
+    DecideEvaluationUse,
+    /// See [`Command::MergeSuggestions`].
+    MergeSuggestions,
+    /// See [`Command::AddToClassCase`].
+    AddToClassCase,
+    /// See [`Command::SplitSuggestion`].
+    SplitSuggestion,
 }
 
 impl CommandKind {
     /// Every command kind.
-    pub const ALL: [CommandKind; 34] = [
+    pub const ALL: &'static [CommandKind] = &[
         CommandKind::RegisterCongress,
         CommandKind::RegisterDeputy,
         CommandKind::RegisterUnit,
@@ -530,6 +865,34 @@ impl CommandKind {
         CommandKind::RecordInterview,
         CommandKind::AdviseResignation,
         CommandKind::NotifyEmployer,
+        CommandKind::ScheduleSession,
+        CommandKind::SubmitMotion,
+        CommandKind::ReviewMotion,
+        CommandKind::WithdrawMotion,
+        CommandKind::AssignMotion,
+        CommandKind::FormMotionWorkingGroup,
+        CommandKind::AgreeMotionPlan,
+        CommandKind::ReportMotionHandling,
+        CommandKind::IssueMotionReviewOpinion,
+        CommandKind::RecordMotionEvaluation,
+        CommandKind::ConcludeMotionYear,
+        CommandKind::RecommendKeySuggestion,
+        CommandKind::DesignateKeySuggestion,
+        CommandKind::HoldKeyMeeting,
+        CommandKind::RateKeyQuality,
+        CommandKind::PublishKeyAssessment,
+        CommandKind::RecordKeyOutcome,
+        CommandKind::StartSupervision,
+        CommandKind::EndSupervision,
+        CommandKind::AppointSupervisionMonitor,
+        CommandKind::PlanHandlingEvaluation,
+        CommandKind::CommissionEvaluator,
+        CommandKind::SubmitEvaluationReport,
+        CommandKind::DistributeEvaluationReport,
+        CommandKind::DecideEvaluationUse,
+        CommandKind::MergeSuggestions,
+        CommandKind::AddToClassCase,
+        CommandKind::SplitSuggestion,
     ];
 
     /// The wire name (`type` field).
@@ -540,7 +903,7 @@ impl CommandKind {
 
 impl Command {
     /// The wire names of every command, in [`CommandKind`] order.
-    pub const TYPES: [&'static str; 34] = [
+    pub const TYPES: &'static [&'static str] = &[
         "register_congress",
         "register_deputy",
         "register_unit",
@@ -575,6 +938,34 @@ impl Command {
         "record_interview",
         "advise_resignation",
         "notify_employer",
+        "schedule_session",
+        "submit_motion",
+        "review_motion",
+        "withdraw_motion",
+        "assign_motion",
+        "form_motion_working_group",
+        "agree_motion_plan",
+        "report_motion_handling",
+        "issue_motion_review_opinion",
+        "record_motion_evaluation",
+        "conclude_motion_year",
+        "recommend_key_suggestion",
+        "designate_key_suggestion",
+        "hold_key_meeting",
+        "rate_key_quality",
+        "publish_key_assessment",
+        "record_key_outcome",
+        "start_supervision",
+        "end_supervision",
+        "appoint_supervision_monitor",
+        "plan_handling_evaluation",
+        "commission_evaluator",
+        "submit_evaluation_report",
+        "distribute_evaluation_report",
+        "decide_evaluation_use",
+        "merge_suggestions",
+        "add_to_class_case",
+        "split_suggestion",
     ];
 
     /// The kind of this command.
@@ -614,6 +1005,34 @@ impl Command {
             Command::RecordInterview { .. } => CommandKind::RecordInterview,
             Command::AdviseResignation { .. } => CommandKind::AdviseResignation,
             Command::NotifyEmployer { .. } => CommandKind::NotifyEmployer,
+            Command::ScheduleSession { .. } => CommandKind::ScheduleSession,
+            Command::SubmitMotion { .. } => CommandKind::SubmitMotion,
+            Command::ReviewMotion { .. } => CommandKind::ReviewMotion,
+            Command::WithdrawMotion { .. } => CommandKind::WithdrawMotion,
+            Command::AssignMotion { .. } => CommandKind::AssignMotion,
+            Command::FormMotionWorkingGroup { .. } => CommandKind::FormMotionWorkingGroup,
+            Command::AgreeMotionPlan { .. } => CommandKind::AgreeMotionPlan,
+            Command::ReportMotionHandling { .. } => CommandKind::ReportMotionHandling,
+            Command::IssueMotionReviewOpinion { .. } => CommandKind::IssueMotionReviewOpinion,
+            Command::RecordMotionEvaluation { .. } => CommandKind::RecordMotionEvaluation,
+            Command::ConcludeMotionYear { .. } => CommandKind::ConcludeMotionYear,
+            Command::RecommendKeySuggestion { .. } => CommandKind::RecommendKeySuggestion,
+            Command::DesignateKeySuggestion { .. } => CommandKind::DesignateKeySuggestion,
+            Command::HoldKeyMeeting { .. } => CommandKind::HoldKeyMeeting,
+            Command::RateKeyQuality { .. } => CommandKind::RateKeyQuality,
+            Command::PublishKeyAssessment { .. } => CommandKind::PublishKeyAssessment,
+            Command::RecordKeyOutcome { .. } => CommandKind::RecordKeyOutcome,
+            Command::StartSupervision { .. } => CommandKind::StartSupervision,
+            Command::EndSupervision { .. } => CommandKind::EndSupervision,
+            Command::AppointSupervisionMonitor { .. } => CommandKind::AppointSupervisionMonitor,
+            Command::PlanHandlingEvaluation { .. } => CommandKind::PlanHandlingEvaluation,
+            Command::CommissionEvaluator { .. } => CommandKind::CommissionEvaluator,
+            Command::SubmitEvaluationReport { .. } => CommandKind::SubmitEvaluationReport,
+            Command::DistributeEvaluationReport { .. } => CommandKind::DistributeEvaluationReport,
+            Command::DecideEvaluationUse { .. } => CommandKind::DecideEvaluationUse,
+            Command::MergeSuggestions { .. } => CommandKind::MergeSuggestions,
+            Command::AddToClassCase { .. } => CommandKind::AddToClassCase,
+            Command::SplitSuggestion { .. } => CommandKind::SplitSuggestion,
         }
     }
 

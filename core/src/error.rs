@@ -119,9 +119,59 @@ pub mod rule_codes {
     pub const NO_LATER_ASSESSMENT: &str = "no_later_assessment";
     /// The deputy's points rose to the threshold after the interview (R-D2).
     pub const IMPROVED_AFTER_INTERVIEW: &str = "improved_after_interview";
+    /// Fewer deputies jointly than a motion needs (L-2, R-P7: 10 at county level and above, 5 at
+    /// township level).
+    pub const TOO_FEW_SPONSORS: &str = "too_few_sponsors";
+    /// A motion is submitted only within its session's submission window, to a session of its
+    /// congress (L-2).
+    pub const OUTSIDE_SUBMISSION_WINDOW: &str = "outside_submission_window";
+    /// A listed motion is withdrawn only with the presidium's consent (L-2).
+    pub const CONSENT_REQUIRED: &str = "consent_required";
+    /// The motion's handling working group is missing or lacks members or proposing deputies (R-P3).
+    pub const WORKING_GROUP_INCOMPLETE: &str = "working_group_incomplete";
+    /// The standing committee has not yet heard the year's motion-handling report (W4 step 7, R-P5).
+    pub const NO_HANDLING_REPORT: &str = "no_handling_report";
+    /// A motion's handling year is concluded only after its reports and review opinion (W4 step 7, R-P5).
+    pub const YEAR_NOT_REVIEWED: &str = "year_not_reviewed";
+    /// The motion's supervision and tracking years are over (R-P2).
+    pub const TRACKING_PERIOD_OVER: &str = "tracking_period_over";
+    /// A key suggestion is designated after a street or committee recommended it (R-S7).
+    pub const NOT_RECOMMENDED: &str = "not_recommended";
+    /// The rule set in force does not let this body designate key suggestions (§6.2, R-S7).
+    pub const NOT_DESIGNATING_BODY: &str = "not_designating_body";
+    /// The suggestion has not been designated a key suggestion (W2).
+    pub const NOT_KEY: &str = "not_key";
+    /// A key-suggestion meeting lacks an organ or deputy that must attend (R-S7, R-S14).
+    pub const ORGANS_MISSING: &str = "organs_missing";
+    /// Key-suggestion meetings follow the three-meeting model's order ([002:L287]).
+    pub const MEETING_OUT_OF_ORDER: &str = "meeting_out_of_order";
+    /// Deputies rate on the spot only at a supervision meeting (W2 step 4).
+    pub const ON_THE_SPOT_ONLY_AT_SUPERVISION: &str = "on_the_spot_only_at_supervision";
+    /// An on-the-spot rating comes from an attending proposer (W2 step 4).
+    pub const RATER_NOT_ATTENDING_PROPOSER: &str = "rater_not_attending_proposer";
+    /// The back-to-back assessment was announced; no more ratings (R-S8).
+    pub const ASSESSMENT_PUBLISHED: &str = "assessment_published";
+    /// An assessment is announced after at least one quality rating (W2 step 5).
+    pub const NO_QUALITY_RATINGS: &str = "no_quality_ratings";
+    /// The role does not lead this supervision mode (W1 step 7).
+    pub const MODE_NOT_FOR_ROLE: &str = "mode_not_for_role";
+    /// A supervision monitor is not a proposer of the suggestion (W1 step 7).
+    pub const MONITOR_IS_PROPOSER: &str = "monitor_is_proposer";
+    /// A sampled suggestion does not belong to its stated category (R-S10).
+    pub const SAMPLE_CATEGORY_MISMATCH: &str = "sample_category_mismatch";
+    /// An evaluation report has exactly one finding per sampled suggestion (W3 step 3).
+    pub const FINDINGS_MISMATCH_SAMPLE: &str = "findings_mismatch_sample";
+    /// The suggestion is already in a class case (W1 step 4).
+    pub const ALREADY_GROUPED: &str = "already_grouped";
+    /// A suggestion of a class case is assigned to the group's lead unit only (W1 step 4).
+    pub const CLASS_CASE_LEAD_UNIT: &str = "class_case_lead_unit";
+    /// The class case was dissolved (W1 step 4).
+    pub const CLASS_CASE_DISSOLVED: &str = "class_case_dissolved";
+    /// The suggestion is not in that class case (W1 step 4).
+    pub const NOT_IN_CLASS_CASE: &str = "not_in_class_case";
 
     /// Every rule-violation code.
-    pub const ALL: [&str; 29] = [
+    pub const ALL: &[&str] = &[
         WRONG_CONGRESS,
         TOO_MANY_COSIGNERS,
         WITHDRAWAL_TOO_LATE,
@@ -151,6 +201,30 @@ pub mod rule_codes {
         NO_INTERVIEW,
         NO_LATER_ASSESSMENT,
         IMPROVED_AFTER_INTERVIEW,
+        TOO_FEW_SPONSORS,
+        OUTSIDE_SUBMISSION_WINDOW,
+        CONSENT_REQUIRED,
+        WORKING_GROUP_INCOMPLETE,
+        NO_HANDLING_REPORT,
+        YEAR_NOT_REVIEWED,
+        TRACKING_PERIOD_OVER,
+        NOT_RECOMMENDED,
+        NOT_DESIGNATING_BODY,
+        NOT_KEY,
+        ORGANS_MISSING,
+        MEETING_OUT_OF_ORDER,
+        ON_THE_SPOT_ONLY_AT_SUPERVISION,
+        RATER_NOT_ATTENDING_PROPOSER,
+        ASSESSMENT_PUBLISHED,
+        NO_QUALITY_RATINGS,
+        MODE_NOT_FOR_ROLE,
+        MONITOR_IS_PROPOSER,
+        SAMPLE_CATEGORY_MISMATCH,
+        FINDINGS_MISMATCH_SAMPLE,
+        ALREADY_GROUPED,
+        CLASS_CASE_LEAD_UNIT,
+        CLASS_CASE_DISSOLVED,
+        NOT_IN_CLASS_CASE,
     ];
 }
 
@@ -166,7 +240,7 @@ pub const INTERNAL_ERROR: &str = "internal_error";
 /// assert!(CODES.contains(&"reason_required"));
 /// assert!(CODES.contains(&"internal_error"));
 /// ```
-pub const CODES: [&str; 45] = [
+pub const CODES: &[&str] = &[
     "invalid_json",
     "unknown_command",
     "missing_field",
@@ -211,6 +285,30 @@ pub const CODES: [&str; 45] = [
     rule_codes::NO_INTERVIEW,
     rule_codes::NO_LATER_ASSESSMENT,
     rule_codes::IMPROVED_AFTER_INTERVIEW,
+    rule_codes::TOO_FEW_SPONSORS,
+    rule_codes::OUTSIDE_SUBMISSION_WINDOW,
+    rule_codes::CONSENT_REQUIRED,
+    rule_codes::WORKING_GROUP_INCOMPLETE,
+    rule_codes::NO_HANDLING_REPORT,
+    rule_codes::YEAR_NOT_REVIEWED,
+    rule_codes::TRACKING_PERIOD_OVER,
+    rule_codes::NOT_RECOMMENDED,
+    rule_codes::NOT_DESIGNATING_BODY,
+    rule_codes::NOT_KEY,
+    rule_codes::ORGANS_MISSING,
+    rule_codes::MEETING_OUT_OF_ORDER,
+    rule_codes::ON_THE_SPOT_ONLY_AT_SUPERVISION,
+    rule_codes::RATER_NOT_ATTENDING_PROPOSER,
+    rule_codes::ASSESSMENT_PUBLISHED,
+    rule_codes::NO_QUALITY_RATINGS,
+    rule_codes::MODE_NOT_FOR_ROLE,
+    rule_codes::MONITOR_IS_PROPOSER,
+    rule_codes::SAMPLE_CATEGORY_MISMATCH,
+    rule_codes::FINDINGS_MISMATCH_SAMPLE,
+    rule_codes::ALREADY_GROUPED,
+    rule_codes::CLASS_CASE_LEAD_UNIT,
+    rule_codes::CLASS_CASE_DISSOLVED,
+    rule_codes::NOT_IN_CLASS_CASE,
     INTERNAL_ERROR,
 ];
 
@@ -309,9 +407,13 @@ pub enum RendaError {
         last: String,
     },
     /// The command does not fit the item's current state.
-    #[error("cannot {action} suggestion `{id}` while it is {status} ({rule})")]
+    #[error("cannot {action} {entity} `{id}` while it is {status} ({rule})")]
     InvalidTransition {
-        /// The suggestion.
+        /// What kind of item: `suggestion`, `motion`, `evaluation`, …
+        entity: &'static str,
+        /// The command field naming the item, e.g. `command.motion`.
+        field: &'static str,
+        /// The item's id.
         id: String,
         /// Its current status.
         status: &'static str,
@@ -446,7 +548,7 @@ impl RendaError {
             Self::PermissionDenied { .. } | Self::NotParty { .. } => Some("actor"),
             Self::OutOfOrder { .. } => Some("at"),
             Self::NotPublished { .. } => Some("as_of"),
-            Self::InvalidTransition { .. } => Some("command.suggestion"),
+            Self::InvalidTransition { field, .. } => Some(field),
             Self::RuleViolation { field, .. } => field.as_deref(),
             Self::DateOutsideCalendar { .. } => Some("at"),
             Self::NoRuleSet { .. } => Some("at"),
@@ -617,6 +719,8 @@ mod tests {
             },
             RendaError::OutOfOrder { at: s(), last: s() },
             RendaError::InvalidTransition {
+                entity: "suggestion",
+                field: "command.suggestion",
                 id: s(),
                 status: "s",
                 action: "a",
@@ -684,13 +788,13 @@ mod tests {
         for code in &used {
             assert!(CODES.contains(code), "`{code}` missing from error::CODES");
         }
-        for code in CODES {
+        for &code in CODES {
             assert!(
                 used.contains(code) || code == INTERNAL_ERROR,
                 "`{code}` is never returned"
             );
         }
-        let distinct: std::collections::BTreeSet<&str> = CODES.into_iter().collect();
+        let distinct: std::collections::BTreeSet<&str> = CODES.iter().copied().collect();
         assert_eq!(distinct.len(), CODES.len());
     }
 

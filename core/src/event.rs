@@ -376,6 +376,302 @@ pub enum EventKind {
         /// Why it was necessary.
         reason: String,
     },
+    /// A session was scheduled with its motion submission window (L-2).
+    SessionScheduled {
+        /// The session.
+        session: crate::session::Session,
+    },
+    /// A motion was submitted (L-2, R-P7).
+    MotionSubmitted {
+        /// Id.
+        motion: crate::ids::MotionId,
+        /// Congress.
+        congress: CongressId,
+        /// Session.
+        session: SessionId,
+        /// Title.
+        title: String,
+        /// Who submitted it.
+        sponsor: crate::motion::Sponsor,
+        /// Kind.
+        kind: crate::motion::MotionKind,
+        /// Topic.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        topic: Option<String>,
+    },
+    /// The motion was listed as a motion (W4 step 3).
+    MotionListed {
+        /// The motion.
+        motion: crate::ids::MotionId,
+    },
+    /// The motion is handled as a suggestion (L-2 practice); recorded after the
+    /// `suggestion_submitted` and `suggestion_accepted` events that create the suggestion.
+    MotionConverted {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The suggestion it became.
+        suggestion: SuggestionId,
+    },
+    /// The motion was merged into another listed motion (件 into 项).
+    MotionMerged {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The listed motion it joined.
+        into: crate::ids::MotionId,
+    },
+    /// The motion became a legislative research project.
+    MotionToResearch {
+        /// The motion.
+        motion: crate::ids::MotionId,
+    },
+    /// The motion was withdrawn (L-2).
+    MotionWithdrawn {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Whether the presidium consented.
+        presidium_consent: bool,
+    },
+    /// The motion was assigned for handling (W4 step 4, R-P1).
+    MotionAssigned {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Lead unit.
+        lead_unit: UnitId,
+        /// Co-units.
+        co_units: Vec<UnitId>,
+        /// Put into the standing committee's supervision plan (supervisory motions, R-P1).
+        in_supervision_plan: bool,
+    },
+    /// The handling working group was formed (R-P3).
+    MotionWorkingGroupFormed {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// The leader in charge.
+        leader: String,
+        /// The responsible committee.
+        committee: String,
+        /// Member deputies.
+        members: Vec<DeputyId>,
+        /// Proposing deputies.
+        proposing_deputies: Vec<DeputyId>,
+    },
+    /// The handling plan was agreed (R-P3).
+    MotionPlanAgreed {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Goals.
+        goals: Vec<String>,
+        /// Deadline.
+        deadline: NaiveDate,
+    },
+    /// A handling year started (R-P2), with its phase under the rule set in force then.
+    MotionYearStarted {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Year number, from 1.
+        year: u32,
+        /// Supervision or tracking.
+        phase: crate::motion::HandlingPhase,
+    },
+    /// A yearly handling report went to the standing committee or the congress (R-P5).
+    MotionHandlingReported {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Year number.
+        year: u32,
+        /// Recipient.
+        to: crate::motion::ReportTo,
+        /// Summary.
+        summary: String,
+    },
+    /// The standing committee issued its review opinion on a year's report.
+    MotionReviewOpinionIssued {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Year number.
+        year: u32,
+        /// The opinion.
+        opinion: String,
+    },
+    /// A third-party evaluation of a year's handling was recorded.
+    MotionEvaluationRecorded {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Year number.
+        year: u32,
+        /// The evaluator.
+        evaluator: String,
+        /// Findings.
+        summary: String,
+    },
+    /// The standing committee concluded a handling year (R-P2).
+    MotionYearConcluded {
+        /// The motion.
+        motion: crate::ids::MotionId,
+        /// Year number.
+        year: u32,
+        /// Completed or continued.
+        outcome: crate::motion::YearOutcome,
+    },
+    /// The motion's handling was completed.
+    MotionCompleted {
+        /// The motion.
+        motion: crate::ids::MotionId,
+    },
+    /// A suggestion was recommended as key (W2 step 1, R-S7).
+    KeySuggestionRecommended {
+        /// The suggestion.
+        suggestion: SuggestionId,
+        /// Who recommended it.
+        by: Actor,
+        /// Why.
+        reason: String,
+    },
+    /// A suggestion was designated key (W2 step 2, R-S7).
+    KeySuggestionDesignated {
+        /// The suggestion.
+        suggestion: SuggestionId,
+        /// The leader who leads its supervision (R-S15).
+        leader: String,
+        /// The designating body.
+        by: crate::key_suggestion::KeyDesignator,
+    },
+    /// A key-suggestion meeting was held (W2 steps 3–4, R-S14).
+    KeyMeetingHeld {
+        /// The kind of meeting.
+        meeting: crate::key_suggestion::KeyMeetingKind,
+        /// The key suggestions on the agenda.
+        suggestions: Vec<SuggestionId>,
+        /// The organs whose heads attended.
+        organs: Vec<crate::key_suggestion::Organ>,
+        /// The deputies who attended.
+        deputies: Vec<DeputyId>,
+        /// Ratings given on the spot.
+        on_the_spot: Vec<crate::key_suggestion::OnTheSpotRating>,
+    },
+    /// A deputy rated the quality of a key suggestion's handling, back to back (W2 step 5,
+    /// R-S8). Hidden from handling units and the government office until announced.
+    KeyQualityRated {
+        /// The key suggestion.
+        suggestion: SuggestionId,
+        /// The deputy.
+        deputy: DeputyId,
+        /// The rating.
+        rating: Satisfaction,
+        /// Who recorded it: the deputy or the office.
+        recorded_by: crate::actor::Role,
+    },
+    /// The back-to-back assessment of a key suggestion was announced (W2 step 5).
+    KeyAssessmentPublished {
+        /// The key suggestion.
+        suggestion: SuggestionId,
+    },
+    /// The director meeting heard a key suggestion's outcome (W2 step 6).
+    KeyOutcomeRecorded {
+        /// The key suggestion.
+        suggestion: SuggestionId,
+        /// The outcome.
+        outcome: crate::key_suggestion::KeyOutcome,
+    },
+    /// A supervision overlay started (W1 step 7).
+    SupervisionStarted {
+        /// The suggestion.
+        suggestion: SuggestionId,
+        /// The mode.
+        mode: crate::supervision::SupervisionMode,
+        /// Who leads it.
+        lead: String,
+        /// The role that started it.
+        by: crate::actor::Role,
+    },
+    /// A supervision overlay ended (W1 step 7).
+    SupervisionEnded {
+        /// The suggestion.
+        suggestion: SuggestionId,
+        /// The mode.
+        mode: crate::supervision::SupervisionMode,
+    },
+    /// A deputy was appointed supervision monitor of a suggestion (W1 step 7).
+    SupervisionMonitorAppointed {
+        /// The suggestion.
+        suggestion: SuggestionId,
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// The sample of a third-party evaluation was selected (W3 step 1, R-S10).
+    HandlingEvaluationPlanned {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+        /// The congress.
+        congress: CongressId,
+        /// The year evaluated.
+        year: i32,
+        /// The sample.
+        sample: Vec<crate::handling_evaluation::SampleItem>,
+    },
+    /// An evaluator was commissioned (W3 step 2).
+    HandlingEvaluatorCommissioned {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+        /// The evaluator's actor id.
+        evaluator: crate::ids::ActorId,
+    },
+    /// The evaluator reported (W3 step 3).
+    HandlingEvaluationReported {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+        /// One finding per sampled suggestion.
+        findings: Vec<crate::handling_evaluation::Finding>,
+        /// Summary.
+        summary: String,
+    },
+    /// The report was distributed (W3 step 4).
+    HandlingEvaluationDistributed {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+    },
+    /// The director meeting decided how the results are used (W3 step 5, R-S9).
+    HandlingEvaluationUseDecided {
+        /// The evaluation.
+        evaluation: crate::ids::EvaluationId,
+        /// The uses.
+        uses: Vec<crate::handling_evaluation::EvaluationUse>,
+        /// A note.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Suggestions were merged into a class case (W1 step 4).
+    ClassCaseFormed {
+        /// The class case.
+        group: crate::ids::ClassCaseId,
+        /// The congress of its suggestions.
+        congress: CongressId,
+        /// Topic.
+        title: String,
+        /// The one lead unit.
+        lead_unit: UnitId,
+        /// The suggestions merged.
+        suggestions: Vec<SuggestionId>,
+    },
+    /// A suggestion was added to a class case.
+    ClassCaseJoined {
+        /// The class case.
+        group: crate::ids::ClassCaseId,
+        /// The suggestion.
+        suggestion: SuggestionId,
+    },
+    /// A suggestion was split off a class case.
+    ClassCaseSplit {
+        /// The class case.
+        group: crate::ids::ClassCaseId,
+        /// The suggestion.
+        suggestion: SuggestionId,
+    },
+    /// A class case left with one member was dissolved; that member leaves it too.
+    ClassCaseDissolved {
+        /// The class case.
+        group: crate::ids::ClassCaseId,
+    },
 }
 
 fn is_elected(m: &Mandate) -> bool {
@@ -388,7 +684,7 @@ impl EventKind {
     /// ```
     /// assert!(renda::EventKind::TYPES.contains(&"suggestion_closed"));
     /// ```
-    pub const TYPES: [&'static str; 39] = [
+    pub const TYPES: &'static [&'static str] = &[
         "congress_registered",
         "deputy_registered",
         "unit_registered",
@@ -428,6 +724,40 @@ impl EventKind {
         "electoral_unit_notified",
         "resignation_advised",
         "employer_notified",
+        "session_scheduled",
+        "motion_submitted",
+        "motion_listed",
+        "motion_converted",
+        "motion_merged",
+        "motion_to_research",
+        "motion_withdrawn",
+        "motion_assigned",
+        "motion_working_group_formed",
+        "motion_plan_agreed",
+        "motion_year_started",
+        "motion_handling_reported",
+        "motion_review_opinion_issued",
+        "motion_evaluation_recorded",
+        "motion_year_concluded",
+        "motion_completed",
+        "key_suggestion_recommended",
+        "key_suggestion_designated",
+        "key_meeting_held",
+        "key_quality_rated",
+        "key_assessment_published",
+        "key_outcome_recorded",
+        "supervision_started",
+        "supervision_ended",
+        "supervision_monitor_appointed",
+        "handling_evaluation_planned",
+        "handling_evaluator_commissioned",
+        "handling_evaluation_reported",
+        "handling_evaluation_distributed",
+        "handling_evaluation_use_decided",
+        "class_case_formed",
+        "class_case_joined",
+        "class_case_split",
+        "class_case_dissolved",
     ];
 
     /// The wire name (`type` field).
@@ -477,6 +807,40 @@ impl EventKind {
             Self::ElectoralUnitNotified { .. } => "electoral_unit_notified",
             Self::ResignationAdvised { .. } => "resignation_advised",
             Self::EmployerNotified { .. } => "employer_notified",
+            Self::SessionScheduled { .. } => "session_scheduled",
+            Self::MotionSubmitted { .. } => "motion_submitted",
+            Self::MotionListed { .. } => "motion_listed",
+            Self::MotionConverted { .. } => "motion_converted",
+            Self::MotionMerged { .. } => "motion_merged",
+            Self::MotionToResearch { .. } => "motion_to_research",
+            Self::MotionWithdrawn { .. } => "motion_withdrawn",
+            Self::MotionAssigned { .. } => "motion_assigned",
+            Self::MotionWorkingGroupFormed { .. } => "motion_working_group_formed",
+            Self::MotionPlanAgreed { .. } => "motion_plan_agreed",
+            Self::MotionYearStarted { .. } => "motion_year_started",
+            Self::MotionHandlingReported { .. } => "motion_handling_reported",
+            Self::MotionReviewOpinionIssued { .. } => "motion_review_opinion_issued",
+            Self::MotionEvaluationRecorded { .. } => "motion_evaluation_recorded",
+            Self::MotionYearConcluded { .. } => "motion_year_concluded",
+            Self::MotionCompleted { .. } => "motion_completed",
+            Self::KeySuggestionRecommended { .. } => "key_suggestion_recommended",
+            Self::KeySuggestionDesignated { .. } => "key_suggestion_designated",
+            Self::KeyMeetingHeld { .. } => "key_meeting_held",
+            Self::KeyQualityRated { .. } => "key_quality_rated",
+            Self::KeyAssessmentPublished { .. } => "key_assessment_published",
+            Self::KeyOutcomeRecorded { .. } => "key_outcome_recorded",
+            Self::SupervisionStarted { .. } => "supervision_started",
+            Self::SupervisionEnded { .. } => "supervision_ended",
+            Self::SupervisionMonitorAppointed { .. } => "supervision_monitor_appointed",
+            Self::HandlingEvaluationPlanned { .. } => "handling_evaluation_planned",
+            Self::HandlingEvaluatorCommissioned { .. } => "handling_evaluator_commissioned",
+            Self::HandlingEvaluationReported { .. } => "handling_evaluation_reported",
+            Self::HandlingEvaluationDistributed { .. } => "handling_evaluation_distributed",
+            Self::HandlingEvaluationUseDecided { .. } => "handling_evaluation_use_decided",
+            Self::ClassCaseFormed { .. } => "class_case_formed",
+            Self::ClassCaseJoined { .. } => "class_case_joined",
+            Self::ClassCaseSplit { .. } => "class_case_split",
+            Self::ClassCaseDissolved { .. } => "class_case_dissolved",
         }
     }
 }
@@ -606,6 +970,40 @@ mod tests {
                 r#"{"type":"electoral_unit_notified","deputy":"D"}"#,
                 r#"{"type":"resignation_advised","deputy":"D"}"#,
                 r#"{"type":"employer_notified","deputy":"D","reason":"r"}"#,
+                r#"{"type":"session_scheduled","session":{"id":"s1","congress":"c","opens_on":"2024-01-08","closes_on":"2024-01-12","motions_due":"2024-01-10"}}"#,
+                r#"{"type":"motion_submitted","motion":"M","congress":"c","session":"s1","title":"t","sponsor":{"by":"deputies","lead":"D","cosigners":[]},"kind":"supervisory"}"#,
+                r#"{"type":"motion_listed","motion":"M"}"#,
+                r#"{"type":"motion_converted","motion":"M","suggestion":"S"}"#,
+                r#"{"type":"motion_merged","motion":"M","into":"M2"}"#,
+                r#"{"type":"motion_to_research","motion":"M"}"#,
+                r#"{"type":"motion_withdrawn","motion":"M","presidium_consent":true}"#,
+                r#"{"type":"motion_assigned","motion":"M","lead_unit":"u","co_units":[],"in_supervision_plan":true}"#,
+                r#"{"type":"motion_working_group_formed","motion":"M","leader":"l","committee":"c","members":["D"],"proposing_deputies":["D"]}"#,
+                r#"{"type":"motion_plan_agreed","motion":"M","goals":["g"],"deadline":"2026-12-31"}"#,
+                r#"{"type":"motion_year_started","motion":"M","year":1,"phase":"supervision"}"#,
+                r#"{"type":"motion_handling_reported","motion":"M","year":1,"to":"standing_committee","summary":"s"}"#,
+                r#"{"type":"motion_review_opinion_issued","motion":"M","year":1,"opinion":"o"}"#,
+                r#"{"type":"motion_evaluation_recorded","motion":"M","year":1,"evaluator":"e","summary":"s"}"#,
+                r#"{"type":"motion_year_concluded","motion":"M","year":1,"outcome":"continued"}"#,
+                r#"{"type":"motion_completed","motion":"M"}"#,
+                r#"{"type":"key_suggestion_recommended","suggestion":"S","by":{"role":"street_working_committee","id":"st"},"reason":"r"}"#,
+                r#"{"type":"key_suggestion_designated","suggestion":"S","leader":"l","by":"standing_committee"}"#,
+                r#"{"type":"key_meeting_held","meeting":"supervision","suggestions":["S"],"organs":["government"],"deputies":["D"],"on_the_spot":[{"deputy":"D","rating":"satisfied"}]}"#,
+                r#"{"type":"key_quality_rated","suggestion":"S","deputy":"D","rating":"satisfied","recorded_by":"deputy"}"#,
+                r#"{"type":"key_assessment_published","suggestion":"S"}"#,
+                r#"{"type":"key_outcome_recorded","suggestion":"S","outcome":"solved"}"#,
+                r#"{"type":"supervision_started","suggestion":"S","mode":"tracking","lead":"l","by":"deputy_affairs_office"}"#,
+                r#"{"type":"supervision_ended","suggestion":"S","mode":"tracking"}"#,
+                r#"{"type":"supervision_monitor_appointed","suggestion":"S","deputy":"D"}"#,
+                r#"{"type":"handling_evaluation_planned","evaluation":"E","congress":"c","year":2024,"sample":[{"suggestion":"S","category":"key"}]}"#,
+                r#"{"type":"handling_evaluator_commissioned","evaluation":"E","evaluator":"ev"}"#,
+                r#"{"type":"handling_evaluation_reported","evaluation":"E","findings":[{"suggestion":"S","grade":"good","summary":"s"}],"summary":"s"}"#,
+                r#"{"type":"handling_evaluation_distributed","evaluation":"E"}"#,
+                r#"{"type":"handling_evaluation_use_decided","evaluation":"E","uses":["publication"]}"#,
+                r#"{"type":"class_case_formed","group":"G","congress":"c","title":"t","lead_unit":"u","suggestions":["S","S2"]}"#,
+                r#"{"type":"class_case_joined","group":"G","suggestion":"S"}"#,
+                r#"{"type":"class_case_split","group":"G","suggestion":"S"}"#,
+                r#"{"type":"class_case_dissolved","group":"G"}"#,
             ]
             .map(|json| serde_json::from_str(json).expect(json)),
         )
@@ -616,7 +1014,7 @@ mod tests {
     fn types_match_type_name_and_serde_tag() {
         let samples = samples();
         assert_eq!(samples.len(), EventKind::TYPES.len());
-        for (k, name) in samples.iter().zip(EventKind::TYPES) {
+        for (k, name) in samples.iter().zip(EventKind::TYPES.iter().copied()) {
             assert_eq!(k.type_name(), name);
             assert_eq!(serde_json::to_value(k).unwrap()["type"], name);
         }

@@ -216,6 +216,24 @@ define_id!(
     "session",
     "hd-17-3"
 );
+define_id!(
+    /// A motion (议案), usually the office's number for it, e.g. `M-2024-001`.
+    MotionId,
+    "motion",
+    "M-2024-001"
+);
+define_id!(
+    /// A third-party evaluation of suggestion handling (建议办理评估, W3).
+    EvaluationId,
+    "evaluation",
+    "EV-2018-1"
+);
+define_id!(
+    /// A class case (类案): suggestions merged into one group with one lead unit (W1 step 4).
+    ClassCaseId,
+    "class_case",
+    "LA-2024-01"
+);
 
 #[cfg(test)]
 mod tests {

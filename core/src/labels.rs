@@ -169,6 +169,38 @@ impl Labelled for CommandKind {
             Self::RecordInterview => l("约谈代表", "Interview a deputy"),
             Self::AdviseResignation => l("劝辞", "Advise resignation"),
             Self::NotifyEmployer => l("通报代表工作单位", "Notify the work unit"),
+            Self::ScheduleSession => l("安排会议及议案截止时间", "Schedule a session"),
+            Self::SubmitMotion => l("提出议案", "Submit a motion"),
+            Self::ReviewMotion => l("审议议案处理意见", "Review a motion"),
+            Self::WithdrawMotion => l("撤回议案", "Withdraw a motion"),
+            Self::AssignMotion => l("交付办理议案", "Assign a motion"),
+            Self::FormMotionWorkingGroup => {
+                l("成立议案办理工作组", "Form the motion working group")
+            }
+            Self::AgreeMotionPlan => l("确定议案办理方案", "Agree the handling plan"),
+            Self::ReportMotionHandling => l("报告议案办理情况", "Report on motion handling"),
+            Self::IssueMotionReviewOpinion => l("提出议案办理审议意见", "Issue a review opinion"),
+            Self::RecordMotionEvaluation => {
+                l("登记议案办理第三方评估", "Record a third-party evaluation")
+            }
+            Self::ConcludeMotionYear => l("议案年度督办结论", "Conclude a handling year"),
+            Self::RecommendKeySuggestion => l("推荐重点建议", "Recommend as key"),
+            Self::DesignateKeySuggestion => l("确定重点建议", "Designate as key"),
+            Self::HoldKeyMeeting => l("召开重点建议督办会议", "Hold a key-suggestion meeting"),
+            Self::RateKeyQuality => l("背靠背质量测评", "Rate the handling back to back"),
+            Self::PublishKeyAssessment => l("通报质量测评结果", "Announce the assessment"),
+            Self::RecordKeyOutcome => l("听取重点建议办理情况", "Hear the key outcome"),
+            Self::StartSupervision => l("开始督办", "Start supervision"),
+            Self::EndSupervision => l("结束督办", "End supervision"),
+            Self::AppointSupervisionMonitor => l("聘请督办监督员", "Appoint a supervision monitor"),
+            Self::PlanHandlingEvaluation => l("确定办理评估样本", "Plan a handling evaluation"),
+            Self::CommissionEvaluator => l("委托第三方评估", "Commission an evaluator"),
+            Self::SubmitEvaluationReport => l("提交评估报告", "Submit the evaluation report"),
+            Self::DistributeEvaluationReport => l("印发评估报告", "Distribute the report"),
+            Self::DecideEvaluationUse => l("决定评估结果运用", "Decide the use of the results"),
+            Self::MergeSuggestions => l("合并为类案", "Merge into a class case"),
+            Self::AddToClassCase => l("并入类案", "Add to a class case"),
+            Self::SplitSuggestion => l("从类案中拆分", "Split from a class case"),
         }
     }
 }
@@ -272,6 +304,40 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         ),
         "resignation_advised" => l("已劝辞", "Resignation advised"),
         "employer_notified" => l("已通报工作单位", "Work unit notified"),
+        "session_scheduled" => l("会议已安排", "Session scheduled"),
+        "motion_submitted" => l("议案已提出", "Motion submitted"),
+        "motion_listed" => l("已列为议案", "Listed as a motion"),
+        "motion_converted" => l("议案已作为建议处理", "Motion handled as a suggestion"),
+        "motion_merged" => l("议案已并案", "Motion merged"),
+        "motion_to_research" => l("已列为立法调研项目", "Made a legislative research project"),
+        "motion_withdrawn" => l("议案已撤回", "Motion withdrawn"),
+        "motion_assigned" => l("议案已交付办理", "Motion assigned"),
+        "motion_working_group_formed" => l("议案办理工作组已成立", "Working group formed"),
+        "motion_plan_agreed" => l("议案办理方案已确定", "Handling plan agreed"),
+        "motion_year_started" => l("议案督办年度开始", "Handling year started"),
+        "motion_handling_reported" => l("已报告议案办理情况", "Handling reported"),
+        "motion_review_opinion_issued" => l("已提出审议意见", "Review opinion issued"),
+        "motion_evaluation_recorded" => l("第三方评估已登记", "Evaluation recorded"),
+        "motion_year_concluded" => l("议案年度督办已结束", "Handling year concluded"),
+        "motion_completed" => l("议案办理完成", "Motion completed"),
+        "key_suggestion_recommended" => l("已推荐为重点建议", "Recommended as key"),
+        "key_suggestion_designated" => l("已确定为重点建议", "Designated key"),
+        "key_meeting_held" => l("重点建议会议已召开", "Key-suggestion meeting held"),
+        "key_quality_rated" => l("已进行背靠背测评", "Quality rated back to back"),
+        "key_assessment_published" => l("质量测评结果已通报", "Assessment announced"),
+        "key_outcome_recorded" => l("已听取重点建议办理情况", "Key outcome heard"),
+        "supervision_started" => l("督办已开始", "Supervision started"),
+        "supervision_ended" => l("督办已结束", "Supervision ended"),
+        "supervision_monitor_appointed" => l("已聘请督办监督员", "Supervision monitor appointed"),
+        "handling_evaluation_planned" => l("评估样本已确定", "Evaluation planned"),
+        "handling_evaluator_commissioned" => l("已委托第三方评估", "Evaluator commissioned"),
+        "handling_evaluation_reported" => l("评估报告已提交", "Evaluation reported"),
+        "handling_evaluation_distributed" => l("评估报告已印发", "Evaluation report distributed"),
+        "handling_evaluation_use_decided" => l("评估结果运用已决定", "Use of the results decided"),
+        "class_case_formed" => l("已合并为类案", "Class case formed"),
+        "class_case_joined" => l("已并入类案", "Added to a class case"),
+        "class_case_split" => l("已从类案中拆分", "Split from a class case"),
+        "class_case_dissolved" => l("类案已撤销", "Class case dissolved"),
         _ => return None,
     })
 }
@@ -332,6 +398,36 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "no_interview" => l("尚未约谈", "No interview yet"),
         "no_later_assessment" => l("约谈后尚无新的年度公示", "No later assessment"),
         "improved_after_interview" => l("约谈后已改进", "Improved after the interview"),
+        "too_few_sponsors" => l("联名代表人数不足", "Too few sponsoring deputies"),
+        "outside_submission_window" => l("不在议案提交时间内", "Outside the submission window"),
+        "consent_required" => l("须经主席团同意", "Presidium consent required"),
+        "working_group_incomplete" => l("议案办理工作组不完整", "Working group incomplete"),
+        "no_handling_report" => l("常委会尚未听取办理情况报告", "No handling report yet"),
+        "year_not_reviewed" => l("本年度办理情况尚未审议", "Year not reviewed"),
+        "tracking_period_over" => l("跟踪督办期限已满", "Tracking period over"),
+        "not_recommended" => l("尚未经街道或专工委推荐", "Not recommended"),
+        "not_designating_body" => l("无权确定重点建议", "Not the designating body"),
+        "not_key" => l("不是重点建议", "Not a key suggestion"),
+        "organs_missing" => l("应出席的机关或代表缺席", "Required attendees missing"),
+        "meeting_out_of_order" => l("会议顺序不符", "Meeting out of order"),
+        "on_the_spot_only_at_supervision" => l(
+            "仅督办会当场测评",
+            "On-the-spot rating only at supervision meetings",
+        ),
+        "rater_not_attending_proposer" => l(
+            "测评代表须为出席的提出代表",
+            "Rater must be an attending proposer",
+        ),
+        "assessment_published" => l("测评结果已通报", "Assessment already announced"),
+        "no_quality_ratings" => l("尚无质量测评", "No quality ratings yet"),
+        "mode_not_for_role" => l("不负责该种督办", "Mode not led by this role"),
+        "monitor_is_proposer" => l("督办监督员不能是提出代表", "Monitor is a proposer"),
+        "sample_category_mismatch" => l("样本不属于所列类别", "Sample category mismatch"),
+        "findings_mismatch_sample" => l("评估结论与样本不符", "Findings do not match the sample"),
+        "already_grouped" => l("该建议已在类案中", "Already in a class case"),
+        "class_case_lead_unit" => l("须交由类案主办单位办理", "Not the class case's lead unit"),
+        "class_case_dissolved" => l("类案已撤销", "Class case dissolved"),
+        "not_in_class_case" => l("该建议不在此类案中", "Not in the class case"),
         "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
         "internal_error" => l("系统内部错误", "Internal error"),
         _ => return None,
@@ -383,7 +479,47 @@ pub struct LabelCatalog {
     pub education: BTreeMap<String, Label>,
     /// Voter-issue triage outcomes ([`crate::activity::Triage`]).
     pub triage_outcome: BTreeMap<String, Label>,
+    /// Motion statuses ([`crate::motion::MotionStatus`]).
+    pub motion_status: BTreeMap<String, Label>,
+    /// Motion kinds ([`crate::motion::MotionKind`]).
+    pub motion_kind: BTreeMap<String, Label>,
+    /// Phases of a motion's handling year ([`crate::motion::HandlingPhase`], R-P2).
+    pub handling_phase: BTreeMap<String, Label>,
+    /// Bodies a motion-handling report goes to ([`crate::motion::ReportTo`]).
+    pub report_to: BTreeMap<String, Label>,
+    /// Outcomes of a motion's handling year ([`crate::motion::YearOutcome`]).
+    pub year_outcome: BTreeMap<String, Label>,
+    /// Bodies that designate key suggestions ([`crate::key_suggestion::KeyDesignator`]).
+    pub key_designator: BTreeMap<String, Label>,
+    /// Key-suggestion meetings ([`crate::key_suggestion::KeyMeetingKind`], W2).
+    pub key_meeting_kind: BTreeMap<String, Label>,
+    /// Organs attending a key-suggestion meeting ([`crate::key_suggestion::Organ`]).
+    pub organ: BTreeMap<String, Label>,
+    /// Key-suggestion outcomes ([`crate::key_suggestion::KeyOutcome`], S001-15).
+    pub key_outcome: BTreeMap<String, Label>,
+    /// Supervision overlays ([`crate::supervision::SupervisionMode`], W1 step 7).
+    pub supervision_mode: BTreeMap<String, Label>,
+    /// Third-party evaluation sample categories ([`crate::handling_evaluation::SampleCategory`], R-S10).
+    pub sample_category: BTreeMap<String, Label>,
+    /// Third-party evaluation grades ([`crate::handling_evaluation::Grade`]).
+    pub evaluation_grade: BTreeMap<String, Label>,
+    /// Uses of evaluation results ([`crate::handling_evaluation::EvaluationUse`], R-S9).
+    pub evaluation_use: BTreeMap<String, Label>,
+    /// Third-party evaluation statuses ([`crate::handling_evaluation::EvaluationStatus`], W3).
+    pub evaluation_status: BTreeMap<String, Label>,
 }
+
+/// Implements [`Labelled`] for a unit-only enum from a table of `Variant => ("中文", "English")`.
+macro_rules! labelled {
+    ($t:ty { $($v:ident => ($zh:literal, $en:literal)),* $(,)? }) => {
+        impl $crate::labels::Labelled for $t {
+            fn label(self) -> $crate::labels::Label {
+                match self { $(Self::$v => $crate::labels::Label { zh: $zh, en: $en }),* }
+            }
+        }
+    };
+}
+pub(crate) use labelled;
 
 /// The wire name of a unit-like enum value (its serde string).
 fn wire_name<T: Serialize>(value: &T) -> String {
@@ -423,9 +559,9 @@ pub fn catalog() -> LabelCatalog {
         result_category: group(&ResultCategory::ALL),
         satisfaction: group(&Satisfaction::ALL),
         submission_period: group(&SubmissionPeriod::ALL),
-        command: group(&CommandKind::ALL),
-        event: named(&EventKind::TYPES, event_label),
-        error_code: named(&CODES, error_code_label),
+        command: group(CommandKind::ALL),
+        event: named(EventKind::TYPES, event_label),
+        error_code: named(CODES, error_code_label),
         error_kind: group(&ErrorKind::ALL),
         day_kind: group(&DayKind::ALL),
         duration_unit: group(&DurationUnit::ALL),
@@ -435,6 +571,20 @@ pub fn catalog() -> LabelCatalog {
         termination_reason: group(&TerminationReason::ALL),
         education: group(&Education::ALL),
         triage_outcome: named(&TRIAGE_OUTCOMES, triage_label),
+        motion_status: group(&crate::motion::MotionStatus::ALL),
+        motion_kind: group(&crate::motion::MotionKind::ALL),
+        handling_phase: group(&crate::motion::HandlingPhase::ALL),
+        report_to: group(&crate::motion::ReportTo::ALL),
+        year_outcome: group(&crate::motion::YearOutcome::ALL),
+        key_designator: group(&crate::key_suggestion::KeyDesignator::ALL),
+        key_meeting_kind: group(&crate::key_suggestion::KeyMeetingKind::ALL),
+        organ: group(&crate::key_suggestion::Organ::ALL),
+        key_outcome: group(&crate::key_suggestion::KeyOutcome::ALL),
+        supervision_mode: group(&crate::supervision::SupervisionMode::ALL),
+        sample_category: group(&crate::handling_evaluation::SampleCategory::ALL),
+        evaluation_grade: group(&crate::handling_evaluation::Grade::ALL),
+        evaluation_use: group(&crate::handling_evaluation::EvaluationUse::ALL),
+        evaluation_status: group(&crate::handling_evaluation::EvaluationStatus::ALL),
     }
 }
 
@@ -566,7 +716,7 @@ mod tests {
             &c.submission_period,
             &SubmissionPeriod::ALL,
         );
-        covers("command", &c.command, &CommandKind::ALL);
+        covers("command", &c.command, CommandKind::ALL);
         covers("error_kind", &c.error_kind, &ErrorKind::ALL);
         covers("day_kind", &c.day_kind, &DayKind::ALL);
         covers("duration_unit", &c.duration_unit, &DurationUnit::ALL);
@@ -579,6 +729,68 @@ mod tests {
             &TerminationReason::ALL,
         );
         covers("education", &c.education, &Education::ALL);
+        covers(
+            "motion_status",
+            &c.motion_status,
+            &crate::motion::MotionStatus::ALL,
+        );
+        covers(
+            "motion_kind",
+            &c.motion_kind,
+            &crate::motion::MotionKind::ALL,
+        );
+        covers(
+            "handling_phase",
+            &c.handling_phase,
+            &crate::motion::HandlingPhase::ALL,
+        );
+        covers("report_to", &c.report_to, &crate::motion::ReportTo::ALL);
+        covers(
+            "year_outcome",
+            &c.year_outcome,
+            &crate::motion::YearOutcome::ALL,
+        );
+        covers(
+            "key_designator",
+            &c.key_designator,
+            &crate::key_suggestion::KeyDesignator::ALL,
+        );
+        covers(
+            "key_meeting_kind",
+            &c.key_meeting_kind,
+            &crate::key_suggestion::KeyMeetingKind::ALL,
+        );
+        covers("organ", &c.organ, &crate::key_suggestion::Organ::ALL);
+        covers(
+            "key_outcome",
+            &c.key_outcome,
+            &crate::key_suggestion::KeyOutcome::ALL,
+        );
+        covers(
+            "supervision_mode",
+            &c.supervision_mode,
+            &crate::supervision::SupervisionMode::ALL,
+        );
+        covers(
+            "sample_category",
+            &c.sample_category,
+            &crate::handling_evaluation::SampleCategory::ALL,
+        );
+        covers(
+            "evaluation_grade",
+            &c.evaluation_grade,
+            &crate::handling_evaluation::Grade::ALL,
+        );
+        covers(
+            "evaluation_use",
+            &c.evaluation_use,
+            &crate::handling_evaluation::EvaluationUse::ALL,
+        );
+        covers(
+            "evaluation_status",
+            &c.evaluation_status,
+            &crate::handling_evaluation::EvaluationStatus::ALL,
+        );
         // Every triage outcome has a label, under the wire name `Triage::as_str` gives.
         let unit = crate::UnitId::new("u").unwrap();
         let sid = crate::SuggestionId::new("s").unwrap();
@@ -596,7 +808,7 @@ mod tests {
         for s in SuggestionStatus::ALL {
             assert!(c.suggestion_status.contains_key(s.as_str()));
         }
-        for k in CommandKind::ALL {
+        for &k in CommandKind::ALL {
             assert!(c.command.contains_key(k.as_str()));
         }
         for r in Role::ALL {
@@ -615,11 +827,11 @@ mod tests {
             non_empty("event", k, v);
         }
         assert_eq!(c.error_code.len(), CODES.len());
-        for code in CODES {
+        for &code in CODES {
             non_empty("error_code", code, &c.error_code[code]);
         }
         for code in crate::error::rule_codes::ALL {
-            assert!(c.error_code.contains_key(code));
+            assert!(c.error_code.contains_key(*code));
         }
     }
 
@@ -638,7 +850,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 18);
+        assert_eq!(groups.len(), 32);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

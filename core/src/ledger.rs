@@ -259,6 +259,42 @@ impl Ledger {
                 self.seq(),
                 &cmd.command,
             ),
+            Command::ScheduleSession { .. }
+            | Command::SubmitMotion { .. }
+            | Command::ReviewMotion { .. }
+            | Command::WithdrawMotion { .. }
+            | Command::AssignMotion { .. }
+            | Command::FormMotionWorkingGroup { .. }
+            | Command::AgreeMotionPlan { .. }
+            | Command::ReportMotionHandling { .. }
+            | Command::IssueMotionReviewOpinion { .. }
+            | Command::RecordMotionEvaluation { .. }
+            | Command::ConcludeMotionYear { .. } => {
+                crate::motion::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::RecommendKeySuggestion { .. }
+            | Command::DesignateKeySuggestion { .. }
+            | Command::HoldKeyMeeting { .. }
+            | Command::RateKeyQuality { .. }
+            | Command::PublishKeyAssessment { .. }
+            | Command::RecordKeyOutcome { .. } => {
+                crate::key_suggestion::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::StartSupervision { .. }
+            | Command::EndSupervision { .. }
+            | Command::AppointSupervisionMonitor { .. } => {
+                crate::supervision::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::PlanHandlingEvaluation { .. }
+            | Command::CommissionEvaluator { .. }
+            | Command::SubmitEvaluationReport { .. }
+            | Command::DistributeEvaluationReport { .. }
+            | Command::DecideEvaluationUse { .. } => {
+                crate::handling_evaluation::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::MergeSuggestions { .. }
+            | Command::AddToClassCase { .. }
+            | Command::SplitSuggestion { .. } => crate::class_case::decide(st, &cmd.command),
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
         }
     }
@@ -577,6 +613,46 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::ElectoralUnitNotified { .. }
         | EventKind::ResignationAdvised { .. }
         | EventKind::EmployerNotified { .. } => crate::engagement::apply(state, date, &e.event)?,
+        EventKind::SessionScheduled { .. } => crate::session::apply(state, &e.event)?,
+        EventKind::MotionSubmitted { .. }
+        | EventKind::MotionListed { .. }
+        | EventKind::MotionConverted { .. }
+        | EventKind::MotionMerged { .. }
+        | EventKind::MotionToResearch { .. }
+        | EventKind::MotionWithdrawn { .. }
+        | EventKind::MotionAssigned { .. }
+        | EventKind::MotionWorkingGroupFormed { .. }
+        | EventKind::MotionPlanAgreed { .. }
+        | EventKind::MotionYearStarted { .. }
+        | EventKind::MotionHandlingReported { .. }
+        | EventKind::MotionReviewOpinionIssued { .. }
+        | EventKind::MotionEvaluationRecorded { .. }
+        | EventKind::MotionYearConcluded { .. }
+        | EventKind::MotionCompleted { .. } => crate::motion::apply(state, date, &e.event)?,
+        EventKind::KeySuggestionRecommended { .. }
+        | EventKind::KeySuggestionDesignated { .. }
+        | EventKind::KeyMeetingHeld { .. }
+        | EventKind::KeyQualityRated { .. }
+        | EventKind::KeyAssessmentPublished { .. }
+        | EventKind::KeyOutcomeRecorded { .. } => {
+            crate::key_suggestion::apply(state, date, &e.event)?
+        }
+        EventKind::SupervisionStarted { .. }
+        | EventKind::SupervisionEnded { .. }
+        | EventKind::SupervisionMonitorAppointed { .. } => {
+            crate::supervision::apply(state, date, &e.event)?
+        }
+        EventKind::HandlingEvaluationPlanned { .. }
+        | EventKind::HandlingEvaluatorCommissioned { .. }
+        | EventKind::HandlingEvaluationReported { .. }
+        | EventKind::HandlingEvaluationDistributed { .. }
+        | EventKind::HandlingEvaluationUseDecided { .. } => {
+            crate::handling_evaluation::apply(state, date, &e.event)?
+        }
+        EventKind::ClassCaseFormed { .. }
+        | EventKind::ClassCaseJoined { .. }
+        | EventKind::ClassCaseSplit { .. }
+        | EventKind::ClassCaseDissolved { .. } => crate::class_case::apply(state, date, &e.event)?,
         other => suggestion::apply(state, date, other)?,
     }
     Ok(())

@@ -81,6 +81,80 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         // Interview and notices (§6.2): the office (人事代表工委); 劝辞 by the SC.
         K::RecordInterview | K::NotifyEmployer => matches!(role, R::DeputyAffairsOffice),
         K::AdviseResignation => matches!(role, R::StandingCommittee),
+        // Motions (§6.2 "Motion: submit / review / handling plan; yearly report"): sessions are
+        // scheduled by the office or the standing committee (admin as configuration); motions are
+        // submitted by deputies (the lead), the office (data entry) and the sponsoring bodies (which
+        // sponsor each role may submit for is checked on the motion: not_party); the presidium's
+        // review is recorded by the standing committee, a special committee or the office; the
+        // standing committee and the office assign; the standing committee or the director meeting
+        // forms the working group (R-P3); the government plans and reports; the standing committee
+        // reviews and concludes each year; a third party evaluates (顺义).
+        K::ScheduleSession => matches!(
+            role,
+            R::DeputyAffairsOffice | R::StandingCommittee | R::Admin
+        ),
+        K::SubmitMotion => matches!(
+            role,
+            R::Deputy
+                | R::DeputyAffairsOffice
+                | R::StandingCommittee
+                | R::SpecialCommittee
+                | R::GovernmentOffice
+        ),
+        K::ReviewMotion => matches!(
+            role,
+            R::StandingCommittee | R::SpecialCommittee | R::DeputyAffairsOffice
+        ),
+        K::WithdrawMotion => matches!(role, R::Deputy | R::DeputyAffairsOffice),
+        K::AssignMotion => matches!(role, R::StandingCommittee | R::DeputyAffairsOffice),
+        K::FormMotionWorkingGroup => matches!(role, R::StandingCommittee | R::DirectorMeeting),
+        K::AgreeMotionPlan | K::ReportMotionHandling => matches!(role, R::GovernmentOffice),
+        K::IssueMotionReviewOpinion | K::ConcludeMotionYear => matches!(role, R::StandingCommittee),
+        K::RecordMotionEvaluation => matches!(role, R::ThirdPartyEvaluator),
+        // Key suggestions (W2, §6.2 "designate as key"): streets and committees recommend, the
+        // office proposes too; the director meeting or the SC designates (which one: rule set);
+        // the congress side holds the meetings; deputies rate back to back (the office records
+        // at the forum), never a unit or the government office (R-S8); the director meeting
+        // hears the outcome ([001]).
+        K::RecommendKeySuggestion => matches!(
+            role,
+            R::StreetWorkingCommittee | R::SpecialCommittee | R::DeputyAffairsOffice
+        ),
+        K::DesignateKeySuggestion => matches!(role, R::DirectorMeeting | R::StandingCommittee),
+        K::HoldKeyMeeting => matches!(
+            role,
+            R::DeputyAffairsOffice | R::StandingCommittee | R::DirectorMeeting
+        ),
+        K::RateKeyQuality => matches!(role, R::Deputy | R::DeputyAffairsOffice),
+        K::PublishKeyAssessment => matches!(role, R::StandingCommittee | R::DeputyAffairsOffice),
+        K::RecordKeyOutcome => matches!(role, R::DirectorMeeting),
+        // Supervision overlays (W1 step 7): the congress bodies that lead one mode or another;
+        // which role leads which mode is checked on the mode (`mode_not_for_role`).
+        K::StartSupervision | K::EndSupervision => matches!(
+            role,
+            R::DeputyAffairsOffice
+                | R::DirectorMeeting
+                | R::StandingCommittee
+                | R::SpecialCommittee
+                | R::StreetWorkingCommittee
+        ),
+        K::AppointSupervisionMonitor => matches!(role, R::DeputyAffairsOffice | R::DirectorMeeting),
+        // Evaluation of handling (§6.2): the office U, the director meeting A (commission or
+        // sample); the third party C (report); the SC receives the report (distributed at its
+        // meeting); only the director meeting decides the use (R-S9).
+        K::PlanHandlingEvaluation | K::CommissionEvaluator => {
+            matches!(role, R::DirectorMeeting | R::DeputyAffairsOffice)
+        }
+        K::SubmitEvaluationReport => matches!(role, R::ThirdPartyEvaluator),
+        K::DistributeEvaluationReport => {
+            matches!(role, R::StandingCommittee | R::DeputyAffairsOffice)
+        }
+        K::DecideEvaluationUse => matches!(role, R::DirectorMeeting),
+        // Merging into a class case: the office (A); committees only propose (§6.2), through
+        // the suggester (`Ledger::class_case_candidates`).
+        K::MergeSuggestions | K::AddToClassCase | K::SplitSuggestion => {
+            matches!(role, R::DeputyAffairsOffice)
+        }
     }
 }
 
@@ -123,6 +197,37 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         K::PublishPoints => "permission-matrix §6.2 (points publication), R-D2",
         K::RecordInterview | K::AdviseResignation | K::NotifyEmployer => {
             "permission-matrix §6.2 (interview / notify employer or electoral unit), R-D2"
+        }
+        K::ScheduleSession => "permission-matrix §6.2 (session schedule), L-2",
+        K::SubmitMotion | K::WithdrawMotion => "permission-matrix §6.2 (motion: submit), L-2",
+        K::ReviewMotion | K::AssignMotion => {
+            "permission-matrix §6.2 (motion: review / list / convert), L-2"
+        }
+        K::FormMotionWorkingGroup
+        | K::AgreeMotionPlan
+        | K::ReportMotionHandling
+        | K::IssueMotionReviewOpinion
+        | K::RecordMotionEvaluation
+        | K::ConcludeMotionYear => {
+            "permission-matrix §6.2 (motion: handling plan; yearly report), R-P2, R-P3, R-P5"
+        }
+        K::RecommendKeySuggestion | K::DesignateKeySuggestion => {
+            "permission-matrix §6.2 (suggestion: designate as key), R-S7"
+        }
+        K::HoldKeyMeeting | K::PublishKeyAssessment | K::RecordKeyOutcome => {
+            "permission-matrix §6.2 (key suggestions), W2"
+        }
+        K::RateKeyQuality => "permission-matrix §6.2 (feedback, back-to-back), R-S8",
+        K::StartSupervision | K::EndSupervision | K::AppointSupervisionMonitor => {
+            "permission-matrix §6.2 (supervision overlays), W1 step 7"
+        }
+        K::PlanHandlingEvaluation
+        | K::CommissionEvaluator
+        | K::SubmitEvaluationReport
+        | K::DistributeEvaluationReport => "permission-matrix §6.2 (evaluation of handling), W3",
+        K::DecideEvaluationUse => "permission-matrix §6.2 (evaluation of handling), R-S9",
+        K::MergeSuggestions | K::AddToClassCase | K::SplitSuggestion => {
+            "permission-matrix §6.2 (suggestion: merge into a class case)"
         }
     }
 }

@@ -25,6 +25,17 @@ fn from_day(d: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(d).expect("day numbers come from dates")
 }
 
+/// A suggestion's plan-ledger entry as of a date ([`SuggestionFrame::plan_entries`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PlanEntry {
+    /// The day it entered the plan ledger.
+    pub entered_on: NaiveDate,
+    /// Given the second reply (a later reply not itself in the plan).
+    pub second_replied: bool,
+    /// That reply is category A.
+    pub solved: bool,
+}
+
 /// The suggestions as columns, with due-date segments precomputed from the rule sets and the
 /// calendar, ready for figures as of any date.
 ///
@@ -73,6 +84,18 @@ impl SuggestionFrame {
         calendar: &WorkCalendar,
         filter: &FigureFilter,
     ) -> Result<Self> {
+        Self::build_where(state, book, calendar, filter, |_| true)
+    }
+
+    /// Builds the frame for the suggestions passing `filter` and `keep` (the rows of a
+    /// breakdown, [`crate::breakdown`]).
+    pub(crate) fn build_where(
+        state: &State,
+        book: &RuleBook,
+        calendar: &WorkCalendar,
+        filter: &FigureFilter,
+        keep: impl Fn(&crate::suggestion::Suggestion) -> bool,
+    ) -> Result<Self> {
         let mut f = Self {
             units: state.units.keys().cloned().collect(),
             ..Self::default()
@@ -86,6 +109,7 @@ impl SuggestionFrame {
             if filter.congress.as_ref().is_some_and(|c| c != &s.congress)
                 || filter.submitted_from.is_some_and(|d| sub < d)
                 || filter.submitted_to.is_some_and(|d| sub > d)
+                || !keep(s)
             {
                 continue;
             }
@@ -159,6 +183,39 @@ impl SuggestionFrame {
             .map(|k| self.due_day[r.start + k])
     }
 
+    /// Row `i`'s plan-ledger entry as of day `d` (R-S5): the day it entered the plan ledger
+    /// (first `in_plan` status by then), whether it has since had a later reply not itself in
+    /// the plan (the second reply), and whether the latest such reply is category A.
+    fn plan_entry(&self, i: usize, d: i32) -> Option<PlanEntry> {
+        let in_plan_code = status_code(SuggestionStatus::InPlan);
+        let h = Self::range(&self.hist_off, i);
+        let upto = h.start + self.hist_day[h.clone()].partition_point(|x| *x <= d);
+        let k = self.hist_status[h.start..upto]
+            .iter()
+            .position(|s| *s == in_plan_code)?;
+        let entered = self.hist_day[h.start + k];
+        let r = Self::range(&self.reply_off, i);
+        let nrep = self.reply_day[r.clone()].partition_point(|x| *x <= d);
+        let second = (r.start..r.start + nrep)
+            .rev()
+            .find(|j| self.reply_day[*j] >= entered && !self.reply_in_plan[*j]);
+        Some(PlanEntry {
+            entered_on: from_day(entered),
+            second_replied: second.is_some(),
+            solved: second.is_some_and(|j| self.reply_result[j] == ResultCategory::A as u8),
+        })
+    }
+
+    /// Every plan-ledger entry as of the end of `as_of` (suggestions submitted and assigned
+    /// by then), in row order.
+    pub(crate) fn plan_entries(&self, as_of: NaiveDate) -> Vec<PlanEntry> {
+        let d = day(as_of);
+        (0..self.len())
+            .filter(|i| self.submitted[*i] <= d && self.assigned[*i] <= d)
+            .filter_map(|i| self.plan_entry(i, d))
+            .collect()
+    }
+
     /// The figures as of the end of `as_of`.
     pub fn figures(&self, as_of: NaiveDate) -> Result<SuggestionFigures> {
         use SuggestionStatus as S;
@@ -177,7 +234,6 @@ impl SuggestionFrame {
         let mut u_results = vec![[0u64; 4]; nu];
         let mut u_ratings = vec![[0u64; 3]; nu];
         let accepted_code = status_code(S::Accepted);
-        let in_plan_code = status_code(S::InPlan);
         for i in 0..self.len() {
             if self.submitted[i] > d {
                 continue;
@@ -242,21 +298,13 @@ impl SuggestionFrame {
                 }
             }
             // Plan ledger: entered when the status history shows in_plan by the date.
-            if let Some(k) = statuses.iter().position(|s| *s == in_plan_code) {
+            if let Some(entry) = self.plan_entry(i, d) {
                 plan.entered += 1;
                 if status == S::InPlan {
                     plan.open += 1;
                 }
-                let entered_day = self.hist_day[h.start + k];
-                let later: Vec<usize> = (r.start..r.start + nrep)
-                    .filter(|j| self.reply_day[*j] >= entered_day && !self.reply_in_plan[*j])
-                    .collect();
-                if let Some(j) = later.last() {
-                    plan.second_replied += 1;
-                    if self.reply_result[*j] == ResultCategory::A as u8 {
-                        plan.solved += 1;
-                    }
-                }
+                plan.second_replied += entry.second_replied as u64;
+                plan.solved += entry.solved as u64;
             }
             // The lead deputy's latest rating by the date.
             let fr = Self::range(&self.fb_off, i);

@@ -117,6 +117,17 @@ pub struct RuleSet {
     /// The performance-point table (W6, R-D2). Absent: points are not kept.
     #[serde(default)]
     pub points: Option<crate::points::PointRules>,
+    /// The motion rules (L-2, R-P2, R-P3, R-P5, R-P7). Absent in a spec: the national values.
+    #[serde(default)]
+    pub motion: crate::motion::MotionRules,
+    /// The key-suggestion rules (W2, R-S7). Absent in a spec: the defaults
+    /// ([`crate::key_suggestion::KeyRules`]).
+    #[serde(default)]
+    pub key: crate::key_suggestion::KeyRules,
+    /// How handling units are scored (issue 4 item 7, R-S6). Absent: the defaults
+    /// ([`crate::unit_score::UnitScoreRules`]).
+    #[serde(default)]
+    pub unit_score: crate::unit_score::UnitScoreRules,
 }
 
 const fn months(amount: u32) -> Duration {
@@ -162,6 +173,9 @@ impl RuleSet {
             deputy: Default::default(),
             stations: Default::default(),
             points: None,
+            motion: crate::motion::MotionRules::national(),
+            key: Default::default(),
+            unit_score: Default::default(),
         }
     }
 
@@ -189,6 +203,10 @@ impl RuleSet {
         );
         r.stations = crate::station::StationRules::haidian();
         r.points = Some(crate::points::PointRules::illustrative());
+        r.legal_basis.push(
+            "海淀区人大常委会2024年工作报告：首次将议案办理情况报告提交区人民代表大会会议审议 (R-P5); 督办一年、跟踪督办两年 (R-P2)".into(),
+        );
+        r.motion.report_to_congress = true;
         r
     }
 

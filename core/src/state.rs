@@ -44,6 +44,29 @@ pub struct State {
     /// Points publications, in the order published.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points_publications: Vec<PointsPublication>,
+    /// Sessions (with their motion submission windows, L-2) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sessions: BTreeMap<crate::ids::SessionId, crate::session::Session>,
+    /// Motions (议案) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub motions: BTreeMap<crate::ids::MotionId, crate::motion::Motion>,
+    /// Key suggestions (W2): recommendations, designation, quality ratings, outcomes, by
+    /// suggestion id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub key_suggestions: BTreeMap<SuggestionId, crate::key_suggestion::KeySuggestion>,
+    /// Key-suggestion meetings (W2 steps 3–4, R-S14), in the order held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_meetings: Vec<crate::key_suggestion::KeyMeeting>,
+    /// Supervision overlays and monitors (W1 step 7) by suggestion id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub supervision: BTreeMap<SuggestionId, crate::supervision::SuggestionSupervision>,
+    /// Third-party evaluations of handling (W3) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub handling_evaluations:
+        BTreeMap<crate::ids::EvaluationId, crate::handling_evaluation::HandlingEvaluation>,
+    /// Class cases (类案) by id (W1 step 4).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub class_cases: BTreeMap<crate::ids::ClassCaseId, crate::class_case::ClassCase>,
 }
 
 impl State {
@@ -87,6 +110,11 @@ impl State {
         for c in self.published.keys() {
             self.congress(c, "state.published")?;
         }
+        crate::motion::validate_state(self)?;
+        self.validate_key_suggestions()?;
+        self.validate_supervision()?;
+        self.validate_handling_evaluations()?;
+        crate::class_case::validate(self)?;
         self.validate_deputy_family()
     }
 

@@ -439,6 +439,8 @@ pub const MAX_TEXT_CHARS: u32 = 20_000;
 
 fn transition(s: &Suggestion, action: &'static str, rule: &'static str) -> RendaError {
     RendaError::InvalidTransition {
+        entity: "suggestion",
+        field: "command.suggestion",
         id: s.id.to_string(),
         status: s.status.as_str(),
         action,
@@ -669,6 +671,21 @@ pub(crate) fn decide(
                 "W1 step 5",
             )?;
             check_units(state, lead_unit, co_units)?;
+            // A suggestion of a class case goes to the group's one lead unit (W1 step 4).
+            if let Some(g) = crate::class_case::group_of(state, suggestion) {
+                if &g.lead_unit != lead_unit {
+                    return Err(RendaError::rule_violation(
+                        rule_codes::CLASS_CASE_LEAD_UNIT,
+                        "W1 step 4 (类案: one lead unit)",
+                        Some("command.lead_unit"),
+                        Some(lead_unit.to_string()),
+                        format!(
+                            "suggestion `{}` is in class case `{}`, whose lead unit is `{}`",
+                            s.id, g.id, g.lead_unit
+                        ),
+                    ));
+                }
+            }
             // The due date must be computable now, so a date outside the calendar is
             // rejected at assignment rather than discovered later (L-1).
             let rules = state.rules_for(book, s, date)?;

@@ -13,6 +13,8 @@
 //! | a deputy's performance records: interviews (约谈), resignation advice (劝辞), notices to the employer or electoral unit (R-D2) | everyone but `admin`, `deputy_affairs_office`, `standing_committee`, `director_meeting` and the deputy | never shown to them |
 //! | voter issues (W7) | `public`, `third_party_evaluator`, `standing_committee` (plenary); a deputy sees those they received, a handling unit those forwarded to it | never shown to them |
 //! | points as they stand ([`Ledger::points_as`]) | `public` (who sees the publications); a deputy sees only their own row | — |
+//! | back-to-back quality ratings of key suggestions ([`crate::Command::RateKeyQuality`], R-S8; [`Ledger::key_assessment_as`]) | everyone but `admin`, `deputy_affairs_office`, `standing_committee`, `director_meeting` and the rating deputy (handling units and the government office above all) | the congress announces the assessment ([`crate::Command::PublishKeyAssessment`]) |
+//! | suggestions outside its samples, and other evaluators' evaluations (W3; [`Ledger::evaluation_sample_as`]) | a `third_party_evaluator` | never shown to it |
 //!
 //! Hidden ratings are removed from the state and their `feedback_given` events from the log,
 //! so the figures a handling unit computes ([`Ledger::figures_as`]) count no unpublished
@@ -154,6 +156,7 @@ impl Ledger {
                     .retain(|f| self.rating_visible(st, &congress, f.on));
             }
         }
+        self.redact_key_supervision(reader, &mut out);
         out
     }
 
@@ -161,8 +164,10 @@ impl Ledger {
     pub fn events_as(&self, reader: &Actor) -> Vec<Event> {
         let st = self.state();
         let hide_ratings = kept_from_unpublished_ratings(reader.role);
+        let key_supervision = self.key_supervision_event_filter(reader);
         self.events()
             .iter()
+            .filter(|e| key_supervision(e))
             .filter(|e| match &e.event {
                 // A rating's date is its event's date.
                 EventKind::FeedbackGiven { suggestion, .. } if hide_ratings => st
@@ -230,7 +235,7 @@ impl Ledger {
                 }
             }
         }
-        if kept_from_unpublished_ratings(reader.role) {
+        if kept_from_unpublished_ratings(reader.role) || reader.role == Role::ThirdPartyEvaluator {
             let view = self.state_as(reader);
             return self.figures_over(&view, as_of, filter);
         }
