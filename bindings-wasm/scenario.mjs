@@ -365,6 +365,18 @@ const QUERIES = new Map([
   ["deputies", [["as_of"], []]],
   ["voter_issues", [[], ["reader"]]],
   ["archive", [["deputy"], ["reader"]]],
+  ["key_figures", [["congress", "as_of"], []]],
+  ["key_assessment", [["suggestion", "as_of"], ["reader"]]],
+  ["supervision_monitor", [["congress", "as_of"], []]],
+  ["evaluations", [[], ["reader"]]],
+  ["evaluation_sample", [["evaluation", "as_of"], ["reader"]]],
+  ["motions", [[], []]],
+  ["motion_figures", [["congress", "as_of"], []]],
+  ["class_cases", [["congress", "as_of"], []]],
+  ["class_case_candidates", [["congress", "min_score"], []]],
+  ["unit_scores", [["as_of"], ["filter", "reader"]]],
+  ["figures_by", [["as_of", "by"], ["filter", "reader"]]],
+  ["plan_ledger", [["congress", "as_of"], []]],
 ]);
 
 class QueryError extends Error {}
@@ -428,6 +440,30 @@ function query(ledger, q) {
       return ledger.voterIssues(opt("reader"));
     case "archive":
       return ledger.archive(arg("deputy"), opt("reader"));
+    case "key_figures":
+      return ledger.keyFigures(arg("congress"), arg("as_of"));
+    case "key_assessment":
+      return ledger.keyAssessment(arg("suggestion"), arg("as_of"), opt("reader"));
+    case "supervision_monitor":
+      return ledger.supervisionMonitor(arg("congress"), arg("as_of"));
+    case "evaluations":
+      return ledger.evaluations(opt("reader"));
+    case "evaluation_sample":
+      return ledger.evaluationSample(arg("evaluation"), arg("as_of"), opt("reader"));
+    case "motions":
+      return ledger.motions();
+    case "motion_figures":
+      return ledger.motionFigures(arg("congress"), arg("as_of"));
+    case "class_cases":
+      return ledger.classCaseReport(arg("as_of"), arg("congress"));
+    case "class_case_candidates":
+      return ledger.classCaseCandidates(arg("congress"), arg("min_score"));
+    case "unit_scores":
+      return ledger.unitScores(arg("as_of"), opt("filter"), opt("reader"));
+    case "figures_by":
+      return ledger.figuresBy(arg("as_of"), arg("by"), opt("filter"), opt("reader"));
+    case "plan_ledger":
+      return ledger.planLedger(arg("congress"), arg("as_of"));
     default:
       throw new Error(`checkQueries lets no unknown query ${arg("query")} through`);
   }

@@ -430,6 +430,292 @@ impl PyLedger {
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
         run(py, || Ok(self.lock().events().len()))
     }
+
+    // ---------------------------------------------------------- issue 4: motions, key suggestions, evaluation; Popolo, iCal
+
+    /// Every class case (类案), as a JSON array.
+    fn class_cases_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().class_cases_to_json()))
+    }
+
+    /// The class cases as of `as_of` (optionally of one congress) with their figures, as JSON.
+    #[pyo3(signature = (as_of, congress = None))]
+    fn class_case_report_json(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyString>,
+        congress: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let as_of = field_text(as_of, "as_of")?;
+        let congress = congress.map(|c| field_text(c, "congress")).transpose()?;
+        run(py, || {
+            self.lock()
+                .class_case_report_to_json(&as_of, congress.as_deref())
+        })
+    }
+
+    /// Candidate class-case groups of a congress at or above `min_score`, as a JSON array.
+    fn class_case_candidates_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        min_score: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let min_score = field_text(min_score, "min_score")?;
+        run(py, || {
+            self.lock()
+                .class_case_candidates_to_json(&congress, &min_score)
+        })
+    }
+
+    /// The handling units' scores, ranked, as a JSON array; `filter` in JSON.
+    #[pyo3(signature = (as_of, filter = None))]
+    fn unit_scores_json(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyString>,
+        filter: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let as_of = field_text(as_of, "as_of")?;
+        let filter = opt_json_text(filter)?;
+        run(py, || {
+            self.lock().unit_scores_to_json(&as_of, filter.as_deref())
+        })
+    }
+
+    /// The unit scores as `reader` may see them; `filter` in JSON.
+    #[pyo3(signature = (reader, as_of, filter = None))]
+    fn unit_scores_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+        filter: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        let as_of = field_text(as_of, "as_of")?;
+        let filter = opt_json_text(filter)?;
+        run(py, || {
+            self.lock()
+                .unit_scores_as_json(&reader, &as_of, filter.as_deref())
+        })
+    }
+
+    /// The figures broken down by `by` (unit, topic, level, year, quarter, month), as JSON.
+    #[pyo3(signature = (as_of, by, filter = None))]
+    fn figures_by_json(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyString>,
+        by: &Bound<'_, PyString>,
+        filter: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let as_of = field_text(as_of, "as_of")?;
+        let by = field_text(by, "by")?;
+        let filter = opt_json_text(filter)?;
+        run(py, || {
+            self.lock()
+                .figures_by_to_json(&as_of, &by, filter.as_deref())
+        })
+    }
+
+    /// The breakdown as `reader` may see it.
+    #[pyo3(signature = (reader, as_of, by, filter = None))]
+    fn figures_by_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+        by: &Bound<'_, PyString>,
+        filter: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        let as_of = field_text(as_of, "as_of")?;
+        let by = field_text(by, "by")?;
+        let filter = opt_json_text(filter)?;
+        run(py, || {
+            self.lock()
+                .figures_by_as_json(&reader, &as_of, &by, filter.as_deref())
+        })
+    }
+
+    /// The plan ledger (列入计划, R-S5) of a congress per year as of `as_of`, as JSON.
+    fn plan_ledger_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || self.lock().plan_ledger_to_json(&congress, &as_of))
+    }
+
+    /// Every motion, ordered by id, as a JSON array.
+    fn motions_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().motions_to_json()))
+    }
+
+    /// Every scheduled congress session, as a JSON array.
+    fn sessions_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().sessions_to_json()))
+    }
+
+    /// The motion figures of a congress as of `as_of`, as JSON.
+    fn motion_figures_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || self.lock().motion_figures_to_json(&congress, &as_of))
+    }
+
+    /// The key-suggestion figures of a congress as of `as_of`, as JSON.
+    fn key_figures_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || self.lock().key_figures_to_json(&congress, &as_of))
+    }
+
+    /// A key suggestion's back-to-back assessment as of `as_of`, as JSON.
+    fn key_assessment_json(
+        &self,
+        py: Python<'_>,
+        suggestion: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let suggestion = field_text(suggestion, "suggestion")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || {
+            self.lock().key_assessment_to_json(&suggestion, &as_of)
+        })
+    }
+
+    /// A key suggestion's assessment as `reader` may see it (R-S8), as JSON.
+    fn key_assessment_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+        suggestion: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        let suggestion = field_text(suggestion, "suggestion")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || {
+            self.lock()
+                .key_assessment_as_json(&reader, &suggestion, &as_of)
+        })
+    }
+
+    /// The suggestions under active supervision on `as_of`, as a JSON array.
+    fn supervision_monitor_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || {
+            self.lock().supervision_monitor_to_json(&congress, &as_of)
+        })
+    }
+
+    /// Every third-party evaluation of suggestion handling, as a JSON array.
+    fn evaluations_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.lock().evaluations_to_json()))
+    }
+
+    /// The evaluations `reader` may see, as a JSON array.
+    fn evaluations_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        run(py, || self.lock().evaluations_as_json(&reader))
+    }
+
+    /// An evaluation's sampled suggestions as of `as_of`, as a JSON array of views.
+    fn evaluation_sample_json(
+        &self,
+        py: Python<'_>,
+        evaluation: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let evaluation = field_text(evaluation, "evaluation")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || {
+            self.lock().evaluation_sample_to_json(&evaluation, &as_of)
+        })
+    }
+
+    /// An evaluation's sample as `reader` may see it, as a JSON array of views.
+    fn evaluation_sample_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+        evaluation: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        let evaluation = field_text(evaluation, "evaluation")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || {
+            self.lock()
+                .evaluation_sample_as_json(&reader, &evaluation, &as_of)
+        })
+    }
+
+    /// A suggestion view as `reader` may see it, as JSON.
+    fn suggestion_view_as_json(
+        &self,
+        py: Python<'_>,
+        reader: &Bound<'_, PyString>,
+        id: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let reader = json_text(reader)?;
+        let id = field_text(id, "suggestion")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || {
+            self.lock().suggestion_view_as_json(&reader, &id, &as_of)
+        })
+    }
+
+    /// A congress as a Popolo document as of `as_of`, as JSON.
+    fn to_popolo_json(
+        &self,
+        py: Python<'_>,
+        congress: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let congress = field_text(congress, "congress")?;
+        let as_of = field_text(as_of, "as_of")?;
+        run(py, || self.lock().to_popolo_json(&congress, &as_of))
+    }
+
+    /// Reply due dates in a scope (JSON) as an iCalendar file.
+    fn to_ical(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyString>,
+        scope: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let as_of = field_text(as_of, "as_of")?;
+        let scope = json_text(scope)?;
+        run(py, || self.lock().to_ical_json(&as_of, &scope))
+    }
 }
 
 /// A preset rule set (`national` or `beijing-district`) as JSON.
@@ -470,6 +756,38 @@ fn verify_log_json(py: Python<'_>, events: &Bound<'_, PyString>) -> PyResult<Str
     run(py, || api::verify_log_json(&events))
 }
 
+/// Imports a Popolo document (JSON) with options (JSON); returns the commands and the report.
+#[pyfunction]
+fn popolo_import_json(
+    py: Python<'_>,
+    document: &Bound<'_, PyString>,
+    options: &Bound<'_, PyString>,
+) -> PyResult<String> {
+    let document = json_text(document)?;
+    let options = json_text(options)?;
+    run(py, || api::popolo_import_json(&document, &options))
+}
+
+/// The semantic checks of a Popolo document (JSON), as a JSON array of findings.
+#[pyfunction]
+fn popolo_check_json(py: Python<'_>, document: &Bound<'_, PyString>) -> PyResult<String> {
+    let document = json_text(document)?;
+    run(py, || api::popolo_check_json(&document))
+}
+
+/// Candidate class-case groups of free-standing items (JSON `[{suggestion, title}]`).
+#[pyfunction]
+#[pyo3(signature = (items, params = None))]
+fn candidate_groups_json(
+    py: Python<'_>,
+    items: &Bound<'_, PyString>,
+    params: Option<&Bound<'_, PyString>>,
+) -> PyResult<String> {
+    let items = json_text(items)?;
+    let params = opt_json_text(params)?;
+    run(py, || api::candidate_groups_json(&items, params.as_deref()))
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyLedger>()?;
@@ -479,6 +797,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_figure_json, m)?)?;
     m.add_function(wrap_pyfunction!(is_reproducible, m)?)?;
     m.add_function(wrap_pyfunction!(verify_log_json, m)?)?;
+    m.add_function(wrap_pyfunction!(popolo_import_json, m)?)?;
+    m.add_function(wrap_pyfunction!(popolo_check_json, m)?)?;
+    m.add_function(wrap_pyfunction!(candidate_groups_json, m)?)?;
     sheet::register(m)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -68,6 +68,7 @@ export interface Actor {
 // ---------------------------------------------------------------- commands
 
 export type Command =
+  // ------------------------------------------------ registry and the suggestion lifecycle (W1)
   | {
       type: "register_congress";
       congress: string;
@@ -76,8 +77,20 @@ export type Command =
       term: number;
       term_start: DateString;
       term_end: DateString;
+      /** Population of the area, for the deputy quota (L-7) and committee size (L-6). */
+      population?: number | null;
     }
-  | { type: "register_deputy"; deputy: string; congress: string; name: string; contact?: Contact | null }
+  | {
+      type: "register_deputy";
+      deputy: string;
+      congress: string;
+      name: string;
+      contact?: Contact | null;
+      profile?: DeputyProfile;
+      /** First day in office; absent: the first day of the term. */
+      elected_on?: DateString | null;
+      mandate?: Mandate;
+    }
   | { type: "register_unit"; unit: string; name: string }
   | {
       type: "submit_suggestion";
@@ -106,7 +119,126 @@ export type Command =
       reason?: string | null;
     }
   | { type: "give_feedback"; suggestion: string; rating: Satisfaction; comment?: string | null }
-  | { type: "publish_results"; congress: string };
+  | { type: "publish_results"; congress: string }
+  // ------------------------------------------------ deputies (issue 3)
+  | { type: "update_deputy_profile"; deputy: string; profile: DeputyProfile }
+  | {
+      type: "join_standing_committee";
+      deputy: string;
+      post: CommitteePost;
+      full_time?: boolean;
+      can_serve_two_terms?: boolean | null;
+      new_this_term?: boolean | null;
+    }
+  | { type: "submit_resignation"; deputy: string }
+  | { type: "decide_resignation"; deputy: string; vote: Vote }
+  | { type: "record_absence"; deputy: string; session: string; excused: boolean }
+  | { type: "terminate_qualification"; deputy: string; reason: TerminationReason }
+  | { type: "suspend_deputy"; deputy: string; reason: string }
+  | { type: "reinstate_deputy"; deputy: string }
+  | {
+      type: "register_station";
+      station: string;
+      congress: string;
+      name: string;
+      tier: string;
+      parent?: string | null;
+      legislative_contact_point?: boolean;
+    }
+  | { type: "assign_station"; deputy: string; station: string }
+  | {
+      type: "record_activity";
+      activity: string;
+      congress: string;
+      kind: ActivityKind;
+      on: DateString;
+      title: string;
+      participants: string[];
+      station?: string | null;
+      voters_received?: number;
+      opinions_collected?: number;
+      debrief?: DebriefScope | null;
+    }
+  | {
+      type: "record_voter_issue";
+      issue: string;
+      congress: string;
+      summary: string;
+      deputy?: string | null;
+      station?: string | null;
+      activity?: string | null;
+    }
+  | { type: "triage_voter_issue"; issue: string; triage: Triage }
+  | { type: "answer_voter_issue"; issue: string }
+  | { type: "close_voter_issue"; issue: string }
+  | { type: "publish_points"; congress: string; period: PeriodString; scope: PublicationScope }
+  | { type: "record_interview"; deputy: string }
+  | { type: "advise_resignation"; deputy: string }
+  | { type: "notify_employer"; deputy: string; reason: string }
+  // ------------------------------------------------ sessions and motions (issue 4, W4)
+  | {
+      type: "schedule_session";
+      session: string;
+      congress: string;
+      opens_on: DateString;
+      closes_on: DateString;
+      /** Last day motions are accepted (L-2); absent: `closes_on`. */
+      motions_due?: DateString | null;
+    }
+  | {
+      type: "submit_motion";
+      motion: string;
+      congress: string;
+      session: string;
+      title: string;
+      sponsor: Sponsor;
+      kind: MotionKind;
+      topic?: string | null;
+    }
+  | { type: "review_motion"; motion: string; decision: ReviewDecision }
+  | { type: "withdraw_motion"; motion: string; presidium_consent?: boolean }
+  | { type: "assign_motion"; motion: string; lead_unit: string; co_units?: string[] }
+  | {
+      type: "form_motion_working_group";
+      motion: string;
+      leader: string;
+      committee: string;
+      members?: string[];
+      proposing_deputies?: string[];
+    }
+  | { type: "agree_motion_plan"; motion: string; goals: string[]; deadline: DateString }
+  | { type: "report_motion_handling"; motion: string; year: number; to: ReportTo; summary: string }
+  | { type: "issue_motion_review_opinion"; motion: string; year: number; opinion: string }
+  | { type: "record_motion_evaluation"; motion: string; year: number; evaluator: string; summary: string }
+  | { type: "conclude_motion_year"; motion: string; year: number; outcome: YearOutcome }
+  // ------------------------------------------------ key suggestions, supervision (issue 4, W2)
+  | { type: "recommend_key_suggestion"; suggestion: string; reason: string }
+  | { type: "designate_key_suggestion"; suggestion: string; leader: string }
+  | {
+      type: "hold_key_meeting";
+      meeting: KeyMeetingKind;
+      suggestions: string[];
+      organs?: Organ[];
+      deputies?: string[];
+      /** Supervision meetings only (W2 step 4). */
+      on_the_spot?: OnTheSpotRating[];
+    }
+  | { type: "rate_key_quality"; suggestion: string; deputy: string; rating: Satisfaction }
+  | { type: "publish_key_assessment"; suggestion: string }
+  | { type: "record_key_outcome"; suggestion: string; outcome: KeyOutcome }
+  | { type: "start_supervision"; suggestion: string; mode: SupervisionMode; lead: string }
+  | { type: "end_supervision"; suggestion: string; mode: SupervisionMode }
+  | { type: "appoint_supervision_monitor"; suggestion: string; deputy: string }
+  // ------------------------------------------------ third-party evaluation of handling (issue 4, W3)
+  | { type: "plan_handling_evaluation"; evaluation: string; congress: string; year: number; sample: SampleItem[] }
+  | { type: "commission_evaluator"; evaluation: string; evaluator: string }
+  | { type: "submit_evaluation_report"; evaluation: string; findings: EvaluationFinding[]; summary: string }
+  | { type: "distribute_evaluation_report"; evaluation: string }
+  | { type: "decide_evaluation_use"; evaluation: string; uses: EvaluationUse[]; note?: string | null }
+  // ------------------------------------------------ class cases (issue 4, W1 step 4)
+  | { type: "merge_suggestions"; group: string; title: string; suggestions: string[]; lead_unit: string }
+  | { type: "add_to_class_case"; group: string; suggestion: string }
+  | { type: "split_suggestion"; group: string; suggestion: string };
 
 export type CommandType = Command["type"];
 
@@ -120,6 +252,7 @@ export interface CommandEnvelope {
 // ---------------------------------------------------------------- events
 
 export type EventKind =
+  // ------------------------------------------------ registry and the suggestion lifecycle (W1)
   | {
       type: "congress_registered";
       congress: string;
@@ -128,8 +261,18 @@ export type EventKind =
       term: number;
       term_start: DateString;
       term_end: DateString;
+      population?: number;
     }
-  | { type: "deputy_registered"; deputy: string; congress: string; name: string; contact?: Contact }
+  | {
+      type: "deputy_registered";
+      deputy: string;
+      congress: string;
+      name: string;
+      contact?: Contact;
+      profile?: DeputyProfile;
+      elected_on?: DateString;
+      mandate?: Mandate;
+    }
   | { type: "unit_registered"; unit: string; name: string }
   | {
       type: "suggestion_submitted";
@@ -169,7 +312,107 @@ export type EventKind =
   | { type: "rehandling_started"; suggestion: string; round: number }
   | { type: "placed_in_plan"; suggestion: string }
   | { type: "suggestion_closed"; suggestion: string; rating: Satisfaction }
-  | { type: "results_published"; congress: string };
+  | { type: "results_published"; congress: string }
+  // ------------------------------------------------ deputies (issue 3)
+  | { type: "deputy_profile_updated"; deputy: string; profile: DeputyProfile }
+  | {
+      type: "standing_committee_joined";
+      deputy: string;
+      post: CommitteePost;
+      full_time: boolean;
+      can_serve_two_terms?: boolean;
+      new_this_term?: boolean;
+    }
+  | { type: "resignation_submitted"; deputy: string }
+  | { type: "resignation_accepted"; deputy: string; vote: Vote }
+  | { type: "resignation_not_accepted"; deputy: string; vote: Vote }
+  | { type: "absence_recorded"; deputy: string; session: string; excused: boolean }
+  | { type: "qualification_terminated"; deputy: string; reason: TerminationReason }
+  | { type: "deputy_suspended"; deputy: string; reason: string }
+  | { type: "deputy_reinstated"; deputy: string }
+  | { type: "station_registered"; station: Station }
+  | { type: "station_assigned"; deputy: string; station: string }
+  | { type: "activity_recorded"; activity: Activity }
+  | { type: "voter_issue_recorded"; issue: VoterIssue }
+  | { type: "voter_issue_triaged"; issue: string; triage: Triage }
+  | { type: "voter_issue_answered"; issue: string }
+  | { type: "voter_issue_closed"; issue: string }
+  | { type: "points_published"; publication: PointsPublication }
+  | { type: "interview_held"; deputy: string; period: PeriodString; points: number; threshold: number }
+  | { type: "electoral_unit_notified"; deputy: string; elected_by?: ElectedBy }
+  | { type: "resignation_advised"; deputy: string }
+  | { type: "employer_notified"; deputy: string; reason: string }
+  // ------------------------------------------------ sessions and motions (issue 4, W4)
+  | { type: "session_scheduled"; session: Session }
+  | {
+      type: "motion_submitted";
+      motion: string;
+      congress: string;
+      session: string;
+      title: string;
+      sponsor: Sponsor;
+      kind: MotionKind;
+      topic?: string;
+    }
+  | { type: "motion_listed"; motion: string }
+  /** Recorded after the `suggestion_submitted` and `suggestion_accepted` events it causes. */
+  | { type: "motion_converted"; motion: string; suggestion: string }
+  | { type: "motion_merged"; motion: string; into: string }
+  | { type: "motion_to_research"; motion: string }
+  | { type: "motion_withdrawn"; motion: string; presidium_consent: boolean }
+  | { type: "motion_assigned"; motion: string; lead_unit: string; co_units: string[]; in_supervision_plan: boolean }
+  | {
+      type: "motion_working_group_formed";
+      motion: string;
+      leader: string;
+      committee: string;
+      members: string[];
+      proposing_deputies: string[];
+    }
+  | { type: "motion_plan_agreed"; motion: string; goals: string[]; deadline: DateString }
+  | { type: "motion_year_started"; motion: string; year: number; phase: HandlingPhase }
+  | { type: "motion_handling_reported"; motion: string; year: number; to: ReportTo; summary: string }
+  | { type: "motion_review_opinion_issued"; motion: string; year: number; opinion: string }
+  | { type: "motion_evaluation_recorded"; motion: string; year: number; evaluator: string; summary: string }
+  | { type: "motion_year_concluded"; motion: string; year: number; outcome: YearOutcome }
+  | { type: "motion_completed"; motion: string }
+  // ------------------------------------------------ key suggestions, supervision (issue 4, W2)
+  | { type: "key_suggestion_recommended"; suggestion: string; by: Actor; reason: string }
+  | { type: "key_suggestion_designated"; suggestion: string; leader: string; by: KeyDesignator }
+  | {
+      type: "key_meeting_held";
+      meeting: KeyMeetingKind;
+      suggestions: string[];
+      organs: Organ[];
+      deputies: string[];
+      on_the_spot: OnTheSpotRating[];
+    }
+  /** Hidden from handling units and the government office until announced (R-S8). */
+  | { type: "key_quality_rated"; suggestion: string; deputy: string; rating: Satisfaction; recorded_by: Role }
+  | { type: "key_assessment_published"; suggestion: string }
+  | { type: "key_outcome_recorded"; suggestion: string; outcome: KeyOutcome }
+  | { type: "supervision_started"; suggestion: string; mode: SupervisionMode; lead: string; by: Role }
+  | { type: "supervision_ended"; suggestion: string; mode: SupervisionMode }
+  | { type: "supervision_monitor_appointed"; suggestion: string; deputy: string }
+  // ------------------------------------------------ third-party evaluation of handling (issue 4, W3)
+  | { type: "handling_evaluation_planned"; evaluation: string; congress: string; year: number; sample: SampleItem[] }
+  | { type: "handling_evaluator_commissioned"; evaluation: string; evaluator: string }
+  | { type: "handling_evaluation_reported"; evaluation: string; findings: EvaluationFinding[]; summary: string }
+  | { type: "handling_evaluation_distributed"; evaluation: string }
+  | { type: "handling_evaluation_use_decided"; evaluation: string; uses: EvaluationUse[]; note?: string }
+  // ------------------------------------------------ class cases (issue 4, W1 step 4)
+  | {
+      type: "class_case_formed";
+      group: string;
+      congress: string;
+      title: string;
+      lead_unit: string;
+      suggestions: string[];
+    }
+  | { type: "class_case_joined"; group: string; suggestion: string }
+  | { type: "class_case_split"; group: string; suggestion: string }
+  /** A class case left with one member was dissolved; that member leaves it too. */
+  | { type: "class_case_dissolved"; group: string };
 
 export type EventType = EventKind["type"];
 
@@ -235,6 +478,18 @@ export interface Deputy {
   name: string;
   /** Absent when none was given, or when the reader may not see it. */
   contact?: Contact;
+  /** Roster attributes; absent when none is recorded. */
+  profile?: DeputyProfile;
+  elected_on?: DateString;
+  /** Absent: `elected`. */
+  mandate?: Mandate;
+  history?: StatusChange[];
+  resignation_submitted?: DateString;
+  absences?: Absence[];
+  stations?: string[];
+  /** Hidden from readers who may not see performance records (R-D2). */
+  interviews?: DateString[];
+  resignation_advised?: DateString;
 }
 
 export interface Unit {
@@ -299,6 +554,20 @@ export interface State {
   suggestions: Record<string, Suggestion>;
   /** For each congress, the date its results were last published (absent when none). */
   published?: Record<string, DateString>;
+  // Maps below are absent when empty.
+  committee_members?: Record<string, CommitteeMember>;
+  stations?: Record<string, Station>;
+  activities?: Record<string, Activity>;
+  voter_issues?: Record<string, VoterIssue>;
+  points_publications?: PointsPublication[];
+  sessions?: Record<string, Session>;
+  motions?: Record<string, Motion>;
+  /** By suggestion id; unannounced quality ratings are left out for readers kept from them (R-S8). */
+  key_suggestions?: Record<string, KeySuggestion>;
+  key_meetings?: KeyMeeting[];
+  supervision?: Record<string, SuggestionSupervision>;
+  handling_evaluations?: Record<string, HandlingEvaluation>;
+  class_cases?: Record<string, ClassCase>;
 }
 
 export interface Snapshot {
@@ -455,6 +724,18 @@ export interface RuleSet {
   effective_to: DateString | null;
   legal_basis: string[];
   suggestion: SuggestionRules;
+  /** Deputy quotas, committee size, absences (L-6, L-7, L-11, R-O1); absent in a spec: national. */
+  deputy?: Record<string, unknown>;
+  /** Tiers of homes and stations and their duties (§1.5, R-D1). */
+  stations?: { tiers?: { id: string; name: string }[]; duties?: object[] };
+  /** The performance-point table (W6, R-D2); null: points are not kept. */
+  points?: object | null;
+  /** Absent in a spec: the national values. */
+  motion?: MotionRules;
+  /** Absent in a spec: the defaults. */
+  key?: KeyRules;
+  /** Absent in a spec: the defaults (40/30/30; A 100, B 80, C 50, D 30; 100/70/0). */
+  unit_score?: UnitScoreRules;
 }
 
 export type PresetName = "national" | "beijing-district";
@@ -508,6 +789,56 @@ export type ErrorCode =
   | "too_many_cosigners"
   | "withdrawal_too_late"
   | "wrong_congress"
+  // deputies (issue 3)
+  | "deputy_quota_exceeded"
+  | "committee_size_exceeded"
+  | "not_in_office"
+  | "resignation_not_submitted"
+  | "vote_members_mismatch"
+  | "reason_has_own_procedure"
+  | "not_suspended"
+  | "date_in_future"
+  | "issue_already_triaged"
+  | "issue_not_triaged"
+  | "issue_closed"
+  | "not_recess_suggestion"
+  | "no_point_table"
+  | "wrong_publication_period"
+  | "period_not_over"
+  | "not_assessed"
+  | "not_below_threshold"
+  | "no_interview"
+  | "no_later_assessment"
+  | "improved_after_interview"
+  // motions (issue 4)
+  | "too_few_sponsors"
+  | "outside_submission_window"
+  | "consent_required"
+  | "working_group_incomplete"
+  | "no_handling_report"
+  | "year_not_reviewed"
+  | "tracking_period_over"
+  // key suggestions, supervision, evaluation (issue 4)
+  | "not_recommended"
+  | "not_designating_body"
+  | "not_key"
+  | "organs_missing"
+  | "meeting_out_of_order"
+  | "on_the_spot_only_at_supervision"
+  | "rater_not_attending_proposer"
+  | "assessment_published"
+  | "no_quality_ratings"
+  | "mode_not_for_role"
+  | "monitor_is_proposer"
+  | "sample_category_mismatch"
+  | "findings_mismatch_sample"
+  // class cases (issue 4)
+  | "already_grouped"
+  | "class_case_lead_unit"
+  | "class_case_dissolved"
+  | "not_in_class_case"
+  // a bug in renda, caught at the boundary
+  | "internal_error"
   // codes added by later versions
   | (string & {});
 
@@ -622,7 +953,39 @@ export class Ledger {
   /** Figures as of the end of `asOf` (a `Date` is taken as its China-time date). */
   figures(asOf: DateString | Date, filter?: FigureFilter | string | null, reader?: Actor | null): Figures;
   /** A suggestion with its status, due date and overdue days as of `asOf`. */
-  suggestionView(id: string, asOf: DateString | Date): SuggestionView;
+  suggestionView(id: string, asOf: DateString | Date, reader?: Actor | null): SuggestionView;
+  /** Every motion (议案), ordered by id. */
+  motions(): Motion[];
+  /** Every scheduled congress session with its motion submission window (L-2). */
+  sessions(): Session[];
+  /** Motion figures of a congress as of `asOf`. */
+  motionFigures(congress: string, asOf: DateString | Date): MotionFigures;
+  /** Key-suggestion figures (W2). */
+  keyFigures(congress: string, asOf: DateString | Date): KeyFigures;
+  /** A key suggestion's back-to-back assessment (R-S8); hidden from handling units until announced. */
+  keyAssessment(suggestion: string, asOf: DateString | Date, reader?: Actor | null): KeyAssessment;
+  /** Suggestions under an active supervision overlay on `asOf`. */
+  supervisionMonitor(congress: string, asOf: DateString | Date): SupervisionRow[];
+  /** Third-party evaluations of suggestion handling (W3) with their report distribution; an
+   * evaluator reader sees only its own. */
+  evaluations(reader?: Actor | null): EvaluationReport[];
+  /** An evaluation's sampled suggestions; an evaluator reader sees only its own sample. */
+  evaluationSample(evaluation: string, asOf: DateString | Date, reader?: Actor | null): SuggestionView[];
+  /** Every class case (类案), dissolved ones too, ordered by id. */
+  classCases(): ClassCase[];
+  /** The class cases existing at the end of `asOf` (of one congress, or all) with their figures. */
+  classCaseReport(asOf: DateString | Date, congress?: string | null): ClassCaseReport;
+  /** Candidate class cases among the congress's ungrouped suggestions, ranked; never merges.
+   * `minScore`: 0 to 1 (default `"0.15"`). */
+  classCaseCandidates(congress: string, minScore?: number | string): CandidateGroup[];
+  /** Handling units ranked by the rule set's `unit_score` (R-S6). */
+  unitScores(asOf: DateString | Date, filter?: FigureFilter | string | null, reader?: Actor | null): UnitScore[];
+  /** The suggestion figures broken down `by` unit, topic, level, year, quarter or month. */
+  figuresBy(asOf: DateString | Date, by: Breakdown, filter?: FigureFilter | string | null, reader?: Actor | null): BreakdownRow[];
+  /** The plan ledger (列入计划, R-S5) of a congress's term per year of entry, as of `asOf`. */
+  planLedger(congress: string, asOf: DateString | Date): PlanLedgerReport;
+  /** Reply due dates of a scope as iCalendar (RFC 5545) text (CRLF line ends). */
+  toIcal(asOf: DateString | Date, scope: IcalScope | string): string;
   /** With `reader`: the state as that actor may see it. */
   state(reader?: Actor | null): State;
   /** All suggestions, ordered by id. */
@@ -694,6 +1057,20 @@ export interface LabelCatalog {
   termination_reason: Record<string, Label>;
   education: Record<string, Label>;
   triage_outcome: Record<string, Label>;
+  motion_status: Record<MotionStatus, Label>;
+  motion_kind: Record<MotionKind, Label>;
+  handling_phase: Record<HandlingPhase, Label>;
+  report_to: Record<ReportTo, Label>;
+  year_outcome: Record<YearOutcome, Label>;
+  key_designator: Record<KeyDesignator, Label>;
+  key_meeting_kind: Record<KeyMeetingKind, Label>;
+  organ: Record<Organ, Label>;
+  key_outcome: Record<KeyOutcome, Label>;
+  supervision_mode: Record<SupervisionMode, Label>;
+  sample_category: Record<SampleCategory, Label>;
+  evaluation_grade: Record<EvaluationGrade, Label>;
+  evaluation_use: Record<EvaluationUse, Label>;
+  evaluation_status: Record<EvaluationStatus, Label>;
 }
 
 export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
@@ -745,6 +1122,12 @@ export function isReproducible(stated: string, denominator: number): boolean;
  * bad position. Text that is not an event log throws an `InputError`.
  */
 export function verifyLog(events: Event[] | string): VerifyReport;
+
+/**
+ * Candidate class-case groups among free-standing items (e.g. spreadsheet rows not loaded into
+ * a ledger), ranked; `params` as in docs/class-cases.md.
+ */
+export function candidateGroups(items: CandidateItem[] | string, params?: SimilarityParams | string | null): CandidateGroup[];
 
 // ---------------------------------------------------------------- deputies (issue 3)
 
@@ -809,3 +1192,643 @@ export interface Composition { [key: string]: unknown }
 export interface Share { numerator: { value: number; unit: string }; denominator: { value: number; unit: string }; decimals: number; percent: string; warnings: object[]; [key: string]: unknown }
 /** One organisation check. */
 export interface Finding { rule: string; [key: string]: unknown }
+
+// ---------------------------------------------------------------- deputy records (issue 3)
+
+export type Gender = "female" | "male";
+export type Education = "secondary_or_below" | "college" | "bachelor" | "master" | "doctorate";
+export type Party = "cpc" | "democratic_party" | "non_party";
+/** How the deputy came into office. */
+export type Mandate = "elected" | "by_election";
+/** A constituency (directly elected) or an electoral unit (indirectly elected). */
+export type ElectedBy = { constituency: string } | { electoral_unit: string };
+export type CommitteePost = "director" | "vice_director" | "secretary_general" | "member";
+export type TerminationReason =
+  | "moved_out"
+  | "resigned"
+  | "two_unexcused_absences"
+  | "recalled"
+  | "lost_nationality"
+  | "deprived_of_political_rights"
+  | "lost_capacity"
+  | "died";
+
+/** A deputy's roster attributes (domain §1.2); absent fields are unknown, not false. */
+export interface DeputyProfile {
+  /** The same person in other congresses. */
+  person?: string;
+  gender?: Gender;
+  /** 民族, as written. */
+  ethnicity?: string;
+  elected_by?: ElectedBy;
+  delegation?: string;
+  groups?: string[];
+  work_unit?: string;
+  /** 驻区单位代表 (S000-5). */
+  resident_unit?: boolean;
+  education?: Education;
+  /** 连任 (S000-4). */
+  re_elected?: boolean;
+  party?: Party;
+}
+
+/** A tally (L-4, L-9). */
+export interface Vote {
+  members: number;
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+/** A status change after taking office. */
+export interface StatusChange {
+  on: DateString;
+  change: DeputyStatus;
+  reason?: TerminationReason;
+}
+
+/** An absence from a congress session (L-11). */
+export interface Absence {
+  session: string;
+  on: DateString;
+  excused: boolean;
+}
+
+/** A member of a congress's standing committee. */
+export interface CommitteeMember {
+  deputy: string;
+  congress: string;
+  post: CommitteePost;
+  from: DateString;
+  full_time: boolean;
+  can_serve_two_terms?: boolean;
+  new_this_term?: boolean;
+}
+
+/** A period: a year `"2025"`, a quarter `"2025-Q1"` or a month `"2025-03"`. */
+export type PeriodString = string;
+
+export type ActivityKind =
+  | "session_attendance"
+  | "committee_meeting_attendance"
+  | "inspection"
+  | "research"
+  | "training"
+  | "voter_contact"
+  | "home_visit"
+  | "station_visit"
+  | "debrief"
+  | "law_enforcement_inspection"
+  | "legislative_consultation"
+  | "handling_supervision"
+  | "other";
+
+/** Which debrief (述职). */
+export type DebriefScope = "yearly" | "mid_term";
+
+/** What was done with a voter issue (W7 triage); the kind is `outcome`. */
+export type Triage =
+  | { outcome: "resolved_on_site" }
+  | { outcome: "street_coordination" }
+  | { outcome: "forwarded_to_department"; unit: string }
+  | { outcome: "converted_to_suggestion"; suggestion: string }
+  | { outcome: "recorded_only" }
+  | { outcome: "livelihood_planning" };
+
+/** A home or station (§1.5). */
+export interface Station {
+  id: string;
+  congress: string;
+  name: string;
+  tier: string;
+  parent?: string;
+  /** Present (true) only for a grassroots legislative contact point. */
+  legislative_contact_point?: boolean;
+}
+
+/** A recorded deputy activity (§1.4). */
+export interface Activity {
+  id: string;
+  congress: string;
+  kind: ActivityKind;
+  on: DateString;
+  title: string;
+  participants: string[];
+  station?: string;
+  voters_received: number;
+  opinions_collected: number;
+  debrief?: DebriefScope;
+}
+
+/** An issue a voter raised (W7). */
+export interface VoterIssue {
+  id: string;
+  congress: string;
+  received_on: DateString;
+  summary: string;
+  deputy?: string;
+  station?: string;
+  activity?: string;
+  triage?: Triage;
+  triaged_on?: DateString;
+  answered_on?: DateString;
+  closed_on?: DateString;
+}
+
+// ---------------------------------------------------------------- sessions and motions (issue 4, W4)
+
+/** A session of a congress with its motion submission window (L-2). */
+export interface Session {
+  id: string;
+  congress: string;
+  opens_on: DateString;
+  closes_on: DateString;
+  /** Last day motions are accepted; `closes_on` when the schedule gave none. */
+  motions_due: DateString;
+}
+
+/** Who submits a motion; the kind is `by` (L-2, R-P7). */
+export type Sponsor =
+  | { by: "deputies"; lead: string; cosigners?: string[] }
+  | { by: "delegation"; name: string }
+  | { by: "presidium" }
+  | { by: "standing_committee" }
+  | { by: "special_committee"; name: string }
+  | { by: "government" };
+
+export type MotionKind = "legislative" | "supervisory" | "other";
+
+export type MotionStatus =
+  | "submitted"
+  | "listed"
+  | "handled_as_suggestion"
+  | "merged"
+  | "legislative_research"
+  | "withdrawn"
+  | "assigned"
+  | "in_handling"
+  | "completed";
+
+/** The presidium's decision on a submitted motion; the decision is `as` (W4 step 3). */
+export type ReviewDecision =
+  | { as: "listed" }
+  /** Handled as a suggestion: creates this suggestion, accepted. */
+  | { as: "suggestion"; suggestion: string }
+  | { as: "merged"; into: string }
+  | { as: "legislative_research" };
+
+export type ReportTo = "standing_committee" | "congress";
+export type YearOutcome = "completed" | "continued";
+/** 督办 (the first `supervision_years` years) or 跟踪督办 (R-P2). */
+export type HandlingPhase = "supervision" | "tracking";
+
+export interface MotionAssignment {
+  lead_unit: string;
+  co_units: string[];
+  assigned_on: DateString;
+  /** R-P1: supervisory motions go into the standing committee's supervision plan. */
+  in_supervision_plan: boolean;
+}
+
+/** The handling working group (R-P3). */
+export interface WorkingGroup {
+  leader: string;
+  committee: string;
+  members: string[];
+  proposing_deputies: string[];
+  formed_on: DateString;
+}
+
+/** The handling plan agreed with the government (R-P3). */
+export interface HandlingPlan {
+  goals: string[];
+  deadline: DateString;
+  agreed_on: DateString;
+}
+
+export interface HandlingReport {
+  to: ReportTo;
+  on: DateString;
+  summary: string;
+}
+
+export interface ReviewOpinion {
+  on: DateString;
+  opinion: string;
+}
+
+export interface MotionEvaluation {
+  evaluator: string;
+  on: DateString;
+  summary: string;
+}
+
+export interface YearConclusion {
+  on: DateString;
+  outcome: YearOutcome;
+}
+
+/** One handling year (R-P2). */
+export interface HandlingYear {
+  /** From 1. */
+  year: number;
+  phase: HandlingPhase;
+  started_on: DateString;
+  reports: HandlingReport[];
+  review_opinion: ReviewOpinion | null;
+  evaluations: MotionEvaluation[];
+  concluded: YearConclusion | null;
+}
+
+export interface Withdrawal {
+  on: DateString;
+  presidium_consent: boolean;
+}
+
+/** A motion (议案) as the ledger holds it. */
+export interface Motion {
+  id: string;
+  congress: string;
+  session: string;
+  title: string;
+  sponsor: Sponsor;
+  kind: MotionKind;
+  topic: string | null;
+  status: MotionStatus;
+  /** Each status with the date it was entered, oldest first. */
+  history: [DateString, MotionStatus][];
+  /** The suggestion it became, when handled as a suggestion. */
+  suggestion: string | null;
+  merged_into: string | null;
+  /** Motions merged into this one (the other 件 of this 项). */
+  merged: string[];
+  withdrawal: Withdrawal | null;
+  assignment: MotionAssignment | null;
+  working_group: WorkingGroup | null;
+  plan: HandlingPlan | null;
+  years: HandlingYear[];
+}
+
+/** The motion figures of a congress as of a date; deputies in 人次 (person-times). */
+export interface MotionFigures {
+  congress: string;
+  as_of: DateString;
+  /** 件 submitted. */
+  submitted: number;
+  awaiting_review: number;
+  /** 项: listed and neither withdrawn nor merged away. */
+  items: number;
+  /** 件 in those items. */
+  item_motions: number;
+  merged: number;
+  handled_as_suggestions: number;
+  legislative_research: number;
+  withdrawn: number;
+  awaiting_assignment: number;
+  assigned: number;
+  in_supervision: number;
+  in_tracking: number;
+  completed: number;
+  in_supervision_plan: number;
+  sponsor_person_times: number;
+  handling_person_times: number;
+  deputy_person_times: number;
+}
+
+/** The motion rules of a rule set (L-2, R-P2, R-P3, R-P5, R-P7). */
+export interface MotionRules {
+  /** Fewest deputies who may jointly submit, the lead counted (L-2: 10 and 5). */
+  min_joint_deputies: { county_and_above: number; township: number };
+  supervision_years: number;
+  tracking: { years: number } | "whole_term";
+  report_to_congress: boolean;
+  require_working_group: boolean;
+}
+
+// ---------------------------------------------------------------- key suggestions, supervision (issue 4, W2)
+
+export type KeyDesignator = "director_meeting" | "standing_committee";
+/** The three-meeting model (W2 steps 3–4). */
+export type KeyMeetingKind = "assignment" | "before_handling" | "progress" | "supervision" | "after_handling";
+export type Organ = "government" | "court" | "procuratorate" | "handling_unit" | "standing_committee";
+export type KeyOutcome = "solved" | "major_progress" | "progressing" | "not_solved";
+export type SupervisionMode =
+  | "key"
+  | "tracking"
+  | "ledger"
+  | "counterpart"
+  | "coordinated"
+  | "assessment"
+  | "concentrated"
+  | "deputy_participation";
+
+/** A rating given on the spot at a supervision meeting (not back-to-back). */
+export interface OnTheSpotRating {
+  deputy: string;
+  rating: Satisfaction;
+}
+
+/** The key-suggestion rules of a rule set (W2, R-S7). */
+export interface KeyRules {
+  designated_by: KeyDesignator[];
+  require_recommendation: boolean;
+  assignment_meeting_needs_all_organs: boolean;
+}
+
+export interface KeyRecommendation {
+  by: Actor;
+  reason: string;
+  on: DateString;
+}
+
+export interface KeyDesignation {
+  leader: string;
+  by: KeyDesignator;
+  on: DateString;
+}
+
+/** One back-to-back quality rating (W2 step 5, R-S8). */
+export interface QualityRating {
+  deputy: string;
+  rating: Satisfaction;
+  on: DateString;
+  /** The deputy, or the office at the forum. */
+  recorded_by: Role;
+}
+
+export interface KeyOutcomeRecord {
+  outcome: KeyOutcome;
+  on: DateString;
+}
+
+/** A suggestion's way through W2 (state). */
+export interface KeySuggestion {
+  suggestion: string;
+  recommendations: KeyRecommendation[];
+  designation: KeyDesignation | null;
+  quality: QualityRating[];
+  published_on: DateString | null;
+  outcomes: KeyOutcomeRecord[];
+}
+
+/** A key-suggestion meeting as held (state). */
+export interface KeyMeeting {
+  kind: KeyMeetingKind;
+  on: DateString;
+  suggestions: string[];
+  organs: Organ[];
+  deputies: string[];
+  on_the_spot: OnTheSpotRating[];
+}
+
+/** Key-suggestion figures of a congress as of a date (W2; S001-15). */
+export interface KeyFigures {
+  congress: string;
+  as_of: DateString;
+  recommended: number;
+  designated: number;
+  meetings: Record<KeyMeetingKind, number>;
+  outcomes: Record<KeyOutcome | "not_recorded", number>;
+  /** Solved or major progress over designated. */
+  solved_or_major_progress_rate: Rate;
+  on_the_spot: Ratings;
+  /** The announced back-to-back assessments only. */
+  assessment: { published: number; ratings: Ratings; satisfaction_rate: Rate };
+}
+
+/** A key suggestion's back-to-back assessment as the reader sees it (R-S8). */
+export interface KeyAssessment {
+  suggestion: string;
+  /** The day it was announced, if by the date. */
+  published_on: DateString | null;
+  ratings: QualityRating[];
+  counts: Ratings;
+  satisfaction_rate: Rate;
+}
+
+/** One supervision overlay (state). */
+export interface SupervisionOverlay {
+  mode: SupervisionMode;
+  lead: string;
+  started_by: Role;
+  started_on: DateString;
+  ended_on: DateString | null;
+}
+
+/** The supervision of one suggestion (state). */
+export interface SuggestionSupervision {
+  suggestion: string;
+  overlays: SupervisionOverlay[];
+  monitors: { deputy: string; appointed_on: DateString }[];
+}
+
+/** An overlay running on the date of a `SupervisionRow`. */
+export interface ActiveOverlay {
+  mode: SupervisionMode;
+  lead: string;
+  since: DateString;
+}
+
+/** One suggestion under active supervision (`supervisionMonitor`). */
+export interface SupervisionRow {
+  suggestion: string;
+  title: string;
+  status: SuggestionStatus | null;
+  lead_unit: string | null;
+  due: DateString | null;
+  overdue_days: number | null;
+  /** Designated key by the date. */
+  key: boolean;
+  overlays: ActiveOverlay[];
+  /** Supervision monitors (deputy ids) appointed by the date. */
+  monitors: string[];
+}
+
+// ---------------------------------------------------------------- third-party evaluation (issue 4, W3)
+
+export type SampleCategory = "key" | "tracked" | "common_concern" | "dissatisfied";
+export type EvaluationGrade = "excellent" | "good" | "fair" | "poor";
+export type EvaluationUse = "unit_appraisal" | "feedback_to_units" | "publication" | "rectification";
+export type EvaluationStatus = "planned" | "commissioned" | "reported" | "distributed" | "applied";
+
+/** One sampled suggestion (R-S10). */
+export interface SampleItem {
+  suggestion: string;
+  category: SampleCategory;
+}
+
+/** The evaluator's finding on one sampled suggestion. */
+export interface EvaluationFinding {
+  suggestion: string;
+  grade: EvaluationGrade;
+  summary: string;
+}
+
+/** A third-party evaluation as the ledger holds it (state). */
+export interface HandlingEvaluation {
+  id: string;
+  congress: string;
+  year: number;
+  sample: SampleItem[];
+  status: EvaluationStatus;
+  history: [DateString, EvaluationStatus][];
+  /** The commissioned evaluator's actor id. */
+  evaluator: string | null;
+  findings: EvaluationFinding[];
+  summary: string | null;
+  uses: EvaluationUse[];
+  note: string | null;
+}
+
+/** An evaluation with its report distribution (`evaluations`). */
+export interface EvaluationReport {
+  evaluation: string;
+  congress: string;
+  year: number;
+  status: EvaluationStatus;
+  evaluator: string | null;
+  sample_size: number;
+  /** Distinct lead units of the sampled suggestions. */
+  units: number;
+  categories: Record<SampleCategory, number>;
+  /** Zero until reported. */
+  grades: Record<EvaluationGrade, number>;
+  distributed_on: DateString | null;
+  uses: EvaluationUse[];
+}
+
+// ---------------------------------------------------------------- class cases, scores, breakdowns (issue 4)
+
+/** One membership of a suggestion in a class case. */
+export interface ClassCaseMember {
+  suggestion: string;
+  joined_on: DateString;
+  /** The day it was split off (or the group dissolved). */
+  left_on?: DateString;
+}
+
+/** A class case (类案): suggestions (件) merged into one group (项) with one lead unit. */
+export interface ClassCase {
+  id: string;
+  congress: string;
+  title: string;
+  lead_unit: string;
+  formed_on: DateString;
+  dissolved_on?: DateString;
+  /** Every membership, in the order merged. */
+  members: ClassCaseMember[];
+}
+
+/** A class case as of a date. */
+export interface ClassCaseView {
+  id: string;
+  congress: string;
+  title: string;
+  lead_unit: string;
+  formed_on: DateString;
+  /** Members at the end of the date, in the order merged. */
+  members: string[];
+}
+
+/** The class cases as of a date with their figures (`classCaseReport`). */
+export interface ClassCaseReport {
+  as_of: DateString;
+  /** Ordered by id. */
+  groups: ClassCaseView[];
+  /** Groups in 项, grouped suggestions in 件. */
+  figures: { groups: number; suggestions_grouped: number };
+}
+
+/** A proposed class case; never merged by itself. */
+export interface CandidateGroup {
+  /** Ordered by id. */
+  suggestions: string[];
+  /** Average pairwise cosine similarity, 3 decimals (`"0.732"`). */
+  score: string;
+  /** The terms most members share, weightiest first. */
+  shared_terms: string[];
+}
+
+/** A free-standing item for `candidateGroups`. */
+export interface CandidateItem {
+  suggestion: string;
+  title: string;
+}
+
+/** Parameters of the similarity suggester (docs/class-cases.md); every field optional. */
+export interface SimilarityParams {
+  /** 0 to 1; default 0.15. */
+  min_score?: number;
+  stop_words?: string[];
+  stop_chars?: string;
+  max_shared_terms?: number;
+  unigrams?: boolean;
+}
+
+/** How handling units are scored (rule-set field `unit_score`, R-S6). */
+export interface UnitScoreRules {
+  weights: { timeliness: number; results: number; feedback: number };
+  result_points: Record<ResultCategory, number>;
+  feedback_points: Record<Satisfaction, number>;
+}
+
+/** One row of the ranked unit table (`unitScores`); scores are 0–100 with one decimal, as text. */
+export interface UnitScore {
+  /** From 1; equal scores share a rank. */
+  rank: number;
+  unit: string;
+  assigned: number;
+  replied: number;
+  replied_on_time: number;
+  rated: number;
+  timeliness: string;
+  /** null without a reply. */
+  results: string | null;
+  /** null without a rating. */
+  feedback: string | null;
+  score: string;
+}
+
+/** What `figuresBy` breaks the figures down by. */
+export type Breakdown = "unit" | "topic" | "level" | "year" | "quarter" | "month";
+
+/** The figures of the suggestions with one key (`figuresBy`). */
+export interface BreakdownRow {
+  /** Unit id, topic, level, `"2024"`, `"2024-Q1"` or `"2024-03"`; null for none (last). */
+  key: string | null;
+  counts: Counts;
+  results: Results;
+  ratings: Ratings;
+  plan_ledger: PlanLedger;
+  reply_rate: Rate;
+  on_time_reply_rate: Rate;
+  completion_rate: Rate;
+  solved_or_progressing_rate: Rate;
+  satisfaction_rate: Rate;
+}
+
+/** The plan-ledger cohort of one year of entry (R-S5). */
+export interface PlanLedgerYear {
+  year: number;
+  entered: number;
+  second_replied: number;
+  /** Second reply category A. */
+  solved: number;
+  /** `entered − solved`. */
+  progressing: number;
+}
+
+/** The plan ledger of a congress's term (`planLedger`, S001-16). */
+export interface PlanLedgerReport {
+  congress: string;
+  as_of: DateString;
+  term_start: DateString;
+  term_end: DateString;
+  /** One row per year with entries, oldest first. */
+  years: PlanLedgerYear[];
+  total: { entered: number; second_replied: number; solved: number; progressing: number; solved_rate: Rate };
+}
+
+/** Whose reply due dates an iCalendar file holds. */
+export type IcalScope = { unit: string } | { deputy: string } | { congress: string };

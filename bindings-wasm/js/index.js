@@ -13,6 +13,7 @@ import __wbg_init, {
   checkFigureJson,
   isReproducible as rawIsReproducible,
   verifyLogJson,
+  candidateGroupsJson,
 } from "../pkg/renda_wasm.js";
 
 // ---------------------------------------------------------------- initialisation
@@ -330,9 +331,134 @@ export class Ledger {
   }
 
   /** A suggestion with its derived facts (status, due date, overdue days) as of `asOf`. */
-  suggestionView(id, asOf) {
+  suggestionView(id, asOf, reader) {
     const [raw, sid, date] = [this.#live(), str("id", id), str("asOf", dateArg(asOf))];
-    return JSON.parse(call(() => raw.suggestionViewJson(sid, date)));
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.suggestionViewJson(sid, date)));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.suggestionViewAsJson(r, sid, date)));
+  }
+
+  // -------------------------------------------------------------- motions (议案, W4)
+
+  /** Every motion (议案) with sponsors, review decision, handling years and status, by id. */
+  motions() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.motionsJson()));
+  }
+
+  /** Every scheduled congress session with its motion submission window (L-2). */
+  sessions() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.sessionsJson()));
+  }
+
+  /** Motion figures of a congress as of `asOf` (件, 项, phases, completion, participation). */
+  motionFigures(congress, asOf) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return JSON.parse(call(() => raw.motionFiguresJson(str("congress", congress), d)));
+  }
+
+  // ------------------------------------------- key suggestions, supervision, evaluation (W2, W3)
+
+  /** Key-suggestion figures (W2): designations, meetings, outcomes, published assessment. */
+  keyFigures(congress, asOf) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return JSON.parse(call(() => raw.keyFiguresJson(str("congress", congress), d)));
+  }
+
+  /** A key suggestion's back-to-back assessment (R-S8); with `reader`, `not_published` for a
+   * handling unit, the government office or the public until it is announced. */
+  keyAssessment(suggestion, asOf, reader) {
+    const raw = this.#live();
+    const [s, d] = [str("suggestion", suggestion), dateArg(asOf)];
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.keyAssessmentJson(s, d)));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.keyAssessmentAsJson(r, s, d)));
+  }
+
+  /** Suggestions under an active supervision overlay on `asOf`, with leads, monitors and due dates. */
+  supervisionMonitor(congress, asOf) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return JSON.parse(call(() => raw.supervisionMonitorJson(str("congress", congress), d)));
+  }
+
+  /** Third-party evaluations of suggestion handling (W3); with `reader`, those it may see. */
+  evaluations(reader) {
+    const raw = this.#live();
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.evaluationsJson()));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.evaluationsAsJson(r)));
+  }
+
+  /** An evaluation's sampled suggestions as views; an evaluator reader sees only its own sample. */
+  evaluationSample(evaluation, asOf, reader) {
+    const raw = this.#live();
+    const [e, d] = [str("evaluation", evaluation), dateArg(asOf)];
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.evaluationSampleJson(e, d)));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.evaluationSampleAsJson(r, e, d)));
+  }
+
+  // ------------------------------------------- class cases, unit scores, breakdowns (W1, R-S5, R-S6)
+
+  /** Every class case (类案: similar suggestions merged under one lead unit), by id. */
+  classCases() {
+    const raw = this.#live();
+    return JSON.parse(call(() => raw.classCasesJson()));
+  }
+
+  /** The class cases as of `asOf` (of one congress, or all) with their figures (项 and 件). */
+  classCaseReport(asOf, congress) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    const c = congress === undefined || congress === null ? undefined : str("congress", congress);
+    return JSON.parse(call(() => raw.classCaseReportJson(d, c)));
+  }
+
+  /** Candidate class-case groups among ungrouped suggestions, ranked by Chinese text
+   * similarity; never merges (a person decides with `merge_suggestions`). */
+  classCaseCandidates(congress, minScore = "0.15") {
+    const raw = this.#live();
+    if (typeof minScore !== "number" && typeof minScore !== "string") {
+      throw inputError("invalid_field", "min_score", "min_score must be a number or a string");
+    }
+    const c = str("congress", congress);
+    return JSON.parse(call(() => raw.classCaseCandidatesJson(c, String(minScore))));
+  }
+
+  /** Handling units ranked by a configurable score (timeliness, results, feedback; R-S6). */
+  unitScores(asOf, filter, reader) {
+    const raw = this.#live();
+    const [d, f] = [dateArg(asOf), filterJson(filter)];
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.unitScoresJson(d, f)));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.unitScoresAsJson(r, d, f)));
+  }
+
+  /** Figures broken down by "unit", "topic", "level", "year", "quarter" or "month". */
+  figuresBy(asOf, by, filter, reader) {
+    const raw = this.#live();
+    const [d, b, f] = [dateArg(asOf), str("by", by), filterJson(filter)];
+    if (reader === undefined || reader === null) return JSON.parse(call(() => raw.figuresByJson(d, b, f)));
+    const r = json(reader);
+    return JSON.parse(call(() => raw.figuresByAsJson(r, d, b, f)));
+  }
+
+  /** The plan ledger (列入计划, R-S5) per year and over the term as of `asOf` (S001-16). */
+  planLedger(congress, asOf) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return JSON.parse(call(() => raw.planLedgerJson(str("congress", congress), d)));
+  }
+
+  /** Reply due dates of a scope (`{unit}`, `{deputy}` or `{congress}`) as iCalendar text. */
+  toIcal(asOf, scope) {
+    const raw = this.#live();
+    const d = dateArg(asOf);
+    return call(() => raw.toIcal(d, json(scope)));
   }
 
   /** The current state; with `reader`, as that actor may see it. */
@@ -528,6 +654,12 @@ export function isReproducible(stated, denominator) {
  * Verifies the SHA-256 hash chain of an event log (array or JSON text):
  * `{ok: true, events, head}` or `{ok: false, events, break: {index, seq, problem, expected, found}}`.
  */
+/** Candidate class-case groups among free-standing items `[{suggestion, title}]`, ranked. */
+export function candidateGroups(items, params) {
+  const [i, p] = [json(items), optJson(params)];
+  return JSON.parse(call(() => candidateGroupsJson(i, p)));
+}
+
 export function verifyLog(events) {
   const text = json(events);
   return JSON.parse(call(() => verifyLogJson(text)));

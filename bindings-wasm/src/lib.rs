@@ -9,6 +9,7 @@ use renda::{api, RendaError};
 use wasm_bindgen::prelude::*;
 
 mod sheet;
+mod toolkit;
 
 /// The thrown value of a failed call: the error's wire form as a JSON string.
 fn to_js(e: RendaError) -> JsValue {

@@ -31,6 +31,9 @@ __all__ = [
     "check_figure",
     "is_reproducible",
     "verify_log",
+    "popolo_import",
+    "popolo_check",
+    "candidate_groups",
     "RendaError",
     "InputError",
     "SheetError",
@@ -472,15 +475,162 @@ class Ledger:
             )
         return result
 
-    def suggestion_view(self, suggestion_id: str, as_of: DateLike) -> JsonObject:
+    def suggestion_view(self, suggestion_id: str, as_of: DateLike,
+                        reader: Optional[Mapping[str, str]] = None) -> JsonObject:
         """A suggestion with its derived facts (status, due date, overdue days, ...) as of
-        ``as_of``."""
+        ``as_of``. With ``reader``: as that actor may see it (a third-party evaluator sees only
+        its sample: :class:`PermissionDeniedError` ``not_party`` otherwise)."""
         if not isinstance(suggestion_id, str):
             raise TypeError(f"suggestion_id must be str, not {type(suggestion_id).__name__}")
+        if reader is not None:
+            view: JsonObject = _json.loads(_call(
+                self._inner.suggestion_view_as_json, _json_arg(reader, "reader"), suggestion_id,
+                _date_arg(as_of)))
+            return view
         result: JsonObject = _json.loads(
             _call(self._inner.suggestion_view_json, suggestion_id, _date_arg(as_of))
         )
         return result
+
+    # ------------------------------------------------------------ motions (议案, W4)
+
+    def motions(self) -> List[JsonObject]:
+        """Every motion (议案) with its sponsors, review decision, handling years and status,
+        ordered by id (``docs/motions.md``)."""
+        result: List[JsonObject] = _json.loads(_call(self._inner.motions_json))
+        return result
+
+    def sessions(self) -> List[JsonObject]:
+        """Every scheduled congress session with its motion submission window (L-2)."""
+        result: List[JsonObject] = _json.loads(_call(self._inner.sessions_json))
+        return result
+
+    def motion_figures(self, congress: str, as_of: DateLike) -> JsonObject:
+        """The motion figures of ``congress`` as of ``as_of``: 件 submitted, 项 listed, merged,
+        handled as suggestions, in handling by phase (R-P2), completed, deputy participation."""
+        result: JsonObject = _json.loads(_call(
+            self._inner.motion_figures_json, _str_arg(congress, "congress"), _date_arg(as_of)))
+        return result
+
+    # ------------------------------------------------------------ key suggestions, supervision, evaluation
+
+    def key_figures(self, congress: str, as_of: DateLike) -> JsonObject:
+        """Key-suggestion figures (W2): recommended, designated, meetings by kind, outcomes
+        (S001-15) and the published back-to-back assessment."""
+        result: JsonObject = _json.loads(_call(
+            self._inner.key_figures_json, _str_arg(congress, "congress"), _date_arg(as_of)))
+        return result
+
+    def key_assessment(self, suggestion: str, as_of: DateLike,
+                       reader: Optional[Mapping[str, str]] = None) -> JsonObject:
+        """A key suggestion's back-to-back quality assessment (R-S8) as of ``as_of``. With
+        ``reader``: a handling unit, the government office or the public get
+        :class:`PermissionDeniedError` ``not_published`` until the congress announces it."""
+        s, d = _str_arg(suggestion, "suggestion"), _date_arg(as_of)
+        if reader is None:
+            result: JsonObject = _json.loads(_call(self._inner.key_assessment_json, s, d))
+        else:
+            result = _json.loads(_call(
+                self._inner.key_assessment_as_json, _json_arg(reader, "reader"), s, d))
+        return result
+
+    def supervision_monitor(self, congress: str, as_of: DateLike) -> List[JsonObject]:
+        """Every suggestion of ``congress`` under an active supervision overlay on ``as_of``
+        (重点, 跟踪, 挂账, 对口, 统筹, 考核, …) with its leads, monitors, due date and overdue days."""
+        result: List[JsonObject] = _json.loads(_call(
+            self._inner.supervision_monitor_json, _str_arg(congress, "congress"), _date_arg(as_of)))
+        return result
+
+    def evaluations(self, reader: Optional[Mapping[str, str]] = None) -> List[JsonObject]:
+        """Every third-party evaluation of suggestion handling (W3) with its sample, status and
+        report distribution; with ``reader``, those that actor may see."""
+        if reader is None:
+            result: List[JsonObject] = _json.loads(_call(self._inner.evaluations_json))
+        else:
+            result = _json.loads(_call(self._inner.evaluations_as_json, _json_arg(reader, "reader")))
+        return result
+
+    def evaluation_sample(self, evaluation: str, as_of: DateLike,
+                          reader: Optional[Mapping[str, str]] = None) -> List[JsonObject]:
+        """The sampled suggestions of an evaluation as views as of ``as_of``. With ``reader``: a
+        third-party evaluator sees only its own evaluation's sample (``not_party`` otherwise)."""
+        e, d = _str_arg(evaluation, "evaluation"), _date_arg(as_of)
+        if reader is None:
+            result: List[JsonObject] = _json.loads(_call(self._inner.evaluation_sample_json, e, d))
+        else:
+            result = _json.loads(_call(
+                self._inner.evaluation_sample_as_json, _json_arg(reader, "reader"), e, d))
+        return result
+
+    # ------------------------------------------------------------ class cases, unit scores, breakdowns
+
+    def class_cases(self) -> List[JsonObject]:
+        """Every class case (类案: similar suggestions merged under one lead unit), by id."""
+        result: List[JsonObject] = _json.loads(_call(self._inner.class_cases_json))
+        return result
+
+    def class_case_report(self, as_of: DateLike, congress: Optional[str] = None) -> JsonObject:
+        """The class cases as of ``as_of`` (of one congress, or all) with their figures: groups
+        (项) and the suggestions (件) in them."""
+        c = None if congress is None else _str_arg(congress, "congress")
+        result: JsonObject = _json.loads(_call(self._inner.class_case_report_json, _date_arg(as_of), c))
+        return result
+
+    def class_case_candidates(self, congress: str, min_score: Union[float, str] = "0.15") -> List[JsonObject]:
+        """Candidate class-case groups among the congress's ungrouped suggestions, ranked by
+        Chinese text similarity (character bigrams, TF-IDF cosine). Never merges: a person
+        decides with ``merge_suggestions`` (``docs/class-cases.md``)."""
+        if isinstance(min_score, bool) or not isinstance(min_score, (int, float, str)):
+            raise TypeError(f"min_score must be a number or str, not {type(min_score).__name__}")
+        result: List[JsonObject] = _json.loads(_call(
+            self._inner.class_case_candidates_json, _str_arg(congress, "congress"), str(min_score)))
+        return result
+
+    def unit_scores(self, as_of: DateLike, filter: Union[None, str, Mapping[str, Any]] = None,
+                    reader: Optional[Mapping[str, str]] = None) -> List[JsonObject]:
+        """The handling units ranked by a configurable score from timeliness, results and
+        feedback (R-S6; weights in the rule set's ``unit_score``)."""
+        flt = None if filter is None else _json_arg(filter, "filter")
+        if reader is None:
+            result: List[JsonObject] = _json.loads(_call(self._inner.unit_scores_json, _date_arg(as_of), flt))
+        else:
+            result = _json.loads(_call(
+                self._inner.unit_scores_as_json, _json_arg(reader, "reader"), _date_arg(as_of), flt))
+        return result
+
+    def figures_by(self, as_of: DateLike, by: str, filter: Union[None, str, Mapping[str, Any]] = None,
+                   reader: Optional[Mapping[str, str]] = None) -> List[JsonObject]:
+        """The suggestion figures broken down ``by`` ``unit``, ``topic``, ``level``, ``year``,
+        ``quarter`` or ``month``: counts and the 办结率, 办复率, 解决率 and 满意率 per row."""
+        flt = None if filter is None else _json_arg(filter, "filter")
+        b = _str_arg(by, "by")
+        if reader is None:
+            result: List[JsonObject] = _json.loads(_call(self._inner.figures_by_json, _date_arg(as_of), b, flt))
+        else:
+            result = _json.loads(_call(
+                self._inner.figures_by_as_json, _json_arg(reader, "reader"), _date_arg(as_of), b, flt))
+        return result
+
+    def plan_ledger(self, congress: str, as_of: DateLike) -> JsonObject:
+        """The plan ledger (列入计划, R-S5) of ``congress`` per year and over the term as of
+        ``as_of``: entered, second replies, solved and progressing (S001-16)."""
+        result: JsonObject = _json.loads(_call(
+            self._inner.plan_ledger_json, _str_arg(congress, "congress"), _date_arg(as_of)))
+        return result
+
+    # ------------------------------------------------------------ Popolo and iCalendar
+
+    def to_popolo(self, congress: str, as_of: DateLike) -> JsonObject:
+        """The deputies, organizations, memberships and vote events of ``congress`` as a Popolo
+        document as of ``as_of`` (``docs/popolo.md``); contact data is never exported."""
+        result: JsonObject = _json.loads(_call(
+            self._inner.to_popolo_json, _str_arg(congress, "congress"), _date_arg(as_of)))
+        return result
+
+    def to_ical(self, as_of: DateLike, scope: Union[str, Mapping[str, str]]) -> str:
+        """The reply due dates of ``scope`` (``{"unit": id}``, ``{"deputy": id}`` or
+        ``{"congress": id}``) as an iCalendar (RFC 5545) file, as text (``docs/ical.md``)."""
+        return _call(self._inner.to_ical, _date_arg(as_of), _json_arg(scope, "scope"))
 
     # ------------------------------------------------------------ spreadsheets
 
@@ -575,8 +725,10 @@ def labels() -> LabelCatalog:
     ``result_category``, ``satisfaction``, ``submission_period``, ``command``, ``event``,
     ``error_code``, ``error_kind``, ``day_kind``, ``duration_unit``, ``count_unit``,
     ``activity_kind``, ``deputy_status``, ``termination_reason``, ``education``,
-    ``triage_outcome``), the wire
-    name of each value mapped to ``{"zh": ..., "en": ...}``. Read once, then cached; a fresh
+    ``triage_outcome``, ``motion_status``, ``motion_kind``, ``handling_phase``, ``report_to``,
+    ``year_outcome``, ``key_designator``, ``key_meeting_kind``, ``organ``, ``key_outcome``,
+    ``supervision_mode``, ``sample_category``, ``evaluation_grade``, ``evaluation_use``,
+    ``evaluation_status``), the wire name of each value mapped to ``{"zh": ..., "en": ...}``. Read once, then cached; a fresh
     copy is returned each time.
 
     >>> labels()["suggestion_status"]["in_plan"]["zh"]
@@ -635,6 +787,35 @@ def verify_log(events: Union[str, Sequence[Mapping[str, Any]]]) -> JsonObject:
     True
     """
     result: JsonObject = _json.loads(_call(_native.verify_log_json, _json_arg(events, "events")))
+    return result
+
+
+def popolo_import(document: Union[str, Mapping[str, Any]],
+                  options: Union[str, Mapping[str, Any]]) -> JsonObject:
+    """Reads a Popolo document (e.g. an EveryPolitician export) into renda commands:
+    ``{"commands": [...], "report": {"entries": [...], "findings": [...]}}``; the report says
+    what the model does not hold. ``options`` needs ``level`` (``docs/popolo.md``). Execute the
+    commands on a ledger to load the roster."""
+    result: JsonObject = _json.loads(_call(
+        _native.popolo_import_json, _json_arg(document, "document"), _json_arg(options, "options")))
+    return result
+
+
+def popolo_check(document: Union[str, Mapping[str, Any]]) -> List[JsonObject]:
+    """The semantic checks a Popolo schema misses (end before start, dangling references,
+    duplicate ids, …), as a list of findings."""
+    result: List[JsonObject] = _json.loads(_call(
+        _native.popolo_check_json, _json_arg(document, "document")))
+    return result
+
+
+def candidate_groups(items: Union[str, Sequence[Mapping[str, str]]],
+                     params: Union[None, str, Mapping[str, Any]] = None) -> List[JsonObject]:
+    """Candidate class-case groups among free-standing items ``[{"suggestion", "title"}]``
+    (e.g. rows of a spreadsheet not loaded into a ledger), ranked; ``params`` as in
+    ``docs/class-cases.md``."""
+    p = None if params is None else _json_arg(params, "params")
+    result: List[JsonObject] = _json.loads(_call(_native.candidate_groups_json, _json_arg(items, "items"), p))
     return result
 
 

@@ -353,6 +353,18 @@ QUERIES: Dict[str, Tuple[Tuple[str, ...], Tuple[str, ...]]] = {
     "deputies": (("as_of",), ()),
     "voter_issues": ((), ("reader",)),
     "archive": (("deputy",), ("reader",)),
+    "key_figures": (("congress", "as_of"), ()),
+    "key_assessment": (("suggestion", "as_of"), ("reader",)),
+    "supervision_monitor": (("congress", "as_of"), ()),
+    "evaluations": ((), ("reader",)),
+    "evaluation_sample": (("evaluation", "as_of"), ("reader",)),
+    "motions": ((), ()),
+    "motion_figures": (("congress", "as_of"), ()),
+    "class_cases": (("congress", "as_of"), ()),
+    "class_case_candidates": (("congress", "min_score"), ()),
+    "unit_scores": (("as_of",), ("filter", "reader")),
+    "figures_by": (("as_of", "by"), ("filter", "reader")),
+    "plan_ledger": (("congress", "as_of"), ()),
 }
 
 
@@ -418,6 +430,30 @@ def _query(ledger: Ledger, q: Dict[str, Any]) -> Any:
         return ledger.voter_issues(opt("reader"))
     if name == "archive":
         return ledger.archive(q["deputy"], opt("reader"))
+    if name == "key_figures":
+        return ledger.key_figures(q["congress"], q["as_of"])
+    if name == "key_assessment":
+        return ledger.key_assessment(q["suggestion"], q["as_of"], opt("reader"))
+    if name == "supervision_monitor":
+        return ledger.supervision_monitor(q["congress"], q["as_of"])
+    if name == "evaluations":
+        return ledger.evaluations(opt("reader"))
+    if name == "evaluation_sample":
+        return ledger.evaluation_sample(q["evaluation"], q["as_of"], opt("reader"))
+    if name == "motions":
+        return ledger.motions()
+    if name == "motion_figures":
+        return ledger.motion_figures(q["congress"], q["as_of"])
+    if name == "class_cases":
+        return ledger.class_case_report(q["as_of"], q["congress"])
+    if name == "class_case_candidates":
+        return ledger.class_case_candidates(q["congress"], q["min_score"])
+    if name == "unit_scores":
+        return ledger.unit_scores(q["as_of"], opt("filter"), opt("reader"))
+    if name == "figures_by":
+        return ledger.figures_by(q["as_of"], q["by"], opt("filter"), opt("reader"))
+    if name == "plan_ledger":
+        return ledger.plan_ledger(q["congress"], q["as_of"])
     raise AssertionError(f"check_queries lets no unknown query `{name}` through")
 
 
