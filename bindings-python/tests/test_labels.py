@@ -11,6 +11,9 @@ GROUPS = {
     "role", "level", "suggestion_status", "result_category", "satisfaction", "submission_period",
     "command", "event", "error_code", "error_kind", "day_kind", "duration_unit", "count_unit",
     "activity_kind", "deputy_status", "termination_reason", "education", "triage_outcome",
+    "motion_status", "motion_kind", "handling_phase", "report_to", "year_outcome", "key_designator",
+    "key_meeting_kind", "organ", "key_outcome", "supervision_mode", "sample_category",
+    "evaluation_grade", "evaluation_use", "evaluation_status",
 }
 
 

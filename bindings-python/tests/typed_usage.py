@@ -35,4 +35,29 @@ def use() -> None:
         info: JsonObject = e.info
     except RendaError as e:
         kind: str = e.kind
+    # Issue 4: motions, key suggestions, evaluation, class cases, breakdowns, Popolo, iCalendar.
+    unit = {"role": "handling_unit", "id": "edu"}
+    motions: List[JsonObject] = ledger.motions()
+    sessions: List[JsonObject] = ledger.sessions()
+    motion_figures: JsonObject = ledger.motion_figures("hd-17", dt.date(2024, 12, 31))
+    key_figures: JsonObject = ledger.key_figures("hd-17", "2024-12-31")
+    assessment: JsonObject = ledger.key_assessment("S1", "2024-12-31", reader=unit)
+    monitor: List[JsonObject] = ledger.supervision_monitor("hd-17", "2024-06-30")
+    evaluations: List[JsonObject] = ledger.evaluations(reader={"role": "third_party_evaluator", "id": "ev"})
+    sample: List[JsonObject] = ledger.evaluation_sample("EV1", "2024-12-31")
+    as_unit: JsonObject = ledger.suggestion_view("S1", "2024-06-30", reader=unit)
+    cases: List[JsonObject] = ledger.class_cases()
+    report: JsonObject = ledger.class_case_report("2024-12-31", congress="hd-17")
+    candidates: List[JsonObject] = ledger.class_case_candidates("hd-17", 0.3)
+    free: List[JsonObject] = renda.candidate_groups([{"suggestion": "S1", "title": "关于增加幼儿园学位的建议"}],
+                                                    {"min_score": 0.4})
+    scores: List[JsonObject] = ledger.unit_scores("2024-12-31", {"congress": "hd-17"}, reader=unit)
+    by_unit: List[JsonObject] = ledger.figures_by(dt.date(2024, 12, 31), "unit")
+    plan: JsonObject = ledger.plan_ledger("hd-17", "2024-12-31")
+    popolo: JsonObject = ledger.to_popolo("hd-17", "2024-12-31")
+    imported: JsonObject = renda.popolo_import(popolo, {"level": "county"})
+    findings: List[JsonObject] = renda.popolo_check(popolo)
+    ics: str = ledger.to_ical("2024-02-01", {"unit": "edu"})
     print(events, decided, seq, n, figures, view, state, suggestions, preset)
+    print(motions, sessions, motion_figures, key_figures, assessment, monitor, evaluations, sample, as_unit,
+          cases, report, candidates, free, scores, by_unit, plan, imported, findings, ics.splitlines())

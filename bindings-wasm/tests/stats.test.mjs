@@ -43,8 +43,11 @@ test("labels: groups, known values, a copy each time", () => {
   const cat = labels();
   assert.deepEqual(Object.keys(cat).sort(), [
     "activity_kind", "command", "count_unit", "day_kind", "deputy_status", "duration_unit",
-    "education", "error_code", "error_kind", "event", "level", "result_category", "role",
-    "satisfaction", "submission_period", "suggestion_status", "termination_reason", "triage_outcome",
+    "education", "error_code", "error_kind", "evaluation_grade", "evaluation_status", "evaluation_use",
+    "event", "handling_phase", "key_designator", "key_meeting_kind", "key_outcome", "level",
+    "motion_kind", "motion_status", "organ", "report_to", "result_category", "role",
+    "sample_category", "satisfaction", "submission_period", "suggestion_status", "supervision_mode",
+    "termination_reason", "triage_outcome", "year_outcome",
   ]);
   assert.equal(cat.activity_kind.debrief.zh, "述职");
   assert.equal(cat.suggestion_status.in_plan.zh, "列入计划");

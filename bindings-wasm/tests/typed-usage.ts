@@ -10,6 +10,21 @@ import {
   labels,
   checkFigure,
   isReproducible,
+  candidateGroups,
+  PermissionDeniedError,
+  type BreakdownRow,
+  type CandidateGroup,
+  type ClassCaseReport,
+  type Command,
+  type EvaluationReport,
+  type KeyAssessment,
+  type KeyFigures,
+  type Motion,
+  type MotionFigures,
+  type PlanLedgerReport,
+  type Session,
+  type SupervisionRow,
+  type UnitScore,
   type LabelCatalog,
   type FigureCheck,
   type CommandEnvelope,
@@ -96,5 +111,69 @@ export async function usage(): Promise<string> {
   // @ts-expect-error: not a preset
   new Ledger({ preset: "mars" });
 
-  return `${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok}`;
+  // Issue 4: motions, key suggestions, evaluation, class cases, breakdowns, iCalendar.
+  const office = { role: "deputy_affairs_office", id: "office" } as const;
+  const motion: Command = {
+    type: "submit_motion",
+    motion: "M1",
+    congress: "hd-17",
+    session: "hd-17-3",
+    title: "关于加强学前教育的议案",
+    sponsor: { by: "deputies", lead: "D001", cosigners: ["D002", "D003"] },
+    kind: "supervisory",
+  };
+  replayed.decide({ at: "2024-01-09", actor: { role: "deputy", id: "D001" }, command: motion });
+  replayed.decide({ at: "2024-01-12", actor: office, command: { type: "review_motion", motion: "M1", decision: { as: "merged", into: "M2" } } });
+  replayed.decide({
+    at: "2024-03-01",
+    actor: { role: "director_meeting", id: "dm" },
+    command: { type: "hold_key_meeting", meeting: "supervision", suggestions: ["S1"], on_the_spot: [{ deputy: "D001", rating: "satisfied" }] },
+  });
+  replayed.decide({ at: "2024-03-01", actor: office, command: { type: "merge_suggestions", group: "G1", title: "学位", suggestions: ["S1", "S2"], lead_unit: "edu" } });
+  for (const e of replayed.events()) {
+    if (e.event.type === "motion_year_started") {
+      const phase: "supervision" | "tracking" = e.event.phase;
+      void phase;
+    } else if (e.event.type === "key_quality_rated") {
+      const by: string = e.event.recorded_by;
+      void by;
+    }
+  }
+  const motions: Motion[] = replayed.motions();
+  const sessions: Session[] = replayed.sessions();
+  const mf: MotionFigures = replayed.motionFigures("hd-17", "2024-12-31");
+  const kf: KeyFigures = replayed.keyFigures("hd-17", "2024-12-31");
+  const solved: number = kf.outcomes.solved + kf.meetings.before_handling;
+  try {
+    const ka: KeyAssessment = replayed.keyAssessment("S1", "2024-12-31", { role: "handling_unit", id: "edu" });
+    const rated: string | undefined = ka.ratings[0]?.rating;
+    void rated;
+  } catch (e) {
+    if (!(e instanceof PermissionDeniedError && e.code === "not_published")) throw e;
+  }
+  const monitor: SupervisionRow[] = replayed.supervisionMonitor("hd-17", "2024-06-30");
+  const evaluations: EvaluationReport[] = replayed.evaluations({ role: "third_party_evaluator", id: "ev" });
+  const grades: number = evaluations.length ? evaluations[0].grades.excellent : 0;
+  const sample = replayed.evaluationSample("EV1", "2024-12-31", { role: "third_party_evaluator", id: "ev" });
+  const dueInSample: (string | null)[] = sample.map((v) => v.due);
+  const cases: ClassCaseReport = replayed.classCaseReport("2024-12-31", "hd-17");
+  const candidates: CandidateGroup[] = replayed.classCaseCandidates("hd-17", 0.3);
+  const free: CandidateGroup[] = candidateGroups([{ suggestion: "S1", title: "关于增加幼儿园学位的建议" }], { min_score: 0.4 });
+  const scores: UnitScore[] = replayed.unitScores("2024-12-31", { congress: "hd-17" });
+  const byUnit: BreakdownRow[] = replayed.figuresBy("2024-12-31", "quarter", null, { role: "public", id: "p" });
+  const plan: PlanLedgerReport = replayed.planLedger("hd-17", "2024-12-31");
+  const ics: string = replayed.toIcal("2024-02-01", { unit: "edu" });
+  const issue4 = [motions.length, sessions.length, mf.items, solved, monitor.length, grades, dueInSample.length,
+    cases.figures.groups, candidates.length, free.length, scores[0]?.score, byUnit[0]?.key, plan.total.solved_rate.percent,
+    ics.length, cat.motion_status.in_handling.zh, cat.supervision_mode.key.en];
+  // @ts-expect-error: not a breakdown
+  replayed.figuresBy("2024-12-31", "week");
+  // @ts-expect-error: not an iCalendar scope
+  replayed.toIcal("2024-02-01", { room: "101" });
+  // @ts-expect-error: not a review decision
+  replayed.decide({ at: "2024-01-12", actor: office, command: { type: "review_motion", motion: "M1", decision: { as: "maybe" } } });
+  // @ts-expect-error: a deputies' sponsor needs its lead
+  replayed.decide({ at: "2024-01-12", actor: office, command: { ...motion, sponsor: { by: "deputies" } } });
+
+  return `${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")}`;
 }
