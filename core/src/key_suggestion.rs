@@ -1402,6 +1402,10 @@ impl Ledger {
         });
         view.handling_evaluations
             .retain(|_, e| e.evaluator.as_ref() == Some(&reader.id));
+        view.class_cases.retain(|_, c| {
+            c.members.retain(|m| sample.contains(&m.suggestion));
+            !c.members.is_empty()
+        });
     }
 
     /// Which events `reader` may see as far as these families are concerned (see
@@ -1438,6 +1442,16 @@ impl Ledger {
                     .handling_evaluations
                     .get(evaluation)
                     .is_some_and(|ev| ev.evaluator.as_ref() == Some(&reader.id)),
+                // Class cases (W1 step 4): only those that hold a suggestion of the sample.
+                EventKind::ClassCaseFormed { suggestions, .. } => {
+                    suggestions.iter().any(|s| sample.contains(s))
+                }
+                EventKind::ClassCaseJoined { suggestion, .. }
+                | EventKind::ClassCaseSplit { suggestion, .. } => sample.contains(suggestion),
+                EventKind::ClassCaseDissolved { group } => st
+                    .class_cases
+                    .get(group)
+                    .is_some_and(|c| c.members.iter().any(|m| sample.contains(&m.suggestion))),
                 other => !outside_sample(other, sample),
             }
         }

@@ -283,3 +283,104 @@ fn hostile_logs_and_snapshots_are_refused() {
     }
     assert!(Ledger::restore_from_json(Default::default(), &snap.to_string()).is_ok());
 }
+
+/// W3: class cases are suggestion records too; an evaluator sees only those holding a
+/// suggestion of its sample, with only the sampled members, in the state and in the log.
+#[test]
+fn evaluator_sees_class_cases_only_through_its_sample() {
+    let mut l = Ledger::new(Default::default());
+    let at = |d: &str| format!("2024-{d}T10:00:00+08:00");
+    let run = |l: &mut Ledger, at: String, role: &str, command: Value| {
+        let c = json!({"at": at, "actor": {"role": role, "id": if role == "deputy" { "D1" } else { "office" }}, "command": command});
+        l.execute_json(&c.to_string())
+            .unwrap_or_else(|e| panic!("{command}: {e}"));
+    };
+    run(
+        &mut l,
+        at("01-02"),
+        "admin",
+        json!({"type": "register_congress", "congress": "hd", "name": "海淀区人大", "level": "county", "term": 17, "term_start": "2021-11-01", "term_end": "2026-10-31"}),
+    );
+    run(
+        &mut l,
+        at("01-02"),
+        "admin",
+        json!({"type": "register_deputy", "deputy": "D1", "congress": "hd", "name": "王丽"}),
+    );
+    run(
+        &mut l,
+        at("01-02"),
+        "admin",
+        json!({"type": "register_unit", "unit": "edu", "name": "区教委"}),
+    );
+    for s in ["S1", "S2", "S3", "S4"] {
+        // Submitted and accepted on the same day each: commands go in time order.
+        run(
+            &mut l,
+            at("01-08"),
+            "deputy",
+            json!({"type": "submit_suggestion", "suggestion": s, "congress": "hd", "title": format!("关于增加幼儿园学位的建议{s}"), "lead": "D1", "during": "session"}),
+        );
+        run(
+            &mut l,
+            at("01-08"),
+            "deputy_affairs_office",
+            json!({"type": "accept_suggestion", "suggestion": s}),
+        );
+    }
+    run(
+        &mut l,
+        at("01-10"),
+        "deputy_affairs_office",
+        json!({"type": "merge_suggestions", "group": "G1", "title": "幼儿园学位", "suggestions": ["S2", "S3"], "lead_unit": "edu"}),
+    );
+    run(
+        &mut l,
+        at("01-10"),
+        "deputy_affairs_office",
+        json!({"type": "merge_suggestions", "group": "G2", "title": "幼儿园学位", "suggestions": ["S1", "S4"], "lead_unit": "edu"}),
+    );
+    for s in ["S1", "S4"] {
+        run(
+            &mut l,
+            at("01-11"),
+            "deputy_affairs_office",
+            json!({"type": "assign_suggestion", "suggestion": s, "lead_unit": "edu"}),
+        );
+    }
+    run(
+        &mut l,
+        at("06-01"),
+        "deputy_affairs_office",
+        json!({"type": "plan_handling_evaluation", "evaluation": "E1", "congress": "hd", "year": 2024, "sample": [{"suggestion": "S1", "category": "common_concern"}]}),
+    );
+    run(
+        &mut l,
+        at("06-02"),
+        "deputy_affairs_office",
+        json!({"type": "commission_evaluator", "evaluation": "E1", "evaluator": "ev"}),
+    );
+
+    let reader = evaluator("ev");
+    let view = l.state_as(&reader);
+    assert_eq!(
+        view.class_cases.len(),
+        1,
+        "only G2 holds a sampled suggestion"
+    );
+    let g2 = &view.class_cases[&"G2".parse().unwrap()];
+    let members: Vec<&str> = g2.members.iter().map(|m| m.suggestion.as_str()).collect();
+    assert_eq!(members, ["S1"], "S4 is outside the sample");
+    let formed: Vec<String> = l
+        .events_as(&reader)
+        .iter()
+        .filter_map(|e| match &e.event {
+            EventKind::ClassCaseFormed { group, .. } => Some(group.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(formed, ["G2"]);
+    // The office sees both.
+    let office = Actor::new(Role::DeputyAffairsOffice, "office").unwrap();
+    assert_eq!(l.state_as(&office).class_cases.len(), 2);
+}
