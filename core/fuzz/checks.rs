@@ -98,9 +98,99 @@ impl Bytes<'_> {
     }
 }
 
+/// The permission table's sample of every command type with the roles allowed to issue it
+/// (`tests/permissions/commands.json`), parsed once.
+fn samples() -> &'static [(serde_json::Value, Vec<String>)] {
+    static SAMPLES: std::sync::OnceLock<Vec<(serde_json::Value, Vec<String>)>> =
+        std::sync::OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/permissions/commands.json"))
+                .expect("permission table");
+        table["commands"]
+            .as_object()
+            .expect("commands")
+            .values()
+            .map(|row| {
+                let allowed = row["cells"]
+                    .as_object()
+                    .expect("cells")
+                    .iter()
+                    .filter(|(_, v)| *v == "allow")
+                    .map(|(role, _)| role.clone())
+                    .collect();
+                (row["sample"].clone(), allowed)
+            })
+            .collect()
+    })
+}
+
+/// Rewrites the ids of a sample command to ids of the fuzz fixture (or of records the fuzzer
+/// may have created), chosen by the bytes, so that every command type, the deputy family and
+/// the issue-4 toolkit included, reaches its accepted paths as well as its rejections.
+fn rewrite(b: &mut Bytes, key: &str, v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                if k != "type" {
+                    rewrite(b, k, x);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| rewrite(b, key, x)),
+        Value::String(text) => {
+            let pool: &[&str] = match key {
+                "suggestion" | "suggestions" | "into_suggestion" => &["S1", "S2", "S3", "S4"],
+                "deputy" | "lead" | "cosigners" | "members" | "proposing_deputies" | "deputies" => {
+                    &["D1", "D2", "D3", "D9"]
+                }
+                "unit" | "lead_unit" | "co_units" => &["U1", "U2", "U9"],
+                "congress" => &["hd", "hd", "hd", "xx"],
+                "motion" | "into" => &["M1", "M2", "M3"],
+                "group" => &["G1", "G2"],
+                "evaluation" => &["E1", "E2"],
+                "session" => &["hd-1", "hd-2"],
+                "station" | "parent" => &["ST1", "ST2"],
+                "issue" => &["VI1", "VI2"],
+                _ => return,
+            };
+            *text = b.pick(pool).to_string();
+        }
+        _ => {}
+    }
+}
+
+/// A command from the permission table's samples: mostly by a role allowed to issue it.
+fn sampled_command(b: &mut Bytes) -> (String, String, String) {
+    let all = samples();
+    let (sample, allowed) = &all[usize::from(b.next()) % all.len()];
+    let mut body = sample.clone();
+    rewrite(b, "", &mut body);
+    let role = if allowed.is_empty() || b.next() % 8 == 0 {
+        b.pick(&ROLES).to_string()
+    } else {
+        allowed[usize::from(b.next()) % allowed.len()].clone()
+    };
+    let id = match role.as_str() {
+        "deputy" => b.pick(&["D1", "D2", "D3"]),
+        "handling_unit" => b.pick(&["U1", "U2"]),
+        "third_party_evaluator" => b.pick(&["evaluator", "other"]),
+        _ => "office",
+    };
+    (role, id.to_string(), body.to_string())
+}
+
 /// One command chosen by the bytes: mostly plausible ones (the right role, a known
-/// suggestion), sometimes not, so both accepted and rejected paths are exercised.
+/// suggestion), sometimes not, so both accepted and rejected paths are exercised. One in four
+/// comes from the permission table's samples (every command type).
 fn command(b: &mut Bytes, at: &str) -> String {
+    if b.next() % 4 == 0 {
+        let (role, id, body) = sampled_command(b);
+        return format!(
+            r#"{{"at":"{at}","actor":{{"role":"{role}","id":"{id}"}},"command":{body}}}"#
+        );
+    }
     let s = b.pick(&["S1", "S2", "S3", "S4"]);
     let d = b.pick(&["D1", "D2", "D3", "D9"]);
     let u = b.pick(&["U1", "U2", "U9"]);
@@ -192,8 +282,9 @@ fn command(b: &mut Bytes, at: &str) -> String {
     format!(r#"{{"at":"{at}","actor":{{"role":"{role}","id":"{id}"}},"command":{body}}}"#)
 }
 
-/// The fixture under one of three rule books (national, Beijing district, national with
-/// back-to-back rating and two re-handling rounds), built once each.
+/// The fixture under one of four rule books (national, Beijing district, national with
+/// back-to-back rating and two re-handling rounds, Beijing district with a motion threshold
+/// of two deputies so that the fixture's deputies can sponsor motions), built once each.
 fn ledger_fixture(which: u8) -> Ledger {
     static FIXTURES: std::sync::OnceLock<Vec<Ledger>> = std::sync::OnceLock::new();
     FIXTURES.get_or_init(|| {
@@ -201,6 +292,7 @@ fn ledger_fixture(which: u8) -> Ledger {
             r#"{"preset":"national"}"#,
             r#"{"preset":"beijing-district"}"#,
             r#"{"preset":"national","overrides":{"suggestion":{"back_to_back_feedback":true,"max_rehandling_rounds":2,"withdraw_until":"before_reply"}}}"#,
+            r#"{"preset":"beijing-district","overrides":{"motion":{"min_joint_deputies":{"county_and_above":2,"township":2}}}}"#,
         ]
         .iter()
         .map(|rules| {
@@ -209,7 +301,7 @@ fn ledger_fixture(which: u8) -> Ledger {
             l
         })
         .collect()
-    })[usize::from(which) % 3]
+    })[usize::from(which) % 4]
         .clone()
 }
 
@@ -219,7 +311,7 @@ fn ledger_fixture(which: u8) -> Ledger {
 pub fn ledger(data: &[u8]) {
     let mut b = Bytes(data);
     let first = b.next();
-    let mut ledger = ledger_fixture(first % 3);
+    let mut ledger = ledger_fixture(first % 4);
     // The whole-log checks (JSON replay, snapshot, figures, every reader's view) cost far more
     // than the commands; the fuzzer runs them when the first byte's high bit is set, and
     // explores both kinds of input.
