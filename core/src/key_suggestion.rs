@@ -399,34 +399,11 @@ const OPEN_FOR_KEY: [SuggestionStatus; 5] = [
     SuggestionStatus::InPlan,
 ];
 
-pub(crate) fn transition(s: &Suggestion, action: &'static str, rule: &'static str) -> RendaError {
-    RendaError::InvalidTransition {
-        entity: "suggestion",
-        field: "command.suggestion",
-        id: s.id.to_string(),
-        status: s.status.as_str(),
-        action,
-        rule,
-    }
-}
+pub(crate) use crate::suggestion::transition;
 
 /// Free text: not blank, at most [`MAX_TEXT_CHARS`] characters.
 pub(crate) fn text(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(RendaError::InvalidField {
-            field: field.to_string(),
-            value: value.to_string(),
-            reason: "must not be empty".into(),
-        });
-    }
-    if value.chars().count() > MAX_TEXT_CHARS as usize {
-        return Err(RendaError::InvalidField {
-            field: field.to_string(),
-            value: crate::ids::truncate(value),
-            reason: format!("must be at most {MAX_TEXT_CHARS} characters"),
-        });
-    }
-    Ok(())
+    crate::suggestion::non_empty(field, value, MAX_TEXT_CHARS)
 }
 
 /// A suggestion named at `field`, or `not_found` there.

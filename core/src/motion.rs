@@ -772,21 +772,7 @@ fn corrupt(id: &MotionId, what: &str) -> RendaError {
 // ---------------------------------------------------------------------------------------
 
 fn check_text(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(RendaError::InvalidField {
-            field: field.to_string(),
-            value: value.to_string(),
-            reason: "must not be empty".into(),
-        });
-    }
-    if value.chars().count() > MAX_TEXT_CHARS as usize {
-        return Err(RendaError::InvalidField {
-            field: field.to_string(),
-            value: crate::ids::truncate(value),
-            reason: format!("must be at most {MAX_TEXT_CHARS} characters"),
-        });
-    }
-    Ok(())
+    crate::suggestion::non_empty(field, value, MAX_TEXT_CHARS)
 }
 
 fn motion_of<'s>(st: &'s State, id: &MotionId, field: &str) -> Result<&'s Motion> {

@@ -416,7 +416,7 @@ fn corrupt(id: &SuggestionId, what: &str) -> RendaError {
     }
 }
 
-fn non_empty(field: &str, value: &str, max_chars: u32) -> Result<()> {
+pub(crate) fn non_empty(field: &str, value: &str, max_chars: u32) -> Result<()> {
     if value.trim().is_empty() {
         return Err(RendaError::InvalidField {
             field: field.to_string(),
@@ -437,7 +437,7 @@ fn non_empty(field: &str, value: &str, max_chars: u32) -> Result<()> {
 /// Longest free text (reasons, summaries, opinions, comments), in characters.
 pub const MAX_TEXT_CHARS: u32 = 20_000;
 
-fn transition(s: &Suggestion, action: &'static str, rule: &'static str) -> RendaError {
+pub(crate) fn transition(s: &Suggestion, action: &'static str, rule: &'static str) -> RendaError {
     RendaError::InvalidTransition {
         entity: "suggestion",
         field: "command.suggestion",
