@@ -238,9 +238,33 @@ export type Command =
   // ------------------------------------------------ class cases (issue 4, W1 step 4)
   | { type: "merge_suggestions"; group: string; title: string; suggestions: string[]; lead_unit: string }
   | { type: "add_to_class_case"; group: string; suggestion: string }
-  | { type: "split_suggestion"; group: string; suggestion: string };
+  | { type: "split_suggestion"; group: string; suggestion: string }
+  // ------------------------------------------------ meetings (issue 5)
+  | {
+      type: "convene_meeting";
+      meeting: string;
+      congress: string;
+      body: MeetingBody;
+      kind: MeetingKind;
+      held_on: DateString;
+      session?: string | null;
+    };
 
 export type CommandType = Command["type"];
+
+/** The body that meets (`renda::oversight::meeting::Body`). */
+export type MeetingBody = "congress" | "standing_committee" | "director_meeting";
+/** The kind of a meeting (L-3, W8). */
+export type MeetingKind = "regular" | "mid_year" | "quarterly" | "extraordinary";
+/** A meeting as the ledger keeps it. */
+export interface Meeting {
+  id: string;
+  congress: string;
+  body: MeetingBody;
+  kind: MeetingKind;
+  held_on: DateString;
+  session?: string;
+}
 
 /** A command with who issued it and when. A `Date` for `at` is sent as its UTC instant. */
 export interface CommandEnvelope {
@@ -412,7 +436,9 @@ export type EventKind =
   | { type: "class_case_joined"; group: string; suggestion: string }
   | { type: "class_case_split"; group: string; suggestion: string }
   /** A class case left with one member was dissolved; that member leaves it too. */
-  | { type: "class_case_dissolved"; group: string };
+  | { type: "class_case_dissolved"; group: string }
+  /** A meeting was convened (issue 5). */
+  | { type: "meeting_convened"; meeting: Meeting };
 
 export type EventType = EventKind["type"];
 

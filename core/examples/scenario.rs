@@ -182,6 +182,10 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("unit_scores", &["as_of"], &["filter", "reader"]),
     ("figures_by", &["as_of", "by"], &["filter", "reader"]),
     ("plan_ledger", &["congress", "as_of"], &[]),
+    // @queries: meetings
+    // @queries: items
+    // @queries: evaluation
+    // @queries: budget
 ];
 
 /// Checks the `queries` key before anything runs: a malformed query is an error in the file,
@@ -303,6 +307,10 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
             }
         }
         "plan_ledger" => ledger.plan_ledger_to_json(arg("congress"), arg("as_of")),
+        // @query-dispatch: meetings
+        // @query-dispatch: items
+        // @query-dispatch: evaluation
+        // @query-dispatch: budget
         other => unreachable!("check_queries lets no unknown query `{other}` through"),
     }
 }

@@ -696,6 +696,28 @@ pub enum Command {
         /// The suggestion.
         suggestion: SuggestionId,
     },
+    /// Convenes a meeting of the congress, its standing committee or its director meeting
+    /// (issue 5). Supervision items are heard and decided at meetings.
+    ConveneMeeting {
+        /// Id.
+        meeting: crate::ids::MeetingId,
+        /// The congress.
+        congress: CongressId,
+        /// Which body meets.
+        body: crate::oversight::meeting::Body,
+        /// Regular, mid-year, quarterly or extraordinary.
+        kind: crate::oversight::meeting::MeetingKind,
+        /// The (first) day of the meeting.
+        held_on: NaiveDate,
+        /// For a congress sitting: its session.
+        #[serde(default)]
+        session: Option<SessionId>,
+        // @meeting-command-fields: meetings
+    },
+    // @commands: meetings
+    // @commands: items
+    // @commands: evaluation
+    // @commands: budget
 }
 
 /// The kind of a command, without its data: the rows of the permission matrix.
@@ -826,6 +848,12 @@ pub enum CommandKind {
     AddToClassCase,
     /// See [`Command::SplitSuggestion`].
     SplitSuggestion,
+    /// See [`Command::ConveneMeeting`].
+    ConveneMeeting,
+    // @kinds: meetings
+    // @kinds: items
+    // @kinds: evaluation
+    // @kinds: budget
 }
 
 impl CommandKind {
@@ -893,6 +921,11 @@ impl CommandKind {
         CommandKind::MergeSuggestions,
         CommandKind::AddToClassCase,
         CommandKind::SplitSuggestion,
+        CommandKind::ConveneMeeting,
+        // @all: meetings
+        // @all: items
+        // @all: evaluation
+        // @all: budget
     ];
 
     /// The wire name (`type` field).
@@ -966,6 +999,11 @@ impl Command {
         "merge_suggestions",
         "add_to_class_case",
         "split_suggestion",
+        "convene_meeting",
+        // @types: meetings
+        // @types: items
+        // @types: evaluation
+        // @types: budget
     ];
 
     /// The kind of this command.
@@ -1033,6 +1071,11 @@ impl Command {
             Command::MergeSuggestions { .. } => CommandKind::MergeSuggestions,
             Command::AddToClassCase { .. } => CommandKind::AddToClassCase,
             Command::SplitSuggestion { .. } => CommandKind::SplitSuggestion,
+            Command::ConveneMeeting { .. } => CommandKind::ConveneMeeting,
+            // @kind-arms: meetings
+            // @kind-arms: items
+            // @kind-arms: evaluation
+            // @kind-arms: budget
         }
     }
 

@@ -169,6 +169,10 @@ pub mod rule_codes {
     pub const CLASS_CASE_DISSOLVED: &str = "class_case_dissolved";
     /// The suggestion is not in that class case (W1 step 4).
     pub const NOT_IN_CLASS_CASE: &str = "not_in_class_case";
+    // @rule-codes: meetings
+    // @rule-codes: items
+    // @rule-codes: evaluation
+    // @rule-codes: budget
 
     /// Every rule-violation code.
     pub const ALL: &[&str] = &[
@@ -225,6 +229,10 @@ pub mod rule_codes {
         CLASS_CASE_LEAD_UNIT,
         CLASS_CASE_DISSOLVED,
         NOT_IN_CLASS_CASE,
+        // @rule-codes-all: meetings
+        // @rule-codes-all: items
+        // @rule-codes-all: evaluation
+        // @rule-codes-all: budget
     ];
 }
 
@@ -309,6 +317,10 @@ pub const CODES: &[&str] = &[
     rule_codes::CLASS_CASE_LEAD_UNIT,
     rule_codes::CLASS_CASE_DISSOLVED,
     rule_codes::NOT_IN_CLASS_CASE,
+    // @codes: meetings
+    // @codes: items
+    // @codes: evaluation
+    // @codes: budget
     INTERNAL_ERROR,
 ];
 

@@ -672,6 +672,15 @@ pub enum EventKind {
         /// The class case.
         group: crate::ids::ClassCaseId,
     },
+    /// A meeting was convened.
+    MeetingConvened {
+        /// The meeting.
+        meeting: crate::oversight::meeting::Meeting,
+    },
+    // @events: meetings
+    // @events: items
+    // @events: evaluation
+    // @events: budget
 }
 
 fn is_elected(m: &Mandate) -> bool {
@@ -758,6 +767,11 @@ impl EventKind {
         "class_case_joined",
         "class_case_split",
         "class_case_dissolved",
+        "meeting_convened",
+        // @event-types: meetings
+        // @event-types: items
+        // @event-types: evaluation
+        // @event-types: budget
     ];
 
     /// The wire name (`type` field).
@@ -841,6 +855,11 @@ impl EventKind {
             Self::ClassCaseJoined { .. } => "class_case_joined",
             Self::ClassCaseSplit { .. } => "class_case_split",
             Self::ClassCaseDissolved { .. } => "class_case_dissolved",
+            Self::MeetingConvened { .. } => "meeting_convened",
+            // @event-arms: meetings
+            // @event-arms: items
+            // @event-arms: evaluation
+            // @event-arms: budget
         }
     }
 }
@@ -1004,6 +1023,11 @@ mod tests {
                 r#"{"type":"class_case_joined","group":"G","suggestion":"S"}"#,
                 r#"{"type":"class_case_split","group":"G","suggestion":"S"}"#,
                 r#"{"type":"class_case_dissolved","group":"G"}"#,
+                r#"{"type":"meeting_convened","meeting":{"id":"M","congress":"c","body":"standing_committee","kind":"regular","held_on":"2024-02-27"}}"#,
+                // @event-samples: meetings
+                // @event-samples: items
+                // @event-samples: evaluation
+                // @event-samples: budget
             ]
             .map(|json| serde_json::from_str(json).expect(json)),
         )

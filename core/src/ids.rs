@@ -302,3 +302,14 @@ mod tests {
         assert!(serde_json::from_str::<UnitId>("\"\"").is_err());
     }
 }
+define_id!(
+    /// A meeting: a congress session's sitting, a standing-committee meeting or a director
+    /// meeting (issue 5; W5, W10, L-3, L-5).
+    MeetingId,
+    "meeting",
+    "hd-17-sc-21"
+);
+// @ids: meetings
+// @ids: items
+// @ids: evaluation
+// @ids: budget

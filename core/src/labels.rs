@@ -201,6 +201,11 @@ impl Labelled for CommandKind {
             Self::MergeSuggestions => l("合并为类案", "Merge into a class case"),
             Self::AddToClassCase => l("并入类案", "Add to a class case"),
             Self::SplitSuggestion => l("从类案中拆分", "Split from a class case"),
+            Self::ConveneMeeting => l("召开会议", "Convene a meeting"),
+            // @command-labels: meetings
+            // @command-labels: items
+            // @command-labels: evaluation
+            // @command-labels: budget
         }
     }
 }
@@ -338,6 +343,11 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "class_case_joined" => l("已并入类案", "Added to a class case"),
         "class_case_split" => l("已从类案中拆分", "Split from a class case"),
         "class_case_dissolved" => l("类案已撤销", "Class case dissolved"),
+        "meeting_convened" => l("会议已召开", "Meeting convened"),
+        // @event-labels: meetings
+        // @event-labels: items
+        // @event-labels: evaluation
+        // @event-labels: budget
         _ => return None,
     })
 }
@@ -428,6 +438,10 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "class_case_lead_unit" => l("须交由类案主办单位办理", "Not the class case's lead unit"),
         "class_case_dissolved" => l("类案已撤销", "Class case dissolved"),
         "not_in_class_case" => l("该建议不在此类案中", "Not in the class case"),
+        // @error-labels: meetings
+        // @error-labels: items
+        // @error-labels: evaluation
+        // @error-labels: budget
         "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
         "internal_error" => l("系统内部错误", "Internal error"),
         _ => return None,
@@ -507,6 +521,14 @@ pub struct LabelCatalog {
     pub evaluation_use: BTreeMap<String, Label>,
     /// Third-party evaluation statuses ([`crate::handling_evaluation::EvaluationStatus`], W3).
     pub evaluation_status: BTreeMap<String, Label>,
+    /// Meeting bodies ([`crate::oversight::meeting::Body`]).
+    pub meeting_body: BTreeMap<String, Label>,
+    /// Meeting kinds ([`crate::oversight::meeting::MeetingKind`], L-3, W8).
+    pub meeting_kind: BTreeMap<String, Label>,
+    // @label-groups: meetings
+    // @label-groups: items
+    // @label-groups: evaluation
+    // @label-groups: budget
 }
 
 /// Implements [`Labelled`] for a unit-only enum from a table of `Variant => ("中文", "English")`.
@@ -584,6 +606,12 @@ pub fn catalog() -> LabelCatalog {
         sample_category: group(&crate::handling_evaluation::SampleCategory::ALL),
         evaluation_grade: group(&crate::handling_evaluation::Grade::ALL),
         evaluation_use: group(&crate::handling_evaluation::EvaluationUse::ALL),
+        meeting_body: group(&crate::oversight::meeting::Body::ALL),
+        meeting_kind: group(&crate::oversight::meeting::MeetingKind::ALL),
+        // @label-group-values: meetings
+        // @label-group-values: items
+        // @label-group-values: evaluation
+        // @label-group-values: budget
         evaluation_status: group(&crate::handling_evaluation::EvaluationStatus::ALL),
     }
 }
@@ -772,6 +800,20 @@ mod tests {
             &crate::supervision::SupervisionMode::ALL,
         );
         covers(
+            "meeting_body",
+            &c.meeting_body,
+            &crate::oversight::meeting::Body::ALL,
+        );
+        covers(
+            "meeting_kind",
+            &c.meeting_kind,
+            &crate::oversight::meeting::MeetingKind::ALL,
+        );
+        // @label-covers: meetings
+        // @label-covers: items
+        // @label-covers: evaluation
+        // @label-covers: budget
+        covers(
             "sample_category",
             &c.sample_category,
             &crate::handling_evaluation::SampleCategory::ALL,
@@ -850,7 +892,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 32);
+        assert_eq!(groups.len(), 34);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

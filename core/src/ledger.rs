@@ -295,6 +295,28 @@ impl Ledger {
             Command::MergeSuggestions { .. }
             | Command::AddToClassCase { .. }
             | Command::SplitSuggestion { .. } => crate::class_case::decide(st, &cmd.command),
+            Command::ConveneMeeting {
+                meeting,
+                congress,
+                body,
+                kind,
+                held_on,
+                session,
+            } => crate::oversight::meeting::decide_convene(
+                st,
+                crate::oversight::meeting::Meeting {
+                    id: meeting.clone(),
+                    congress: congress.clone(),
+                    body: *body,
+                    kind: *kind,
+                    held_on: *held_on,
+                    session: session.clone(),
+                },
+            ),
+            // @decide: meetings
+            // @decide: items
+            // @decide: evaluation
+            // @decide: budget
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
         }
     }
@@ -653,6 +675,13 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::ClassCaseJoined { .. }
         | EventKind::ClassCaseSplit { .. }
         | EventKind::ClassCaseDissolved { .. } => crate::class_case::apply(state, date, &e.event)?,
+        EventKind::MeetingConvened { meeting } => {
+            crate::oversight::meeting::apply_convened(state, meeting)?
+        }
+        // @apply: meetings
+        // @apply: items
+        // @apply: evaluation
+        // @apply: budget
         other => suggestion::apply(state, date, other)?,
     }
     Ok(())

@@ -59,6 +59,7 @@ pub mod key_suggestion;
 pub mod labels;
 pub mod ledger;
 pub mod motion;
+pub mod oversight;
 pub mod period;
 pub mod permissions;
 pub mod points;

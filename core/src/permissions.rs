@@ -155,6 +155,16 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         K::MergeSuggestions | K::AddToClassCase | K::SplitSuggestion => {
             matches!(role, R::DeputyAffairsOffice)
         }
+        // The director meeting convenes standing-committee meetings and the standing
+        // committee convenes congress sessions; the office records them (issue 5).
+        K::ConveneMeeting => matches!(
+            role,
+            R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
+        ),
+        // @allowed: meetings
+        // @allowed: items
+        // @allowed: evaluation
+        // @allowed: budget
     }
 }
 
@@ -229,6 +239,11 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         K::MergeSuggestions | K::AddToClassCase | K::SplitSuggestion => {
             "permission-matrix §6.2 (suggestion: merge into a class case)"
         }
+        K::ConveneMeeting => "permission-matrix §6.2 (no meeting row), L-3, L-5",
+        // @basis: meetings
+        // @basis: items
+        // @basis: evaluation
+        // @basis: budget
     }
 }
 

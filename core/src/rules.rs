@@ -128,6 +128,10 @@ pub struct RuleSet {
     /// ([`crate::unit_score::UnitScoreRules`]).
     #[serde(default)]
     pub unit_score: crate::unit_score::UnitScoreRules,
+    /// The rules of meetings, supervision items and evaluations (issue 5). Absent in a spec:
+    /// the national values ([`crate::oversight::OversightRules`]).
+    #[serde(default)]
+    pub oversight: crate::oversight::OversightRules,
 }
 
 const fn months(amount: u32) -> Duration {
@@ -176,6 +180,7 @@ impl RuleSet {
             motion: crate::motion::MotionRules::national(),
             key: Default::default(),
             unit_score: Default::default(),
+            oversight: Default::default(),
         }
     }
 
@@ -197,6 +202,10 @@ impl RuleSet {
                 .into(),
         );
         r.suggestion.rehandle_on_basic_satisfied = true;
+        // @beijing: meetings
+        // @beijing: items
+        // @beijing: evaluation
+        // @beijing: budget
         r.suggestion.rehandle_deadline = months(2);
         r.legal_basis.push(
             "海淀区人大常委会2024年工作报告：落实‘月进站、季回家、年述职’工作要求 (R-D1); 实行履职公示制度 (W6; point values illustrative, the seeds give none)".into(),

@@ -67,6 +67,13 @@ pub struct State {
     /// Class cases (类案) by id (W1 step 4).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub class_cases: BTreeMap<crate::ids::ClassCaseId, crate::class_case::ClassCase>,
+    /// Meetings (issue 5) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub meetings: BTreeMap<crate::ids::MeetingId, crate::oversight::meeting::Meeting>,
+    // @state: meetings
+    // @state: items
+    // @state: evaluation
+    // @state: budget
 }
 
 impl State {
@@ -115,6 +122,11 @@ impl State {
         self.validate_supervision()?;
         self.validate_handling_evaluations()?;
         crate::class_case::validate(self)?;
+        crate::oversight::meeting::validate_state(self)?;
+        // @validate: meetings
+        // @validate: items
+        // @validate: evaluation
+        // @validate: budget
         self.validate_deputy_family()
     }
 

@@ -102,7 +102,13 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::DecideEvaluationUse
             | CommandKind::MergeSuggestions
             | CommandKind::AddToClassCase
-            | CommandKind::SplitSuggestion => {}
+            | CommandKind::SplitSuggestion
+            | CommandKind::ConveneMeeting
+            // @matrix: meetings
+            // @matrix: items
+            // @matrix: evaluation
+            // @matrix: budget
+            => {}
         }
     }
     all
