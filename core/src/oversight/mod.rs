@@ -29,3 +29,57 @@ pub struct OversightRules {
     // @rules: evaluation
     // @rules: budget
 }
+
+/// What the congress's supervision and evaluation work produced in a period: the second
+/// paragraph of a work report (S001-2: "听取和审议专项工作报告46个, 作出决议决定19项, 形成审议意见书13份,
+/// 评议意见书7份"). Each concept adds what it records ([`outputs`]).
+///
+/// ```
+/// let o = renda::oversight::Outputs::default();
+/// assert_eq!(o.reports_heard, 0);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outputs {
+    /// Reports heard and deliberated at standing-committee meetings (专项工作报告 and the
+    /// statutory reports: plan, budget, final accounts, audit, state assets, debt, …).
+    pub reports_heard: u32,
+    /// Resolutions and decisions adopted (决议、决定).
+    pub resolutions_and_decisions: u32,
+    /// Review-opinion documents issued (审议意见书).
+    pub review_opinions: u32,
+    /// Evaluation-opinion documents issued (评议意见书, W5).
+    pub evaluation_opinions: u32,
+    /// Law-enforcement inspections carried out (执法检查, W11).
+    pub inspections: u32,
+    /// Topic inquiries held (专题询问).
+    pub topic_inquiries: u32,
+    // @outputs-fields: meetings
+    // @outputs-fields: items
+    // @outputs-fields: evaluation
+    // @outputs-fields: budget
+}
+
+/// Counts the outputs of `congress` from `from` to `to`, both included: each concept adds
+/// what it recorded in the period.
+///
+/// ```
+/// let st = renda::State::default();
+/// let d = |s: &str| s.parse().unwrap();
+/// let o = renda::oversight::outputs(&st, &"hd".parse().unwrap(), d("2024-01-01"), d("2024-12-31"));
+/// assert_eq!(o, renda::oversight::Outputs::default());
+/// ```
+pub fn outputs(
+    st: &crate::State,
+    congress: &crate::ids::CongressId,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Outputs {
+    let mut out = Outputs::default();
+    let _ = (st, congress, from, to);
+    // @outputs: meetings
+    // @outputs: items
+    // @outputs: evaluation
+    // @outputs: budget
+    out
+}
