@@ -184,7 +184,9 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("plan_ledger", &["congress", "as_of"], &[]),
     // @queries: meetings
     // @queries: items
+    // @queries: followup
     // @queries: evaluation
+    // @queries: escalation
     // @queries: budget
 ];
 
@@ -309,7 +311,9 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
         "plan_ledger" => ledger.plan_ledger_to_json(arg("congress"), arg("as_of")),
         // @query-dispatch: meetings
         // @query-dispatch: items
+        // @query-dispatch: followup
         // @query-dispatch: evaluation
+        // @query-dispatch: escalation
         // @query-dispatch: budget
         other => unreachable!("check_queries lets no unknown query `{other}` through"),
     }

@@ -716,7 +716,9 @@ pub enum Command {
     },
     // @commands: meetings
     // @commands: items
+    // @commands: followup
     // @commands: evaluation
+    // @commands: escalation
     // @commands: budget
 }
 
@@ -852,7 +854,9 @@ pub enum CommandKind {
     ConveneMeeting,
     // @kinds: meetings
     // @kinds: items
+    // @kinds: followup
     // @kinds: evaluation
+    // @kinds: escalation
     // @kinds: budget
 }
 
@@ -924,7 +928,9 @@ impl CommandKind {
         CommandKind::ConveneMeeting,
         // @all: meetings
         // @all: items
+        // @all: followup
         // @all: evaluation
+        // @all: escalation
         // @all: budget
     ];
 
@@ -1002,7 +1008,9 @@ impl Command {
         "convene_meeting",
         // @types: meetings
         // @types: items
+        // @types: followup
         // @types: evaluation
+        // @types: escalation
         // @types: budget
     ];
 
@@ -1074,7 +1082,9 @@ impl Command {
             Command::ConveneMeeting { .. } => CommandKind::ConveneMeeting,
             // @kind-arms: meetings
             // @kind-arms: items
+            // @kind-arms: followup
             // @kind-arms: evaluation
+            // @kind-arms: escalation
             // @kind-arms: budget
         }
     }

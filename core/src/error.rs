@@ -171,7 +171,9 @@ pub mod rule_codes {
     pub const NOT_IN_CLASS_CASE: &str = "not_in_class_case";
     // @rule-codes: meetings
     // @rule-codes: items
+    // @rule-codes: followup
     // @rule-codes: evaluation
+    // @rule-codes: escalation
     // @rule-codes: budget
 
     /// Every rule-violation code.
@@ -231,7 +233,9 @@ pub mod rule_codes {
         NOT_IN_CLASS_CASE,
         // @rule-codes-all: meetings
         // @rule-codes-all: items
+        // @rule-codes-all: followup
         // @rule-codes-all: evaluation
+        // @rule-codes-all: escalation
         // @rule-codes-all: budget
     ];
 }
@@ -319,7 +323,9 @@ pub const CODES: &[&str] = &[
     rule_codes::NOT_IN_CLASS_CASE,
     // @codes: meetings
     // @codes: items
+    // @codes: followup
     // @codes: evaluation
+    // @codes: escalation
     // @codes: budget
     INTERNAL_ERROR,
 ];

@@ -679,7 +679,9 @@ pub enum EventKind {
     },
     // @events: meetings
     // @events: items
+    // @events: followup
     // @events: evaluation
+    // @events: escalation
     // @events: budget
 }
 
@@ -770,7 +772,9 @@ impl EventKind {
         "meeting_convened",
         // @event-types: meetings
         // @event-types: items
+        // @event-types: followup
         // @event-types: evaluation
+        // @event-types: escalation
         // @event-types: budget
     ];
 
@@ -858,7 +862,9 @@ impl EventKind {
             Self::MeetingConvened { .. } => "meeting_convened",
             // @event-arms: meetings
             // @event-arms: items
+            // @event-arms: followup
             // @event-arms: evaluation
+            // @event-arms: escalation
             // @event-arms: budget
         }
     }
@@ -1026,7 +1032,9 @@ mod tests {
                 r#"{"type":"meeting_convened","meeting":{"id":"M","congress":"c","body":"standing_committee","kind":"regular","held_on":"2024-02-27"}}"#,
                 // @event-samples: meetings
                 // @event-samples: items
+                // @event-samples: followup
                 // @event-samples: evaluation
+                // @event-samples: escalation
                 // @event-samples: budget
             ]
             .map(|json| serde_json::from_str(json).expect(json)),

@@ -311,5 +311,7 @@ define_id!(
 );
 // @ids: meetings
 // @ids: items
+// @ids: followup
 // @ids: evaluation
+// @ids: escalation
 // @ids: budget

@@ -204,7 +204,9 @@ impl Labelled for CommandKind {
             Self::ConveneMeeting => l("召开会议", "Convene a meeting"),
             // @command-labels: meetings
             // @command-labels: items
+            // @command-labels: followup
             // @command-labels: evaluation
+            // @command-labels: escalation
             // @command-labels: budget
         }
     }
@@ -346,7 +348,9 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "meeting_convened" => l("会议已召开", "Meeting convened"),
         // @event-labels: meetings
         // @event-labels: items
+        // @event-labels: followup
         // @event-labels: evaluation
+        // @event-labels: escalation
         // @event-labels: budget
         _ => return None,
     })
@@ -440,7 +444,9 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "not_in_class_case" => l("该建议不在此类案中", "Not in the class case"),
         // @error-labels: meetings
         // @error-labels: items
+        // @error-labels: followup
         // @error-labels: evaluation
+        // @error-labels: escalation
         // @error-labels: budget
         "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
         "internal_error" => l("系统内部错误", "Internal error"),
@@ -527,7 +533,9 @@ pub struct LabelCatalog {
     pub meeting_kind: BTreeMap<String, Label>,
     // @label-groups: meetings
     // @label-groups: items
+    // @label-groups: followup
     // @label-groups: evaluation
+    // @label-groups: escalation
     // @label-groups: budget
 }
 
@@ -610,7 +618,9 @@ pub fn catalog() -> LabelCatalog {
         meeting_kind: group(&crate::oversight::meeting::MeetingKind::ALL),
         // @label-group-values: meetings
         // @label-group-values: items
+        // @label-group-values: followup
         // @label-group-values: evaluation
+        // @label-group-values: escalation
         // @label-group-values: budget
         evaluation_status: group(&crate::handling_evaluation::EvaluationStatus::ALL),
     }
@@ -811,7 +821,9 @@ mod tests {
         );
         // @label-covers: meetings
         // @label-covers: items
+        // @label-covers: followup
         // @label-covers: evaluation
+        // @label-covers: escalation
         // @label-covers: budget
         covers(
             "sample_category",

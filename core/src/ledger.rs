@@ -315,7 +315,9 @@ impl Ledger {
             ),
             // @decide: meetings
             // @decide: items
+            // @decide: followup
             // @decide: evaluation
+            // @decide: escalation
             // @decide: budget
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
         }
@@ -680,7 +682,9 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         }
         // @apply: meetings
         // @apply: items
+        // @apply: followup
         // @apply: evaluation
+        // @apply: escalation
         // @apply: budget
         other => suggestion::apply(state, date, other)?,
     }

@@ -163,7 +163,9 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         ),
         // @allowed: meetings
         // @allowed: items
+        // @allowed: followup
         // @allowed: evaluation
+        // @allowed: escalation
         // @allowed: budget
     }
 }
@@ -242,7 +244,9 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         K::ConveneMeeting => "permission-matrix §6.2 (no meeting row), L-3, L-5",
         // @basis: meetings
         // @basis: items
+        // @basis: followup
         // @basis: evaluation
+        // @basis: escalation
         // @basis: budget
     }
 }

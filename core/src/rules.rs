@@ -204,7 +204,9 @@ impl RuleSet {
         r.suggestion.rehandle_on_basic_satisfied = true;
         // @beijing: meetings
         // @beijing: items
+        // @beijing: followup
         // @beijing: evaluation
+        // @beijing: escalation
         // @beijing: budget
         r.suggestion.rehandle_deadline = months(2);
         r.legal_basis.push(

@@ -72,7 +72,9 @@ pub struct State {
     pub meetings: BTreeMap<crate::ids::MeetingId, crate::oversight::meeting::Meeting>,
     // @state: meetings
     // @state: items
+    // @state: followup
     // @state: evaluation
+    // @state: escalation
     // @state: budget
 }
 
@@ -125,7 +127,9 @@ impl State {
         crate::oversight::meeting::validate_state(self)?;
         // @validate: meetings
         // @validate: items
+        // @validate: followup
         // @validate: evaluation
+        // @validate: escalation
         // @validate: budget
         self.validate_deputy_family()
     }

@@ -106,7 +106,9 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::ConveneMeeting
             // @matrix: meetings
             // @matrix: items
+            // @matrix: followup
             // @matrix: evaluation
+            // @matrix: escalation
             // @matrix: budget
             => {}
         }

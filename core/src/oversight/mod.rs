@@ -9,7 +9,9 @@
 pub mod meeting;
 // @modules: meetings
 // @modules: items
+// @modules: followup
 // @modules: evaluation
+// @modules: escalation
 // @modules: budget
 
 use serde::{Deserialize, Serialize};
@@ -26,7 +28,9 @@ use serde::{Deserialize, Serialize};
 pub struct OversightRules {
     // @rules: meetings
     // @rules: items
+    // @rules: followup
     // @rules: evaluation
+    // @rules: escalation
     // @rules: budget
 }
 
@@ -56,7 +60,9 @@ pub struct Outputs {
     pub topic_inquiries: u32,
     // @outputs-fields: meetings
     // @outputs-fields: items
+    // @outputs-fields: followup
     // @outputs-fields: evaluation
+    // @outputs-fields: escalation
     // @outputs-fields: budget
 }
 
@@ -79,7 +85,9 @@ pub fn outputs(
     let _ = (st, congress, from, to);
     // @outputs: meetings
     // @outputs: items
+    // @outputs: followup
     // @outputs: evaluation
+    // @outputs: escalation
     // @outputs: budget
     out
 }
