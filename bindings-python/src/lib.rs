@@ -557,6 +557,12 @@ impl PyLedger {
         run(py, || Ok(self.lock().motions_to_json()))
     }
 
+    /// Runs a named query given as a JSON object (`renda::query`); returns its answer as JSON.
+    fn query_json(&self, py: Python<'_>, query: &Bound<'_, PyString>) -> PyResult<String> {
+        let query = json_text(query)?;
+        run(py, || self.lock().query_json(&query))
+    }
+
     /// Every scheduled congress session, as a JSON array.
     fn sessions_json(&self, py: Python<'_>) -> PyResult<String> {
         run(py, || Ok(self.lock().sessions_to_json()))
@@ -725,6 +731,12 @@ fn rule_set_preset_json(py: Python<'_>, name: &Bound<'_, PyString>) -> PyResult<
     run(py, || api::rule_set_preset(&name))
 }
 
+/// Every named query with its arguments (`renda::query::QUERIES`), as JSON.
+#[pyfunction]
+fn query_specs_json() -> String {
+    renda::query::specs_json()
+}
+
 /// The label catalog (zh-Hans and English for every enumerated value) as JSON.
 #[pyfunction]
 fn labels_json(py: Python<'_>) -> PyResult<String> {
@@ -794,6 +806,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<store::PyStore>()?;
     m.add_function(wrap_pyfunction!(rule_set_preset_json, m)?)?;
     m.add_function(wrap_pyfunction!(labels_json, m)?)?;
+    m.add_function(wrap_pyfunction!(query_specs_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_figure_json, m)?)?;
     m.add_function(wrap_pyfunction!(is_reproducible, m)?)?;
     m.add_function(wrap_pyfunction!(verify_log_json, m)?)?;

@@ -1010,6 +1010,8 @@ export class Ledger {
   figuresBy(asOf: DateString | Date, by: Breakdown, filter?: FigureFilter | string | null, reader?: Actor | null): BreakdownRow[];
   /** The plan ledger (列入计划, R-S5) of a congress's term per year of entry, as of `asOf`. */
   planLedger(congress: string, asOf: DateString | Date): PlanLedgerReport;
+  /** Runs a named query (`queries()` lists them) with its arguments; the answer as parsed JSON. */
+  query(name: QueryName, args?: Record<string, unknown>): unknown;
   /** Reply due dates of a scope as iCalendar (RFC 5545) text (CRLF line ends). */
   toIcal(asOf: DateString | Date, scope: IcalScope | string): string;
   /** With `reader`: the state as that actor may see it. */
@@ -1103,6 +1105,19 @@ export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
 
 /** The label catalog, read once from core and cached (each call returns a copy). */
 export function labels(): LabelCatalog;
+
+/** What an argument of a query may be. */
+export type QueryArgKind = "text" | "decimals" | "scope" | "object";
+/** One named query with its required and optional arguments. */
+export interface QuerySpec {
+  name: QueryName;
+  required: [string, QueryArgKind][];
+  optional: [string, QueryArgKind][];
+}
+/** The names of the queries `ledger.query` runs (core `renda::query::QUERIES`). */
+export type QueryName = string;
+/** Every named query with its arguments. */
+export function queries(): QuerySpec[];
 
 // ---------------------------------------------------------------- statistics
 

@@ -14,6 +14,7 @@ import __wbg_init, {
   isReproducible as rawIsReproducible,
   verifyLogJson,
   candidateGroupsJson,
+  querySpecsJson,
 } from "../pkg/renda_wasm.js";
 
 // ---------------------------------------------------------------- initialisation
@@ -447,6 +448,20 @@ export class Ledger {
     return JSON.parse(call(() => raw.figuresByAsJson(r, d, b, f)));
   }
 
+  /**
+   * Runs the named query with its arguments (an object; `queries()` lists every query with
+   * its arguments, the same as Rust's `Ledger::query_json` and Python's `Ledger.query`) and
+   * returns its answer. Dates may be `Date`s; a numeric `year` is sent as text.
+   */
+  query(name, args) {
+    const raw = this.#live();
+    const q = { query: str("name", name) };
+    for (const [k, v] of Object.entries(args ?? {})) {
+      q[k] = v instanceof Date ? dateArg(v) : k === "year" && typeof v === "number" ? String(v) : v;
+    }
+    return JSON.parse(call(() => raw.queryJson(JSON.stringify(q))));
+  }
+
   /** The plan ledger (列入计划, R-S5) per year and over the term as of `asOf` (S001-16). */
   planLedger(congress, asOf) {
     const raw = this.#live();
@@ -623,6 +638,11 @@ export function ruleSetPreset(name) {
 // ---------------------------------------------------------------- labels and statistics
 
 let labelCache = null;
+
+/** Every named query with its required and optional arguments (`ledger.query`). */
+export function queries() {
+  return JSON.parse(call(() => querySpecsJson()));
+}
 
 /**
  * The label catalog: for each group (`role`, `suggestion_status`, `event`, `error_code`, …)

@@ -194,6 +194,12 @@ impl Ledger {
             .map_err(to_js)
     }
 
+    /// Runs a named query given as a JSON object (`renda::query`); returns its answer as JSON.
+    #[wasm_bindgen(js_name = queryJson)]
+    pub fn query_json(&self, query: &str) -> Result<String, JsValue> {
+        self.inner.query_json(query).map_err(to_js)
+    }
+
     /// The plan ledger (列入计划, R-S5) per year as of `as_of`.
     #[wasm_bindgen(js_name = planLedgerJson)]
     pub fn plan_ledger_json(&self, congress: &str, as_of: &str) -> Result<String, JsValue> {
@@ -201,6 +207,12 @@ impl Ledger {
             .plan_ledger_to_json(congress, as_of)
             .map_err(to_js)
     }
+}
+
+/// Every named query with its arguments (`renda::query::QUERIES`), as JSON.
+#[wasm_bindgen(js_name = querySpecsJson)]
+pub fn query_specs_json() -> String {
+    renda::query::specs_json()
 }
 
 /// Candidate class-case groups of free-standing items (JSON `[{suggestion, title}]`).

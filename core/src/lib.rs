@@ -66,6 +66,7 @@ pub mod points;
 #[cfg(feature = "popolo")]
 pub mod popolo;
 pub mod projection;
+pub mod query;
 pub mod registry;
 pub mod roster;
 pub mod rules;

@@ -28,6 +28,7 @@ __all__ = [
     "Store",
     "rule_set_preset",
     "labels",
+    "queries",
     "check_figure",
     "is_reproducible",
     "verify_log",
@@ -611,6 +612,22 @@ class Ledger:
                 self._inner.figures_by_as_json, _json_arg(reader, "reader"), _date_arg(as_of), b, flt))
         return result
 
+    def query(self, name: str, **args: Any) -> Any:
+        """Runs the named query with its arguments (``renda.queries()`` lists them; the same
+        names and arguments as the Rust ``Ledger::query_json`` and JS ``ledger.query``) and
+        returns its answer parsed from JSON. Dates may be ``datetime.date``; years may be int.
+
+        >>> import renda
+        >>> renda.Ledger().query("motions")
+        []
+        """
+        q: Dict[str, Any] = {"query": _str_arg(name, "name")}
+        for k, v in args.items():
+            if isinstance(v, int) and not isinstance(v, bool) and k == "year":
+                v = str(v)
+            q[k] = v
+        return _json.loads(_call(self._inner.query_json, _dumps(q)))
+
     def plan_ledger(self, congress: str, as_of: DateLike) -> JsonObject:
         """The plan ledger (列入计划, R-S5) of ``congress`` per year and over the term as of
         ``as_of``: entered, second replies, solved and progressing (S001-16)."""
@@ -718,6 +735,17 @@ def rule_set_preset(name: str) -> JsonObject:
 LabelCatalog = Dict[str, Dict[str, Dict[str, str]]]
 
 _LABELS: Optional[str] = None
+
+
+def queries() -> List[JsonObject]:
+    """Every named query with its required and optional arguments (``Ledger.query``).
+
+    >>> import renda
+    >>> any(q["name"] == "motions" for q in renda.queries())
+    True
+    """
+    result: List[JsonObject] = _json.loads(_native.query_specs_json())
+    return result
 
 
 def labels() -> LabelCatalog:
