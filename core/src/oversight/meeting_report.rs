@@ -135,8 +135,9 @@ fn ballots_in<'s>(
     })
 }
 
-/// Adds the meetings family's outputs: adopted ballots of kind resolution or decision
-/// (`resolutions_and_decisions`, S001-2).
+/// Adds the meetings family's outputs: adopted ballots of kind resolution or decision of the
+/// congress and its standing committee (`resolutions_and_decisions`, S001-2; the director
+/// meeting's decisions are internal and not counted).
 pub(crate) fn add_outputs(
     st: &State,
     congress: &CongressId,
@@ -145,7 +146,14 @@ pub(crate) fn add_outputs(
     out: &mut Outputs,
 ) {
     let n = ballots_in(st, congress, from, to)
-        .filter(|b| b.adopted && matches!(b.kind, BallotKind::Resolution | BallotKind::Decision))
+        .filter(|b| {
+            b.adopted
+                && matches!(b.kind, BallotKind::Resolution | BallotKind::Decision)
+                && st
+                    .meetings
+                    .get(&b.meeting)
+                    .is_some_and(|m| m.body != Body::DirectorMeeting)
+        })
         .count();
     out.resolutions_and_decisions += n as u32;
 }
