@@ -318,7 +318,9 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
         "ballots" => ledger.ballots_to_json(arg("congress"), arg("from"), arg("to")),
         "ballots_popolo" => ledger.ballots_to_popolo_json(arg("congress"), arg("from"), arg("to")),
         "meeting_compliance" => ledger.meeting_compliance_to_json(arg("congress"), arg("year")),
-        "oversight_figures" => ledger.oversight_figures_to_json(arg("congress"), arg("from"), arg("to")),
+        "oversight_figures" => {
+            ledger.oversight_figures_to_json(arg("congress"), arg("from"), arg("to"))
+        }
         // @query-dispatch: meetings
         // @query-dispatch: items
         // @query-dispatch: followup

@@ -202,11 +202,13 @@ impl Labelled for CommandKind {
             Self::AddToClassCase => l("并入类案", "Add to a class case"),
             Self::SplitSuggestion => l("从类案中拆分", "Split from a class case"),
             Self::ConveneMeeting => l("召开会议", "Convene a meeting"),
+            Self::RequestExtraordinarySession => {
+                l("提议召开临时会议", "Request extraordinary session")
+            }
             Self::SetMeetingAgenda => l("确定会议议程", "Set meeting agenda"),
             Self::RecordAttendance => l("登记出席情况", "Record attendance"),
             Self::RecordSpeech => l("登记发言", "Record speech"),
             Self::HoldBallot => l("表决", "Hold ballot"),
-            Self::RequestExtraordinarySession => l("提议召开临时会议", "Request extraordinary session"),
             // @command-labels: meetings
             // @command-labels: items
             // @command-labels: followup
@@ -355,7 +357,9 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "attendance_recorded" => l("出席情况已登记", "Attendance recorded"),
         "speech_recorded" => l("发言已登记", "Speech recorded"),
         "ballot_held" => l("已表决", "Ballot held"),
-        "extraordinary_session_requested" => l("已提议召开临时会议", "Extraordinary session requested"),
+        "extraordinary_session_requested" => {
+            l("已提议召开临时会议", "Extraordinary session requested")
+        }
         // @event-labels: meetings
         // @event-labels: items
         // @event-labels: followup
@@ -456,8 +460,12 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "attendance_not_recorded" => l("未登记出席情况", "Attendance not recorded"),
         "quorum_not_met" => l("出席人数不足法定人数", "Quorum not met"),
         "speaking_time_exceeded" => l("发言超时", "Speaking time exceeded"),
-        "extraordinary_request_too_small" => l("提议人数不足五分之一", "Too few deputies requesting"),
-        "extraordinary_not_requested" => l("临时会议未经提议", "Extraordinary session not requested"),
+        "extraordinary_request_too_small" => {
+            l("提议人数不足五分之一", "Too few deputies requesting")
+        }
+        "extraordinary_not_requested" => {
+            l("临时会议未经提议", "Extraordinary session not requested")
+        }
         // @error-labels: meetings
         // @error-labels: items
         // @error-labels: followup

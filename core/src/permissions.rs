@@ -161,16 +161,16 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             role,
             R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
         ),
+        // L-3: the deputies' request goes to the standing committee; the office records it.
+        K::RequestExtraordinarySession => {
+            matches!(role, R::DeputyAffairsOffice | R::StandingCommittee)
+        }
         // §6.2 has no meeting row: as for convene_meeting, the director meeting and the standing
         // committee run their meetings and the office records them (L-3, L-4, R-M1…R-M3, R-M9).
         K::SetMeetingAgenda | K::RecordAttendance | K::RecordSpeech | K::HoldBallot => matches!(
             role,
             R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
         ),
-        // L-3: the deputies' request goes to the standing committee; the office records it.
-        K::RequestExtraordinarySession => {
-            matches!(role, R::DeputyAffairsOffice | R::StandingCommittee)
-        }
         // @allowed: meetings
         // @allowed: items
         // @allowed: followup

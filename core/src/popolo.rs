@@ -2593,6 +2593,8 @@ impl crate::Ledger {
         let congress = CongressId::new(congress)?;
         let from = crate::time::parse_date("from", from)?;
         let to = crate::time::parse_date("to", to)?;
-        Ok(crate::wire::to_json(&self.ballots_to_popolo(&congress, from, to)?))
+        Ok(crate::wire::to_json(
+            &self.ballots_to_popolo(&congress, from, to)?,
+        ))
     }
 }

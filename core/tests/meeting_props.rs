@@ -45,10 +45,14 @@ fn setup() -> Ledger {
         l.execute(envelope(at, Role::Admin, "admin", cmd).unwrap())
             .unwrap();
     };
-    run(json!({"type": "register_congress", "congress": "C", "name": "人大", "level": "county",
-               "term": 1, "term_start": "2021-11-01", "term_end": "2026-10-31"}));
+    run(
+        json!({"type": "register_congress", "congress": "C", "name": "人大", "level": "county",
+               "term": 1, "term_start": "2021-11-01", "term_end": "2026-10-31"}),
+    );
     for i in 0..10 {
-        run(json!({"type": "register_deputy", "deputy": format!("D{i}"), "congress": "C", "name": "代表"}));
+        run(
+            json!({"type": "register_deputy", "deputy": format!("D{i}"), "congress": "C", "name": "代表"}),
+        );
     }
     l
 }
@@ -64,16 +68,22 @@ struct Step {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    (0u8..40, 0u8..30, any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>()).prop_map(
-        |(advance, kind, wrong_role, a, b, c)| Step {
+    (
+        0u8..40,
+        0u8..30,
+        any::<u8>(),
+        any::<u8>(),
+        any::<u8>(),
+        any::<u8>(),
+    )
+        .prop_map(|(advance, kind, wrong_role, a, b, c)| Step {
             advance: advance.saturating_sub(30),
             kind,
             wrong_role,
             a,
             b,
             c,
-        },
-    )
+        })
 }
 
 const BODIES: [&str; 3] = ["congress", "standing_committee", "director_meeting"];
@@ -122,7 +132,9 @@ fn build(s: &Step, today: NaiveDate) -> (Role, Value) {
         10..=13 => {
             let members = [6u32, 10, 45, 9][s.b as usize % 4];
             let present = u32::from(s.c) % (members + 2);
-            let deps: Vec<String> = (0..(s.b % 4)).map(|k| format!("D{}", (s.c + k) % 12)).collect();
+            let deps: Vec<String> = (0..(s.b % 4))
+                .map(|k| format!("D{}", (s.c + k) % 12))
+                .collect();
             (
                 Role::DeputyAffairsOffice,
                 json!({"type": "record_attendance", "meeting": meeting, "members": members,
@@ -173,10 +185,7 @@ fn check_invariants(l: &Ledger) {
             .unwrap()
             .oversight
             .meetings;
-        if rules.political_study_first
-            && m.body != Body::Congress
-            && !m.agenda.is_empty()
-        {
+        if rules.political_study_first && m.body != Body::Congress && !m.agenda.is_empty() {
             assert_eq!(m.agenda[0].kind, AgendaItemKind::PoliticalStudy);
         }
         for sp in &m.speeches {

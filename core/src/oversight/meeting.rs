@@ -18,11 +18,11 @@ use crate::error::{rule_codes, RendaError, Result};
 use crate::event::EventKind;
 use crate::ids::{BallotId, CongressId, DeputyId, MeetingId, SessionId};
 use crate::ledger::{check_name, Ledger};
+use crate::registry::Level;
 use crate::rules::RuleBook;
+use crate::state::State;
 use crate::time::Timestamp;
 use crate::vote::Vote;
-use crate::registry::Level;
-use crate::state::State;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -1015,7 +1015,9 @@ pub(crate) fn decide(
                     return Err(RendaError::InvalidField {
                         field: "command.persons".into(),
                         value: persons.map_or("null".into(), |p| p.to_string()),
-                        reason: "appointments and removals give the persons (人次, S001-4), at least 1".into(),
+                        reason:
+                            "appointments and removals give the persons (人次, S001-4), at least 1"
+                                .into(),
                     })
                 }
                 (false, Some(p)) => {
@@ -1148,10 +1150,7 @@ fn check_members(st: &State, m: &Meeting, members: u32, field: &str) -> Result<(
             rule,
             Some(field),
             Some(members.to_string()),
-            format!(
-                "`{}` has {known} {what} on {}",
-                m.congress, m.held_on
-            ),
+            format!("`{}` has {known} {what} on {}", m.congress, m.held_on),
         ));
     }
     Ok(())
@@ -1202,11 +1201,14 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
 }
 
 fn meeting_mut<'s>(state: &'s mut State, id: &MeetingId) -> Result<&'s mut Meeting> {
-    state.meetings.get_mut(id).ok_or_else(|| RendaError::NotFound {
-        entity: "meeting",
-        id: id.to_string(),
-        field: "event.meeting".into(),
-    })
+    state
+        .meetings
+        .get_mut(id)
+        .ok_or_else(|| RendaError::NotFound {
+            entity: "meeting",
+            id: id.to_string(),
+            field: "event.meeting".into(),
+        })
 }
 
 /// Checks the ballots and extraordinary requests of a snapshot.

@@ -264,7 +264,11 @@ impl Ledger {
     /// assert_eq!(c.findings[0].rule, "L-5");
     /// assert_eq!(c.findings[0].missed.len(), 6);
     /// ```
-    pub fn meeting_compliance(&self, congress: &CongressId, year: i32) -> Result<MeetingCompliance> {
+    pub fn meeting_compliance(
+        &self,
+        congress: &CongressId,
+        year: i32,
+    ) -> Result<MeetingCompliance> {
         let st = self.state();
         let c = st.congress(congress, "congress")?;
         let (jan1, dec31) = (date(year, 1, 1)?, date(year, 12, 31)?);
@@ -273,7 +277,8 @@ impl Ledger {
             .in_force(c.level, dec31)
             .or_else(|_| book.in_force(c.level, jan1))?;
         let rules = &set.oversight.meetings;
-        let sc_meetings = meetings_of(st, congress, Body::StandingCommittee, jan1, dec31).count() as u32;
+        let sc_meetings =
+            meetings_of(st, congress, Body::StandingCommittee, jan1, dec31).count() as u32;
         let sessions_held = sessions(st, congress, jan1, dec31);
         let mut findings = Vec::new();
         if c.level != Level::Township {
@@ -429,7 +434,9 @@ impl Ledger {
                 value: year.into(),
                 reason: "a calendar year such as 2024".into(),
             })?;
-        Ok(crate::wire::to_json(&self.meeting_compliance(&congress, y)?))
+        Ok(crate::wire::to_json(
+            &self.meeting_compliance(&congress, y)?,
+        ))
     }
 
     /// The meeting figures of `congress` from `from` to `to`, both included (S001-1, S001-3,
@@ -487,11 +494,18 @@ impl Ledger {
     }
 
     /// [`Ledger::oversight_figures`] as JSON.
-    pub fn oversight_figures_to_json(&self, congress: &str, from: &str, to: &str) -> Result<String> {
+    pub fn oversight_figures_to_json(
+        &self,
+        congress: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<String> {
         let congress = CongressId::new(congress)?;
         let from = crate::time::parse_date("from", from)?;
         let to = crate::time::parse_date("to", to)?;
-        Ok(crate::wire::to_json(&self.oversight_figures(&congress, from, to)?))
+        Ok(crate::wire::to_json(
+            &self.oversight_figures(&congress, from, to)?,
+        ))
     }
 
     /// The ballots taken at meetings of `congress` held from `from` to `to`, ordered by
