@@ -182,6 +182,11 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("unit_scores", &["as_of"], &["filter", "reader"]),
     ("figures_by", &["as_of", "by"], &["filter", "reader"]),
     ("plan_ledger", &["congress", "as_of"], &[]),
+    ("meeting", &["meeting"], &[]),
+    ("ballots", &["congress", "from", "to"], &[]),
+    ("ballots_popolo", &["congress", "from", "to"], &[]),
+    ("meeting_compliance", &["congress", "year"], &[]),
+    ("oversight_figures", &["congress", "from", "to"], &[]),
     // @queries: meetings
     // @queries: items
     // @queries: followup
@@ -309,6 +314,13 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
             }
         }
         "plan_ledger" => ledger.plan_ledger_to_json(arg("congress"), arg("as_of")),
+        "meeting" => ledger.meeting_to_json(arg("meeting")),
+        "ballots" => ledger.ballots_to_json(arg("congress"), arg("from"), arg("to")),
+        "ballots_popolo" => ledger.ballots_to_popolo_json(arg("congress"), arg("from"), arg("to")),
+        "meeting_compliance" => ledger.meeting_compliance_to_json(arg("congress"), arg("year")),
+        "oversight_figures" => {
+            ledger.oversight_figures_to_json(arg("congress"), arg("from"), arg("to"))
+        }
         // @query-dispatch: meetings
         // @query-dispatch: items
         // @query-dispatch: followup

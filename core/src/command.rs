@@ -714,6 +714,66 @@ pub enum Command {
         session: Option<SessionId>,
         // @meeting-command-fields: meetings
     },
+    /// Sets the numbered agenda of a meeting, once (R-M9: political study first where the rule
+    /// set asks for it).
+    SetMeetingAgenda {
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The items, numbered 1, 2, 3, … in order.
+        items: Vec<crate::oversight::meeting::AgendaItem>,
+    },
+    /// Records who attended a meeting, once: members and present (L-3 quorum), deputies
+    /// attending without a vote (列席, W21, R-M8) and citizens observing (旁听).
+    RecordAttendance {
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// Members of the body (全体代表 / 全体组成人员).
+        members: u32,
+        /// Members present.
+        present: u32,
+        /// Deputies attending without a vote.
+        #[serde(default)]
+        attending_deputies: Vec<DeputyId>,
+        /// Citizens observing.
+        #[serde(default)]
+        observers: u32,
+    },
+    /// Records a speech on an agenda item and its length (R-M1…R-M3 speaking limits).
+    RecordSpeech {
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The agenda item's number.
+        item: u32,
+        /// The kind of speech.
+        kind: crate::oversight::meeting::SpeechKind,
+        /// Length in minutes.
+        minutes: u32,
+    },
+    /// Records a ballot at a meeting (L-4: adopted by a majority of all members; L-3: quorum).
+    HoldBallot {
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// Id.
+        ballot: crate::ids::BallotId,
+        /// The agenda item's number.
+        item: u32,
+        /// What is voted on.
+        subject: String,
+        /// The kind of ballot.
+        kind: crate::oversight::meeting::BallotKind,
+        /// The tally.
+        vote: crate::vote::Vote,
+        /// For appointments and removals: the persons (人次, S001-4).
+        #[serde(default)]
+        persons: Option<u32>,
+    },
+    /// Records a request for an extraordinary congress session (L-3: one fifth of the deputies).
+    RequestExtraordinarySession {
+        /// The congress.
+        congress: CongressId,
+        /// How many deputies request it.
+        deputies: u32,
+    },
     // @commands: meetings
     // @commands: items
     // @commands: followup
@@ -852,6 +912,16 @@ pub enum CommandKind {
     SplitSuggestion,
     /// See [`Command::ConveneMeeting`].
     ConveneMeeting,
+    /// See [`Command::SetMeetingAgenda`].
+    SetMeetingAgenda,
+    /// See [`Command::RecordAttendance`].
+    RecordAttendance,
+    /// See [`Command::RecordSpeech`].
+    RecordSpeech,
+    /// See [`Command::HoldBallot`].
+    HoldBallot,
+    /// See [`Command::RequestExtraordinarySession`].
+    RequestExtraordinarySession,
     // @kinds: meetings
     // @kinds: items
     // @kinds: followup
@@ -926,6 +996,11 @@ impl CommandKind {
         CommandKind::AddToClassCase,
         CommandKind::SplitSuggestion,
         CommandKind::ConveneMeeting,
+        CommandKind::SetMeetingAgenda,
+        CommandKind::RecordAttendance,
+        CommandKind::RecordSpeech,
+        CommandKind::HoldBallot,
+        CommandKind::RequestExtraordinarySession,
         // @all: meetings
         // @all: items
         // @all: followup
@@ -1006,6 +1081,11 @@ impl Command {
         "add_to_class_case",
         "split_suggestion",
         "convene_meeting",
+        "set_meeting_agenda",
+        "record_attendance",
+        "record_speech",
+        "hold_ballot",
+        "request_extraordinary_session",
         // @types: meetings
         // @types: items
         // @types: followup
@@ -1080,6 +1160,11 @@ impl Command {
             Command::AddToClassCase { .. } => CommandKind::AddToClassCase,
             Command::SplitSuggestion { .. } => CommandKind::SplitSuggestion,
             Command::ConveneMeeting { .. } => CommandKind::ConveneMeeting,
+            Command::SetMeetingAgenda { .. } => CommandKind::SetMeetingAgenda,
+            Command::RecordAttendance { .. } => CommandKind::RecordAttendance,
+            Command::RecordSpeech { .. } => CommandKind::RecordSpeech,
+            Command::HoldBallot { .. } => CommandKind::HoldBallot,
+            Command::RequestExtraordinarySession { .. } => CommandKind::RequestExtraordinarySession,
             // @kind-arms: meetings
             // @kind-arms: items
             // @kind-arms: followup

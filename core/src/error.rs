@@ -169,6 +169,18 @@ pub mod rule_codes {
     pub const CLASS_CASE_DISSOLVED: &str = "class_case_dissolved";
     /// The suggestion is not in that class case (W1 step 4).
     pub const NOT_IN_CLASS_CASE: &str = "not_in_class_case";
+    /// R-M9: the first agenda item of a standing-committee or director meeting is political study.
+    pub const POLITICAL_STUDY_FIRST: &str = "political_study_first";
+    /// A ballot needs the meeting's attendance recorded first (L-3).
+    pub const ATTENDANCE_NOT_RECORDED: &str = "attendance_not_recorded";
+    /// Too few members present to hold the meeting or vote (L-3; more than half for an SC meeting).
+    pub const QUORUM_NOT_MET: &str = "quorum_not_met";
+    /// A speech is longer than the rule set allows (R-M1, R-M2, R-M3).
+    pub const SPEAKING_TIME_EXCEEDED: &str = "speaking_time_exceeded";
+    /// Fewer than one fifth of the deputies requested an extraordinary session (L-3).
+    pub const EXTRAORDINARY_REQUEST_TOO_SMALL: &str = "extraordinary_request_too_small";
+    /// An extraordinary congress session needs an open request of one fifth of the deputies (L-3).
+    pub const EXTRAORDINARY_NOT_REQUESTED: &str = "extraordinary_not_requested";
     // @rule-codes: meetings
     // @rule-codes: items
     // @rule-codes: followup
@@ -231,6 +243,12 @@ pub mod rule_codes {
         CLASS_CASE_LEAD_UNIT,
         CLASS_CASE_DISSOLVED,
         NOT_IN_CLASS_CASE,
+        POLITICAL_STUDY_FIRST,
+        ATTENDANCE_NOT_RECORDED,
+        QUORUM_NOT_MET,
+        SPEAKING_TIME_EXCEEDED,
+        EXTRAORDINARY_REQUEST_TOO_SMALL,
+        EXTRAORDINARY_NOT_REQUESTED,
         // @rule-codes-all: meetings
         // @rule-codes-all: items
         // @rule-codes-all: followup
@@ -321,6 +339,12 @@ pub const CODES: &[&str] = &[
     rule_codes::CLASS_CASE_LEAD_UNIT,
     rule_codes::CLASS_CASE_DISSOLVED,
     rule_codes::NOT_IN_CLASS_CASE,
+    rule_codes::POLITICAL_STUDY_FIRST,
+    rule_codes::ATTENDANCE_NOT_RECORDED,
+    rule_codes::QUORUM_NOT_MET,
+    rule_codes::SPEAKING_TIME_EXCEEDED,
+    rule_codes::EXTRAORDINARY_REQUEST_TOO_SMALL,
+    rule_codes::EXTRAORDINARY_NOT_REQUESTED,
     // @codes: meetings
     // @codes: items
     // @codes: followup

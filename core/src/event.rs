@@ -677,6 +677,41 @@ pub enum EventKind {
         /// The meeting.
         meeting: crate::oversight::meeting::Meeting,
     },
+    /// A meeting's agenda was set (R-M9).
+    MeetingAgendaSet {
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The items.
+        items: Vec<crate::oversight::meeting::AgendaItem>,
+    },
+    /// A meeting's attendance was recorded (L-3, W21).
+    AttendanceRecorded {
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The attendance, with whether the quorum was met.
+        attendance: crate::oversight::meeting::Attendance,
+    },
+    /// A speech was recorded (R-M1…R-M3).
+    SpeechRecorded {
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The speech.
+        speech: crate::oversight::meeting::Speech,
+    },
+    /// A ballot was taken, adopted or not (L-4).
+    BallotHeld {
+        /// The ballot.
+        ballot: crate::oversight::meeting::Ballot,
+    },
+    /// Deputies requested an extraordinary congress session (L-3).
+    ExtraordinarySessionRequested {
+        /// The congress.
+        congress: CongressId,
+        /// How many deputies requested it.
+        deputies: u32,
+        /// Deputies in office that day.
+        in_office: u32,
+    },
     // @events: meetings
     // @events: items
     // @events: followup
@@ -770,6 +805,11 @@ impl EventKind {
         "class_case_split",
         "class_case_dissolved",
         "meeting_convened",
+        "meeting_agenda_set",
+        "attendance_recorded",
+        "speech_recorded",
+        "ballot_held",
+        "extraordinary_session_requested",
         // @event-types: meetings
         // @event-types: items
         // @event-types: followup
@@ -860,6 +900,11 @@ impl EventKind {
             Self::ClassCaseSplit { .. } => "class_case_split",
             Self::ClassCaseDissolved { .. } => "class_case_dissolved",
             Self::MeetingConvened { .. } => "meeting_convened",
+            Self::MeetingAgendaSet { .. } => "meeting_agenda_set",
+            Self::AttendanceRecorded { .. } => "attendance_recorded",
+            Self::SpeechRecorded { .. } => "speech_recorded",
+            Self::BallotHeld { .. } => "ballot_held",
+            Self::ExtraordinarySessionRequested { .. } => "extraordinary_session_requested",
             // @event-arms: meetings
             // @event-arms: items
             // @event-arms: followup
@@ -1030,6 +1075,11 @@ mod tests {
                 r#"{"type":"class_case_split","group":"G","suggestion":"S"}"#,
                 r#"{"type":"class_case_dissolved","group":"G"}"#,
                 r#"{"type":"meeting_convened","meeting":{"id":"M","congress":"c","body":"standing_committee","kind":"regular","held_on":"2024-02-27"}}"#,
+                r#"{"type":"meeting_agenda_set","meeting":"M","items":[{"number":1,"kind":"political_study","title":"第一议题"}]}"#,
+                r#"{"type":"attendance_recorded","meeting":"M","attendance":{"members":45,"present":40,"attending_deputies":["D"],"observers":3,"quorum_met":true}}"#,
+                r#"{"type":"speech_recorded","meeting":"M","speech":{"item":2,"kind":"report","minutes":18}}"#,
+                r#"{"type":"ballot_held","ballot":{"id":"B","meeting":"M","congress":"c","item":3,"subject":"决议","kind":"resolution","vote":{"members":45,"present":40,"yes":38,"no":1,"abstain":1},"adopted":true,"at":"2024-06-27T15:00:00+08:00"}}"#,
+                r#"{"type":"extraordinary_session_requested","congress":"c","deputies":80,"in_office":350}"#,
                 // @event-samples: meetings
                 // @event-samples: items
                 // @event-samples: followup

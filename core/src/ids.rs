@@ -309,6 +309,12 @@ define_id!(
     "meeting",
     "hd-17-sc-21"
 );
+define_id!(
+    /// A ballot taken at a meeting (issue 5; L-4).
+    BallotId,
+    "ballot",
+    "hd-17-sc-21-b1"
+);
 // @ids: meetings
 // @ids: items
 // @ids: followup

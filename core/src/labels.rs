@@ -202,6 +202,13 @@ impl Labelled for CommandKind {
             Self::AddToClassCase => l("并入类案", "Add to a class case"),
             Self::SplitSuggestion => l("从类案中拆分", "Split from a class case"),
             Self::ConveneMeeting => l("召开会议", "Convene a meeting"),
+            Self::RequestExtraordinarySession => {
+                l("提议召开临时会议", "Request extraordinary session")
+            }
+            Self::SetMeetingAgenda => l("确定会议议程", "Set meeting agenda"),
+            Self::RecordAttendance => l("登记出席情况", "Record attendance"),
+            Self::RecordSpeech => l("登记发言", "Record speech"),
+            Self::HoldBallot => l("表决", "Hold ballot"),
             // @command-labels: meetings
             // @command-labels: items
             // @command-labels: followup
@@ -346,6 +353,13 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "class_case_split" => l("已从类案中拆分", "Split from a class case"),
         "class_case_dissolved" => l("类案已撤销", "Class case dissolved"),
         "meeting_convened" => l("会议已召开", "Meeting convened"),
+        "meeting_agenda_set" => l("会议议程已确定", "Meeting agenda set"),
+        "attendance_recorded" => l("出席情况已登记", "Attendance recorded"),
+        "speech_recorded" => l("发言已登记", "Speech recorded"),
+        "ballot_held" => l("已表决", "Ballot held"),
+        "extraordinary_session_requested" => {
+            l("已提议召开临时会议", "Extraordinary session requested")
+        }
         // @event-labels: meetings
         // @event-labels: items
         // @event-labels: followup
@@ -442,6 +456,16 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "class_case_lead_unit" => l("须交由类案主办单位办理", "Not the class case's lead unit"),
         "class_case_dissolved" => l("类案已撤销", "Class case dissolved"),
         "not_in_class_case" => l("该建议不在此类案中", "Not in the class case"),
+        "political_study_first" => l("第一议题应为政治学习", "Political study comes first"),
+        "attendance_not_recorded" => l("未登记出席情况", "Attendance not recorded"),
+        "quorum_not_met" => l("出席人数不足法定人数", "Quorum not met"),
+        "speaking_time_exceeded" => l("发言超时", "Speaking time exceeded"),
+        "extraordinary_request_too_small" => {
+            l("提议人数不足五分之一", "Too few deputies requesting")
+        }
+        "extraordinary_not_requested" => {
+            l("临时会议未经提议", "Extraordinary session not requested")
+        }
         // @error-labels: meetings
         // @error-labels: items
         // @error-labels: followup
@@ -531,6 +555,12 @@ pub struct LabelCatalog {
     pub meeting_body: BTreeMap<String, Label>,
     /// Meeting kinds ([`crate::oversight::meeting::MeetingKind`], L-3, W8).
     pub meeting_kind: BTreeMap<String, Label>,
+    /// Agenda item kinds ([`crate::oversight::meeting::AgendaItemKind`], R-M9).
+    pub agenda_item_kind: BTreeMap<String, Label>,
+    /// Speech kinds ([`crate::oversight::meeting::SpeechKind`], R-M1…R-M3).
+    pub speech_kind: BTreeMap<String, Label>,
+    /// Ballot kinds ([`crate::oversight::meeting::BallotKind`], L-4, S001-4).
+    pub ballot_kind: BTreeMap<String, Label>,
     // @label-groups: meetings
     // @label-groups: items
     // @label-groups: followup
@@ -616,6 +646,9 @@ pub fn catalog() -> LabelCatalog {
         evaluation_use: group(&crate::handling_evaluation::EvaluationUse::ALL),
         meeting_body: group(&crate::oversight::meeting::Body::ALL),
         meeting_kind: group(&crate::oversight::meeting::MeetingKind::ALL),
+        agenda_item_kind: group(&crate::oversight::meeting::AgendaItemKind::ALL),
+        speech_kind: group(&crate::oversight::meeting::SpeechKind::ALL),
+        ballot_kind: group(&crate::oversight::meeting::BallotKind::ALL),
         // @label-group-values: meetings
         // @label-group-values: items
         // @label-group-values: followup
@@ -819,6 +852,21 @@ mod tests {
             &c.meeting_kind,
             &crate::oversight::meeting::MeetingKind::ALL,
         );
+        covers(
+            "agenda_item_kind",
+            &c.agenda_item_kind,
+            &crate::oversight::meeting::AgendaItemKind::ALL,
+        );
+        covers(
+            "speech_kind",
+            &c.speech_kind,
+            &crate::oversight::meeting::SpeechKind::ALL,
+        );
+        covers(
+            "ballot_kind",
+            &c.ballot_kind,
+            &crate::oversight::meeting::BallotKind::ALL,
+        );
         // @label-covers: meetings
         // @label-covers: items
         // @label-covers: followup
@@ -904,7 +952,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 34);
+        assert_eq!(groups.len(), 37);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

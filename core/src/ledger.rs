@@ -311,8 +311,18 @@ impl Ledger {
                     kind: *kind,
                     held_on: *held_on,
                     session: session.clone(),
+                    agenda: Vec::new(),
+                    attendance: None,
+                    speeches: Vec::new(),
                 },
             ),
+            Command::SetMeetingAgenda { .. }
+            | Command::RecordAttendance { .. }
+            | Command::RecordSpeech { .. }
+            | Command::HoldBallot { .. }
+            | Command::RequestExtraordinarySession { .. } => {
+                crate::oversight::meeting::decide(st, &self.rules, cmd.at, &cmd.command)
+            }
             // @decide: meetings
             // @decide: items
             // @decide: followup
@@ -679,6 +689,13 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::ClassCaseDissolved { .. } => crate::class_case::apply(state, date, &e.event)?,
         EventKind::MeetingConvened { meeting } => {
             crate::oversight::meeting::apply_convened(state, meeting)?
+        }
+        EventKind::MeetingAgendaSet { .. }
+        | EventKind::AttendanceRecorded { .. }
+        | EventKind::SpeechRecorded { .. }
+        | EventKind::BallotHeld { .. }
+        | EventKind::ExtraordinarySessionRequested { .. } => {
+            crate::oversight::meeting::apply(state, date, &e.event)?
         }
         // @apply: meetings
         // @apply: items

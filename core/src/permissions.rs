@@ -161,6 +161,16 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             role,
             R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
         ),
+        // L-3: the deputies' request goes to the standing committee; the office records it.
+        K::RequestExtraordinarySession => {
+            matches!(role, R::DeputyAffairsOffice | R::StandingCommittee)
+        }
+        // §6.2 has no meeting row: as for convene_meeting, the director meeting and the standing
+        // committee run their meetings and the office records them (L-3, L-4, R-M1…R-M3, R-M9).
+        K::SetMeetingAgenda | K::RecordAttendance | K::RecordSpeech | K::HoldBallot => matches!(
+            role,
+            R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
+        ),
         // @allowed: meetings
         // @allowed: items
         // @allowed: followup
@@ -242,6 +252,10 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
             "permission-matrix §6.2 (suggestion: merge into a class case)"
         }
         K::ConveneMeeting => "permission-matrix §6.2 (no meeting row), L-3, L-5",
+        K::SetMeetingAgenda | K::RecordAttendance | K::RecordSpeech | K::HoldBallot => {
+            "permission-matrix §6.2 (no meeting row), L-3, L-4, R-M1, R-M9"
+        }
+        K::RequestExtraordinarySession => "permission-matrix §6.2 (no meeting row), L-3",
         // @basis: meetings
         // @basis: items
         // @basis: followup

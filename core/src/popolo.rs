@@ -2530,3 +2530,71 @@ fn is_standing_committee(o: &Map<String, Value>, congresses: &[PlannedCongress])
         || name.contains("standing committee");
     parent_ok && (marked || named)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Meeting ballots → vote events (issue 5, L-4).
+// ---------------------------------------------------------------------------------------------
+
+impl crate::Ledger {
+    /// The ballots of `congress`'s meetings held from `from` to `to` ([`crate::Ledger::ballots`])
+    /// as Popolo vote events: organization `<congress>` (congress sittings),
+    /// `<congress>/standing_committee` or `<congress>/director_meeting`; classification the
+    /// ballot kind; result `pass` or `fail`; counts as [`vote_counts`].
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// let d = |s: &str| s.parse().unwrap();
+    /// assert!(l.ballots_to_popolo(&"hd".parse().unwrap(), d("2024-01-01"), d("2024-12-31")).is_err());
+    /// ```
+    pub fn ballots_to_popolo(
+        &self,
+        congress: &CongressId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<PopoloVoteEvent>> {
+        use crate::oversight::meeting::Body;
+        let st = self.state();
+        let tallies: Vec<VoteTally> = self
+            .ballots(congress, from, to)?
+            .into_iter()
+            .map(|b| {
+                let body = st.meetings.get(&b.meeting).map(|m| m.body);
+                let (org, requirement) = match body {
+                    Some(Body::DirectorMeeting) => (
+                        format!("{congress}/director_meeting"),
+                        "主任会议表决 / director meeting (rule set's majority)",
+                    ),
+                    Some(Body::StandingCommittee) => (
+                        format!("{congress}/standing_committee"),
+                        "全体组成人员的过半数 / a majority of all members (L-4)",
+                    ),
+                    _ => (
+                        congress.to_string(),
+                        "全体代表的过半数 / a majority of all deputies (L-4)",
+                    ),
+                };
+                VoteTally {
+                    id: format!("{congress}/ballot/{}", b.id),
+                    organization_id: org,
+                    motion: b.subject.clone(),
+                    classification: Some(b.kind.as_str().into()),
+                    requirement: Some(requirement.into()),
+                    at: b.at,
+                    result: Some(if b.adopted { "pass" } else { "fail" }.into()),
+                    counts: vote_counts(&b.vote),
+                }
+            })
+            .collect();
+        Ok(vote_events_from_tallies(&tallies))
+    }
+
+    /// [`crate::Ledger::ballots_to_popolo`] as JSON (an array of vote events).
+    pub fn ballots_to_popolo_json(&self, congress: &str, from: &str, to: &str) -> Result<String> {
+        let congress = CongressId::new(congress)?;
+        let from = crate::time::parse_date("from", from)?;
+        let to = crate::time::parse_date("to", to)?;
+        Ok(crate::wire::to_json(
+            &self.ballots_to_popolo(&congress, from, to)?,
+        ))
+    }
+}

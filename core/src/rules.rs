@@ -202,6 +202,10 @@ impl RuleSet {
                 .into(),
         );
         r.suggestion.rehandle_on_basic_satisfied = true;
+        r.oversight.meetings = crate::oversight::meeting::MeetingRules::beijing_district();
+        r.legal_basis.push(
+            "北京市人大常委会议事规则：报告时间不超过20/15/10分钟 (R-M1…R-M3); 第一议题 (R-M9); 每次常委会会议邀请2至3名代表列席 (R-M8, 延庆)".into(),
+        );
         // @beijing: meetings
         // @beijing: items
         // @beijing: followup

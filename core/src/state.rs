@@ -70,6 +70,13 @@ pub struct State {
     /// Meetings (issue 5) by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub meetings: BTreeMap<crate::ids::MeetingId, crate::oversight::meeting::Meeting>,
+    /// Ballots taken at meetings (issue 5; L-4).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ballots: BTreeMap<crate::ids::BallotId, crate::oversight::meeting::Ballot>,
+    /// Requests for extraordinary congress sessions, per congress, in order (L-3).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extraordinary_requests:
+        BTreeMap<CongressId, Vec<crate::oversight::meeting::ExtraordinaryRequest>>,
     // @state: meetings
     // @state: items
     // @state: followup

@@ -104,6 +104,11 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::AddToClassCase
             | CommandKind::SplitSuggestion
             | CommandKind::ConveneMeeting
+            | CommandKind::SetMeetingAgenda
+            | CommandKind::RecordAttendance
+            | CommandKind::RecordSpeech
+            | CommandKind::HoldBallot
+            | CommandKind::RequestExtraordinarySession
             // @matrix: meetings
             // @matrix: items
             // @matrix: followup

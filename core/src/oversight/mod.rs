@@ -7,6 +7,7 @@
 //! such as "7 standing-committee meetings, 46 reports heard" come from one log.
 
 pub mod meeting;
+pub mod meeting_report;
 // @modules: meetings
 // @modules: items
 // @modules: followup
@@ -26,6 +27,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OversightRules {
+    /// Meetings and votes: quorum, majorities, speaking limits, agenda order, session policy
+    /// (L-3, L-4, L-5, R-M1…R-M3, R-M8, R-M9, R-M12).
+    pub meetings: meeting::MeetingRules,
     // @rules: meetings
     // @rules: items
     // @rules: followup
@@ -83,6 +87,7 @@ pub fn outputs(
 ) -> Outputs {
     let mut out = Outputs::default();
     let _ = (st, congress, from, to);
+    meeting::add_outputs(st, congress, from, to, &mut out);
     // @outputs: meetings
     // @outputs: items
     // @outputs: followup
