@@ -287,11 +287,10 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         K::LookBackWorkEvaluation | K::CloseWorkEvaluation => {
             "permission-matrix §6.2 (no row; department evaluation), R-E4"
         }
-        K::EscalateWorkEvaluation => {
-            "permission-matrix §6.2 (department evaluation: escalation), R-E4"
-        } // @basis: evaluation
-          // @basis: escalation
-          // @basis: budget
+        K::EscalateWorkEvaluation => "permission-matrix §6.2 (evaluation: escalation), R-E4",
+        // @basis: evaluation
+        // @basis: escalation
+        // @basis: budget
     }
 }
 
