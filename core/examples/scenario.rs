@@ -190,6 +190,8 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     // @queries: meetings
     // @queries: items
     // @queries: followup
+    ("evaluation_coverage", &["congress", "as_of"], &[]),
+    ("work_evaluations", &["congress", "year"], &[]),
     // @queries: evaluation
     // @queries: escalation
     // @queries: budget
@@ -324,6 +326,8 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
         // @query-dispatch: meetings
         // @query-dispatch: items
         // @query-dispatch: followup
+        "evaluation_coverage" => ledger.evaluation_coverage_to_json(arg("congress"), arg("as_of")),
+        "work_evaluations" => ledger.work_evaluations_to_json(arg("congress"), arg("year")),
         // @query-dispatch: evaluation
         // @query-dispatch: escalation
         // @query-dispatch: budget

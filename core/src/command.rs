@@ -777,6 +777,121 @@ pub enum Command {
     // @commands: meetings
     // @commands: items
     // @commands: followup
+    /// The director meeting or the standing committee declares the government departments to
+    /// evaluate within the term (R-E1); a later declaration replaces the earlier one.
+    DeclareEvaluationScope {
+        /// The congress.
+        congress: CongressId,
+        /// The departments to cover.
+        departments: Vec<UnitId>,
+    },
+    /// A department is selected for a year's work evaluation, with its team (W5 state 0, R-E5);
+    /// a department is evaluated at most once a year (R-E1).
+    PlanWorkEvaluation {
+        /// New id.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The congress.
+        congress: CongressId,
+        /// The year (within the term).
+        year: i32,
+        /// The department evaluated.
+        department: UnitId,
+        /// The team (R-E5).
+        team: crate::oversight::work_evaluation::EvaluationTeam,
+    },
+    /// The team holds the kickoff meeting (动员大会) at the department: phase 1 starts (R-E2).
+    StartWorkEvaluation {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+    },
+    /// The department submits its self-inspection work report (工作情况报告, R-E2 phase 1).
+    SubmitSelfInspectionReport {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// Summary.
+        summary: String,
+    },
+    /// The team submits its investigation report (调查报告, R-E2 phase 2).
+    SubmitInvestigationReport {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// Methods used.
+        methods: Vec<crate::oversight::work_evaluation::InvestigationMethod>,
+        /// Deputies taking part, in 人次 (S001-8).
+        #[serde(default)]
+        deputy_person_times: u32,
+        /// Summary.
+        summary: String,
+    },
+    /// The standing committee hears the two reports with the department's special work report
+    /// and deliberates (R-E2 phase 3, R-E3, R-E6).
+    DeliberateWorkEvaluation {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The standing-committee meeting.
+        meeting: crate::ids::MeetingId,
+        /// The special work report heard with it (title or reference).
+        special_work_report: String,
+    },
+    /// The on-the-spot satisfaction vote at the deliberation meeting (R-E3).
+    RecordSatisfactionVote {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The meeting (the deliberation meeting).
+        meeting: crate::ids::MeetingId,
+        /// Members of the standing committee.
+        members: u32,
+        /// Members present.
+        present: u32,
+        /// Votes per option of the scale.
+        counts: Vec<crate::oversight::work_evaluation::OptionCount>,
+    },
+    /// The result is published and the government notified (R-E3).
+    PublishWorkEvaluationResult {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The government notified (e.g. 海淀区人民政府).
+        notified: String,
+    },
+    /// The evaluation-opinion document (评议意见书) is issued (R-E6); the rectification report is due
+    /// a rule-set period later.
+    IssueEvaluationOpinion {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// Its items.
+        items: Vec<String>,
+    },
+    /// The department reports its rectification (落实整改, R-E2 phase 4); late when after the due date.
+    ReportRectification {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// Summary.
+        summary: String,
+    },
+    /// The standing committee looks back (回头看) at the rectification (R-E4).
+    LookBackWorkEvaluation {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// `adequate` or `weak`.
+        finding: crate::oversight::work_evaluation::LookBackOutcome,
+        /// Summary.
+        summary: String,
+    },
+    /// The evaluation is closed after an adequate look-back (R-E4).
+    CloseWorkEvaluation {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+    },
+    /// Weak or delayed rectification is escalated to interpellation, a topic inquiry or a
+    /// special-question investigation (R-E4).
+    EscalateWorkEvaluation {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The tool.
+        kind: crate::oversight::work_evaluation::WorkEvaluationEscalation,
+        /// Why.
+        reason: String,
+    },
     // @commands: evaluation
     // @commands: escalation
     // @commands: budget
@@ -925,6 +1040,32 @@ pub enum CommandKind {
     // @kinds: meetings
     // @kinds: items
     // @kinds: followup
+    /// See [`Command::DeclareEvaluationScope`].
+    DeclareEvaluationScope,
+    /// See [`Command::PlanWorkEvaluation`].
+    PlanWorkEvaluation,
+    /// See [`Command::StartWorkEvaluation`].
+    StartWorkEvaluation,
+    /// See [`Command::SubmitSelfInspectionReport`].
+    SubmitSelfInspectionReport,
+    /// See [`Command::SubmitInvestigationReport`].
+    SubmitInvestigationReport,
+    /// See [`Command::DeliberateWorkEvaluation`].
+    DeliberateWorkEvaluation,
+    /// See [`Command::RecordSatisfactionVote`].
+    RecordSatisfactionVote,
+    /// See [`Command::PublishWorkEvaluationResult`].
+    PublishWorkEvaluationResult,
+    /// See [`Command::IssueEvaluationOpinion`].
+    IssueEvaluationOpinion,
+    /// See [`Command::ReportRectification`].
+    ReportRectification,
+    /// See [`Command::LookBackWorkEvaluation`].
+    LookBackWorkEvaluation,
+    /// See [`Command::CloseWorkEvaluation`].
+    CloseWorkEvaluation,
+    /// See [`Command::EscalateWorkEvaluation`].
+    EscalateWorkEvaluation,
     // @kinds: evaluation
     // @kinds: escalation
     // @kinds: budget
@@ -1004,6 +1145,19 @@ impl CommandKind {
         // @all: meetings
         // @all: items
         // @all: followup
+        CommandKind::DeclareEvaluationScope,
+        CommandKind::PlanWorkEvaluation,
+        CommandKind::StartWorkEvaluation,
+        CommandKind::SubmitSelfInspectionReport,
+        CommandKind::SubmitInvestigationReport,
+        CommandKind::DeliberateWorkEvaluation,
+        CommandKind::RecordSatisfactionVote,
+        CommandKind::PublishWorkEvaluationResult,
+        CommandKind::IssueEvaluationOpinion,
+        CommandKind::ReportRectification,
+        CommandKind::LookBackWorkEvaluation,
+        CommandKind::CloseWorkEvaluation,
+        CommandKind::EscalateWorkEvaluation,
         // @all: evaluation
         // @all: escalation
         // @all: budget
@@ -1089,6 +1243,19 @@ impl Command {
         // @types: meetings
         // @types: items
         // @types: followup
+        "declare_evaluation_scope",
+        "plan_work_evaluation",
+        "start_work_evaluation",
+        "submit_self_inspection_report",
+        "submit_investigation_report",
+        "deliberate_work_evaluation",
+        "record_satisfaction_vote",
+        "publish_work_evaluation_result",
+        "issue_evaluation_opinion",
+        "report_rectification",
+        "look_back_work_evaluation",
+        "close_work_evaluation",
+        "escalate_work_evaluation",
         // @types: evaluation
         // @types: escalation
         // @types: budget
@@ -1168,6 +1335,19 @@ impl Command {
             // @kind-arms: meetings
             // @kind-arms: items
             // @kind-arms: followup
+            Command::DeclareEvaluationScope { .. } => CommandKind::DeclareEvaluationScope,
+            Command::PlanWorkEvaluation { .. } => CommandKind::PlanWorkEvaluation,
+            Command::StartWorkEvaluation { .. } => CommandKind::StartWorkEvaluation,
+            Command::SubmitSelfInspectionReport { .. } => CommandKind::SubmitSelfInspectionReport,
+            Command::SubmitInvestigationReport { .. } => CommandKind::SubmitInvestigationReport,
+            Command::DeliberateWorkEvaluation { .. } => CommandKind::DeliberateWorkEvaluation,
+            Command::RecordSatisfactionVote { .. } => CommandKind::RecordSatisfactionVote,
+            Command::PublishWorkEvaluationResult { .. } => CommandKind::PublishWorkEvaluationResult,
+            Command::IssueEvaluationOpinion { .. } => CommandKind::IssueEvaluationOpinion,
+            Command::ReportRectification { .. } => CommandKind::ReportRectification,
+            Command::LookBackWorkEvaluation { .. } => CommandKind::LookBackWorkEvaluation,
+            Command::CloseWorkEvaluation { .. } => CommandKind::CloseWorkEvaluation,
+            Command::EscalateWorkEvaluation { .. } => CommandKind::EscalateWorkEvaluation,
             // @kind-arms: evaluation
             // @kind-arms: escalation
             // @kind-arms: budget

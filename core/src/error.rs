@@ -184,6 +184,23 @@ pub mod rule_codes {
     // @rule-codes: meetings
     // @rule-codes: items
     // @rule-codes: followup
+    /// The work-evaluation team is led by a standing-committee vice director, with heads of special
+    /// committees as vice-leaders and standing-committee members, each person once (R-E5).
+    pub const TEAM_COMPOSITION: &str = "team_composition";
+    /// A department is evaluated at most once a year (R-E1).
+    pub const DEPARTMENT_ALREADY_EVALUATED: &str = "department_already_evaluated";
+    /// The standing committee deliberates a work evaluation after both reports are in (R-E3).
+    pub const MEETING_BEFORE_REPORTS: &str = "meeting_before_reports";
+    /// The satisfaction vote is taken on the spot, at the deliberation meeting (R-E3).
+    pub const VOTE_NOT_AT_DELIBERATION: &str = "vote_not_at_deliberation";
+    /// Fewer than two thirds of the members are present for the satisfaction vote (L-3, R-E3).
+    pub const SATISFACTION_VOTE_NO_QUORUM: &str = "satisfaction_vote_no_quorum";
+    /// A satisfaction-vote option is not on the scale of the rule set (R-E3).
+    pub const OPTION_NOT_ON_SCALE: &str = "option_not_on_scale";
+    /// A work evaluation closes only after an adequate look-back (R-E4).
+    pub const LOOK_BACK_NOT_ADEQUATE: &str = "look_back_not_adequate";
+    /// Escalation follows a weak or late look-back, or an overdue rectification report (R-E4).
+    pub const NO_GROUNDS_FOR_ESCALATION: &str = "no_grounds_for_escalation";
     // @rule-codes: evaluation
     // @rule-codes: escalation
     // @rule-codes: budget
@@ -252,6 +269,14 @@ pub mod rule_codes {
         // @rule-codes-all: meetings
         // @rule-codes-all: items
         // @rule-codes-all: followup
+        TEAM_COMPOSITION,
+        DEPARTMENT_ALREADY_EVALUATED,
+        MEETING_BEFORE_REPORTS,
+        VOTE_NOT_AT_DELIBERATION,
+        SATISFACTION_VOTE_NO_QUORUM,
+        OPTION_NOT_ON_SCALE,
+        LOOK_BACK_NOT_ADEQUATE,
+        NO_GROUNDS_FOR_ESCALATION,
         // @rule-codes-all: evaluation
         // @rule-codes-all: escalation
         // @rule-codes-all: budget
@@ -348,6 +373,14 @@ pub const CODES: &[&str] = &[
     // @codes: meetings
     // @codes: items
     // @codes: followup
+    rule_codes::TEAM_COMPOSITION,
+    rule_codes::DEPARTMENT_ALREADY_EVALUATED,
+    rule_codes::MEETING_BEFORE_REPORTS,
+    rule_codes::VOTE_NOT_AT_DELIBERATION,
+    rule_codes::SATISFACTION_VOTE_NO_QUORUM,
+    rule_codes::OPTION_NOT_ON_SCALE,
+    rule_codes::LOOK_BACK_NOT_ADEQUATE,
+    rule_codes::NO_GROUNDS_FOR_ESCALATION,
     // @codes: evaluation
     // @codes: escalation
     // @codes: budget

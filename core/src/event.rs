@@ -715,6 +715,122 @@ pub enum EventKind {
     // @events: meetings
     // @events: items
     // @events: followup
+    /// The departments to evaluate within the term were declared (R-E1).
+    EvaluationScopeDeclared {
+        /// The congress.
+        congress: CongressId,
+        /// The departments.
+        departments: Vec<UnitId>,
+    },
+    /// A department was selected for a work evaluation (W5, R-E5).
+    WorkEvaluationPlanned {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The congress.
+        congress: CongressId,
+        /// The year.
+        year: i32,
+        /// The department.
+        department: UnitId,
+        /// The team.
+        team: crate::oversight::work_evaluation::EvaluationTeam,
+    },
+    /// The kickoff meeting was held (R-E2 phase 1).
+    WorkEvaluationStarted {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+    },
+    /// The department submitted its self-inspection report.
+    SelfInspectionReportSubmitted {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// Summary.
+        summary: String,
+    },
+    /// The team submitted its investigation report.
+    InvestigationReportSubmitted {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// Methods used.
+        methods: Vec<crate::oversight::work_evaluation::InvestigationMethod>,
+        /// Deputies taking part, in 人次.
+        deputy_person_times: u32,
+        /// Summary.
+        summary: String,
+    },
+    /// The standing committee deliberated (R-E3, R-E6).
+    WorkEvaluationDeliberated {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The special work report heard with it.
+        special_work_report: String,
+    },
+    /// The satisfaction vote was taken (R-E3); counts in the order of the scale, with the result
+    /// under the rule set in force.
+    SatisfactionVoteRecorded {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// Members.
+        members: u32,
+        /// Present.
+        present: u32,
+        /// Votes per option, every option of the scale in order.
+        counts: Vec<crate::oversight::work_evaluation::OptionCount>,
+        /// Dissatisfied votes.
+        dissatisfied: u32,
+        /// The result.
+        result: crate::oversight::work_evaluation::SatisfactionResult,
+    },
+    /// The result was published and the government notified (R-E3).
+    WorkEvaluationResultPublished {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The government notified.
+        notified: String,
+    },
+    /// The evaluation-opinion document was issued (R-E6).
+    EvaluationOpinionIssued {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// Its items.
+        items: Vec<String>,
+        /// The rectification report is due by this date.
+        rectification_due: NaiveDate,
+    },
+    /// The department reported its rectification.
+    WorkEvaluationRectificationReported {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// Summary.
+        summary: String,
+    },
+    /// The look-back took place (R-E4).
+    WorkEvaluationLookedBack {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The finding (`adequate` or `weak`).
+        finding: crate::oversight::work_evaluation::LookBackOutcome,
+        /// Summary.
+        summary: String,
+    },
+    /// The evaluation was closed.
+    WorkEvaluationClosed {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+    },
+    /// The evaluation was escalated (R-E4).
+    WorkEvaluationEscalated {
+        /// The evaluation.
+        work_evaluation: crate::ids::WorkEvaluationId,
+        /// The tool.
+        kind: crate::oversight::work_evaluation::WorkEvaluationEscalation,
+        /// Why.
+        reason: String,
+    },
     // @events: evaluation
     // @events: escalation
     // @events: budget
@@ -813,6 +929,19 @@ impl EventKind {
         // @event-types: meetings
         // @event-types: items
         // @event-types: followup
+        "evaluation_scope_declared",
+        "work_evaluation_planned",
+        "work_evaluation_started",
+        "self_inspection_report_submitted",
+        "investigation_report_submitted",
+        "work_evaluation_deliberated",
+        "satisfaction_vote_recorded",
+        "work_evaluation_result_published",
+        "evaluation_opinion_issued",
+        "work_evaluation_rectification_reported",
+        "work_evaluation_looked_back",
+        "work_evaluation_closed",
+        "work_evaluation_escalated",
         // @event-types: evaluation
         // @event-types: escalation
         // @event-types: budget
@@ -908,6 +1037,21 @@ impl EventKind {
             // @event-arms: meetings
             // @event-arms: items
             // @event-arms: followup
+            Self::EvaluationScopeDeclared { .. } => "evaluation_scope_declared",
+            Self::WorkEvaluationPlanned { .. } => "work_evaluation_planned",
+            Self::WorkEvaluationStarted { .. } => "work_evaluation_started",
+            Self::SelfInspectionReportSubmitted { .. } => "self_inspection_report_submitted",
+            Self::InvestigationReportSubmitted { .. } => "investigation_report_submitted",
+            Self::WorkEvaluationDeliberated { .. } => "work_evaluation_deliberated",
+            Self::SatisfactionVoteRecorded { .. } => "satisfaction_vote_recorded",
+            Self::WorkEvaluationResultPublished { .. } => "work_evaluation_result_published",
+            Self::EvaluationOpinionIssued { .. } => "evaluation_opinion_issued",
+            Self::WorkEvaluationRectificationReported { .. } => {
+                "work_evaluation_rectification_reported"
+            }
+            Self::WorkEvaluationLookedBack { .. } => "work_evaluation_looked_back",
+            Self::WorkEvaluationClosed { .. } => "work_evaluation_closed",
+            Self::WorkEvaluationEscalated { .. } => "work_evaluation_escalated",
             // @event-arms: evaluation
             // @event-arms: escalation
             // @event-arms: budget
@@ -1083,6 +1227,19 @@ mod tests {
                 // @event-samples: meetings
                 // @event-samples: items
                 // @event-samples: followup
+                r#"{"type":"evaluation_scope_declared","congress":"c","departments":["u"]}"#,
+                r#"{"type":"work_evaluation_planned","work_evaluation":"W","congress":"c","year":2024,"department":"u","team":{"leader":"D","vice_leaders":["D2"],"members":["D3"]}}"#,
+                r#"{"type":"work_evaluation_started","work_evaluation":"W"}"#,
+                r#"{"type":"self_inspection_report_submitted","work_evaluation":"W","summary":"s"}"#,
+                r#"{"type":"investigation_report_submitted","work_evaluation":"W","methods":["visit"],"deputy_person_times":3,"summary":"s"}"#,
+                r#"{"type":"work_evaluation_deliberated","work_evaluation":"W","meeting":"m","special_work_report":"r"}"#,
+                r#"{"type":"satisfaction_vote_recorded","work_evaluation":"W","meeting":"m","members":5,"present":5,"counts":[{"option":"满意","votes":5}],"dissatisfied":0,"result":"satisfied"}"#,
+                r#"{"type":"work_evaluation_result_published","work_evaluation":"W","notified":"g"}"#,
+                r#"{"type":"evaluation_opinion_issued","work_evaluation":"W","items":["i"],"rectification_due":"2025-03-01"}"#,
+                r#"{"type":"work_evaluation_rectification_reported","work_evaluation":"W","summary":"s"}"#,
+                r#"{"type":"work_evaluation_looked_back","work_evaluation":"W","finding":"adequate","summary":"s"}"#,
+                r#"{"type":"work_evaluation_closed","work_evaluation":"W"}"#,
+                r#"{"type":"work_evaluation_escalated","work_evaluation":"W","kind":"interpellation","reason":"r"}"#,
                 // @event-samples: evaluation
                 // @event-samples: escalation
                 // @event-samples: budget

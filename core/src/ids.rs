@@ -318,6 +318,13 @@ define_id!(
 // @ids: meetings
 // @ids: items
 // @ids: followup
+define_id!(
+    /// A department work evaluation (工作评议, W5); not a third-party evaluation of handling
+    /// ([`EvaluationId`], W3).
+    WorkEvaluationId,
+    "work evaluation",
+    "hd-17-we-2024-edu"
+);
 // @ids: evaluation
 // @ids: escalation
 // @ids: budget

@@ -212,6 +212,21 @@ impl Labelled for CommandKind {
             // @command-labels: meetings
             // @command-labels: items
             // @command-labels: followup
+            Self::DeclareEvaluationScope => l("确定工作评议范围", "Declare the evaluation scope"),
+            Self::PlanWorkEvaluation => l("确定工作评议对象", "Plan a work evaluation"),
+            Self::StartWorkEvaluation => l("召开评议动员大会", "Start the work evaluation"),
+            Self::SubmitSelfInspectionReport => {
+                l("提交自查报告", "Submit the self-inspection report")
+            }
+            Self::SubmitInvestigationReport => l("提交调查报告", "Submit the investigation report"),
+            Self::DeliberateWorkEvaluation => l("常委会审议评议", "Deliberate the evaluation"),
+            Self::RecordSatisfactionVote => l("现场满意度测评", "Record the satisfaction vote"),
+            Self::PublishWorkEvaluationResult => l("公布测评结果并通报政府", "Publish the result"),
+            Self::IssueEvaluationOpinion => l("印发评议意见书", "Issue the evaluation opinion"),
+            Self::ReportRectification => l("报告整改情况", "Report rectification"),
+            Self::LookBackWorkEvaluation => l("整改情况回头看", "Look back"),
+            Self::CloseWorkEvaluation => l("结束工作评议", "Close the evaluation"),
+            Self::EscalateWorkEvaluation => l("启动刚性监督", "Escalate"),
             // @command-labels: evaluation
             // @command-labels: escalation
             // @command-labels: budget
@@ -363,6 +378,21 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         // @event-labels: meetings
         // @event-labels: items
         // @event-labels: followup
+        "evaluation_scope_declared" => l("工作评议范围已确定", "Evaluation scope declared"),
+        "work_evaluation_planned" => l("工作评议对象已确定", "Work evaluation planned"),
+        "work_evaluation_started" => l("评议动员大会已召开", "Work evaluation started"),
+        "self_inspection_report_submitted" => {
+            l("自查报告已提交", "Self-inspection report submitted")
+        }
+        "investigation_report_submitted" => l("调查报告已提交", "Investigation report submitted"),
+        "work_evaluation_deliberated" => l("常委会已审议评议", "Work evaluation deliberated"),
+        "satisfaction_vote_recorded" => l("满意度测评已进行", "Satisfaction vote recorded"),
+        "work_evaluation_result_published" => l("测评结果已公布并通报", "Result published"),
+        "evaluation_opinion_issued" => l("评议意见书已印发", "Evaluation opinion issued"),
+        "work_evaluation_rectification_reported" => l("整改情况已报告", "Rectification reported"),
+        "work_evaluation_looked_back" => l("已回头看", "Looked back"),
+        "work_evaluation_closed" => l("工作评议已结束", "Work evaluation closed"),
+        "work_evaluation_escalated" => l("已启动刚性监督", "Escalated"),
         // @event-labels: evaluation
         // @event-labels: escalation
         // @event-labels: budget
@@ -469,6 +499,23 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         // @error-labels: meetings
         // @error-labels: items
         // @error-labels: followup
+        "team_composition" => l("评议小组组成不符合要求", "Team composition"),
+        "department_already_evaluated" => l(
+            "该部门本年度已列入评议",
+            "Department already evaluated this year",
+        ),
+        "meeting_before_reports" => l("会议早于两个报告提交", "Meeting before the reports"),
+        "vote_not_at_deliberation" => l(
+            "须在审议评议会议上现场测评",
+            "Vote not at the deliberation meeting",
+        ),
+        "satisfaction_vote_no_quorum" => l(
+            "出席人数不足三分之二",
+            "No quorum for the satisfaction vote",
+        ),
+        "option_not_on_scale" => l("测评选项不在测评等次中", "Option not on the scale"),
+        "look_back_not_adequate" => l("回头看未认定整改到位", "Look-back not adequate"),
+        "no_grounds_for_escalation" => l("无整改不力或拖延整改情形", "No grounds for escalation"),
         // @error-labels: evaluation
         // @error-labels: escalation
         // @error-labels: budget
@@ -564,6 +611,18 @@ pub struct LabelCatalog {
     // @label-groups: meetings
     // @label-groups: items
     // @label-groups: followup
+    /// Work-evaluation statuses ([`crate::oversight::work_evaluation::WorkEvaluationStatus`], W5).
+    pub work_evaluation_status: BTreeMap<String, Label>,
+    /// Work-evaluation phases ([`crate::oversight::work_evaluation::WorkEvaluationPhase`], W5).
+    pub work_evaluation_phase: BTreeMap<String, Label>,
+    /// Investigation methods ([`crate::oversight::work_evaluation::InvestigationMethod`], W5).
+    pub investigation_method: BTreeMap<String, Label>,
+    /// Satisfaction-vote results ([`crate::oversight::work_evaluation::SatisfactionResult`], W5).
+    pub satisfaction_result: BTreeMap<String, Label>,
+    /// Look-back outcomes ([`crate::oversight::work_evaluation::LookBackOutcome`], W5).
+    pub look_back_outcome: BTreeMap<String, Label>,
+    /// Escalation tools ([`crate::oversight::work_evaluation::WorkEvaluationEscalation`], W5).
+    pub work_evaluation_escalation: BTreeMap<String, Label>,
     // @label-groups: evaluation
     // @label-groups: escalation
     // @label-groups: budget
@@ -652,6 +711,16 @@ pub fn catalog() -> LabelCatalog {
         // @label-group-values: meetings
         // @label-group-values: items
         // @label-group-values: followup
+        work_evaluation_status: group(
+            &crate::oversight::work_evaluation::WorkEvaluationStatus::ALL,
+        ),
+        work_evaluation_phase: group(&crate::oversight::work_evaluation::WorkEvaluationPhase::ALL),
+        investigation_method: group(&crate::oversight::work_evaluation::InvestigationMethod::ALL),
+        satisfaction_result: group(&crate::oversight::work_evaluation::SatisfactionResult::ALL),
+        look_back_outcome: group(&crate::oversight::work_evaluation::LookBackOutcome::ALL),
+        work_evaluation_escalation: group(
+            &crate::oversight::work_evaluation::WorkEvaluationEscalation::ALL,
+        ),
         // @label-group-values: evaluation
         // @label-group-values: escalation
         // @label-group-values: budget
@@ -870,6 +939,36 @@ mod tests {
         // @label-covers: meetings
         // @label-covers: items
         // @label-covers: followup
+        covers(
+            "work_evaluation_status",
+            &c.work_evaluation_status,
+            &crate::oversight::work_evaluation::WorkEvaluationStatus::ALL,
+        );
+        covers(
+            "work_evaluation_phase",
+            &c.work_evaluation_phase,
+            &crate::oversight::work_evaluation::WorkEvaluationPhase::ALL,
+        );
+        covers(
+            "investigation_method",
+            &c.investigation_method,
+            &crate::oversight::work_evaluation::InvestigationMethod::ALL,
+        );
+        covers(
+            "satisfaction_result",
+            &c.satisfaction_result,
+            &crate::oversight::work_evaluation::SatisfactionResult::ALL,
+        );
+        covers(
+            "look_back_outcome",
+            &c.look_back_outcome,
+            &crate::oversight::work_evaluation::LookBackOutcome::ALL,
+        );
+        covers(
+            "work_evaluation_escalation",
+            &c.work_evaluation_escalation,
+            &crate::oversight::work_evaluation::WorkEvaluationEscalation::ALL,
+        );
         // @label-covers: evaluation
         // @label-covers: escalation
         // @label-covers: budget
@@ -952,7 +1051,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 37);
+        assert_eq!(groups.len(), 43);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

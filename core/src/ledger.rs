@@ -326,6 +326,25 @@ impl Ledger {
             // @decide: meetings
             // @decide: items
             // @decide: followup
+            Command::DeclareEvaluationScope { .. }
+            | Command::PlanWorkEvaluation { .. }
+            | Command::StartWorkEvaluation { .. }
+            | Command::SubmitSelfInspectionReport { .. }
+            | Command::SubmitInvestigationReport { .. }
+            | Command::DeliberateWorkEvaluation { .. }
+            | Command::RecordSatisfactionVote { .. }
+            | Command::PublishWorkEvaluationResult { .. }
+            | Command::IssueEvaluationOpinion { .. }
+            | Command::ReportRectification { .. }
+            | Command::LookBackWorkEvaluation { .. }
+            | Command::CloseWorkEvaluation { .. }
+            | Command::EscalateWorkEvaluation { .. } => crate::oversight::work_evaluation::decide(
+                st,
+                &self.rules,
+                &cmd.actor,
+                date,
+                &cmd.command,
+            ),
             // @decide: evaluation
             // @decide: escalation
             // @decide: budget
@@ -700,6 +719,21 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         // @apply: meetings
         // @apply: items
         // @apply: followup
+        EventKind::EvaluationScopeDeclared { .. }
+        | EventKind::WorkEvaluationPlanned { .. }
+        | EventKind::WorkEvaluationStarted { .. }
+        | EventKind::SelfInspectionReportSubmitted { .. }
+        | EventKind::InvestigationReportSubmitted { .. }
+        | EventKind::WorkEvaluationDeliberated { .. }
+        | EventKind::SatisfactionVoteRecorded { .. }
+        | EventKind::WorkEvaluationResultPublished { .. }
+        | EventKind::EvaluationOpinionIssued { .. }
+        | EventKind::WorkEvaluationRectificationReported { .. }
+        | EventKind::WorkEvaluationLookedBack { .. }
+        | EventKind::WorkEvaluationClosed { .. }
+        | EventKind::WorkEvaluationEscalated { .. } => {
+            crate::oversight::work_evaluation::apply(state, date, &e.event)?
+        }
         // @apply: evaluation
         // @apply: escalation
         // @apply: budget

@@ -174,6 +174,28 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         // @allowed: meetings
         // @allowed: items
         // @allowed: followup
+        // Department work evaluation (§6.2 "Department evaluation", W5): the director meeting
+        // or the SC plans (like the supervision plan); the team (a special committee under
+        // the director in charge) works; the department (or the government office) reports;
+        // the SC deliberates, votes and publishes (C, P); only the SC escalates (A).
+        K::DeclareEvaluationScope | K::PlanWorkEvaluation | K::CloseWorkEvaluation => {
+            matches!(role, R::DirectorMeeting | R::StandingCommittee)
+        }
+        K::StartWorkEvaluation | K::SubmitInvestigationReport => {
+            matches!(role, R::SpecialCommittee | R::DirectorMeeting)
+        }
+        K::SubmitSelfInspectionReport | K::ReportRectification => {
+            matches!(role, R::HandlingUnit | R::GovernmentOffice)
+        }
+        K::DeliberateWorkEvaluation
+        | K::RecordSatisfactionVote
+        | K::PublishWorkEvaluationResult
+        | K::EscalateWorkEvaluation => matches!(role, R::StandingCommittee),
+        K::IssueEvaluationOpinion => matches!(role, R::StandingCommittee | R::DirectorMeeting),
+        K::LookBackWorkEvaluation => matches!(
+            role,
+            R::SpecialCommittee | R::DirectorMeeting | R::StandingCommittee
+        ),
         // @allowed: evaluation
         // @allowed: escalation
         // @allowed: budget
@@ -259,6 +281,27 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         // @basis: meetings
         // @basis: items
         // @basis: followup
+        K::DeclareEvaluationScope | K::PlanWorkEvaluation => {
+            "permission-matrix §6.2 (no row; as the annual supervision plan), W5, R-E1, R-E5"
+        }
+        K::StartWorkEvaluation | K::SubmitInvestigationReport => {
+            "permission-matrix §6.2 (department evaluation: investigation report), R-E2, R-E5"
+        }
+        K::SubmitSelfInspectionReport | K::ReportRectification => {
+            "permission-matrix §6.2 (department evaluation: self-report), R-E2"
+        }
+        K::DeliberateWorkEvaluation
+        | K::RecordSatisfactionVote
+        | K::PublishWorkEvaluationResult => {
+            "permission-matrix §6.2 (department evaluation: satisfaction vote), R-E3"
+        }
+        K::IssueEvaluationOpinion => {
+            "permission-matrix §6.2 (review opinion row, for 评议意见书), R-E6"
+        }
+        K::LookBackWorkEvaluation | K::CloseWorkEvaluation => {
+            "permission-matrix §6.2 (no row; department evaluation), R-E4"
+        }
+        K::EscalateWorkEvaluation => "permission-matrix §6.2 (evaluation: escalation), R-E4",
         // @basis: evaluation
         // @basis: escalation
         // @basis: budget

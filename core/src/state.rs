@@ -80,6 +80,13 @@ pub struct State {
     // @state: meetings
     // @state: items
     // @state: followup
+    /// Department work evaluations (W5) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub work_evaluations:
+        BTreeMap<crate::ids::WorkEvaluationId, crate::oversight::work_evaluation::WorkEvaluation>,
+    /// The departments each congress means to evaluate within the term (R-E1).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evaluation_scopes: BTreeMap<CongressId, crate::oversight::work_evaluation::EvaluationScope>,
     // @state: evaluation
     // @state: escalation
     // @state: budget
@@ -135,6 +142,7 @@ impl State {
         // @validate: meetings
         // @validate: items
         // @validate: followup
+        crate::oversight::work_evaluation::validate_state(self)?;
         // @validate: evaluation
         // @validate: escalation
         // @validate: budget

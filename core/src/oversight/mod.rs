@@ -11,6 +11,7 @@ pub mod meeting_report;
 // @modules: meetings
 // @modules: items
 // @modules: followup
+pub mod work_evaluation;
 // @modules: evaluation
 // @modules: escalation
 // @modules: budget
@@ -33,6 +34,8 @@ pub struct OversightRules {
     // @rules: meetings
     // @rules: items
     // @rules: followup
+    /// Department work evaluation (W5; R-E3, R-E4, R-E5).
+    pub work_evaluation: work_evaluation::WorkEvaluationRules,
     // @rules: evaluation
     // @rules: escalation
     // @rules: budget
@@ -91,6 +94,7 @@ pub fn outputs(
     // @outputs: meetings
     // @outputs: items
     // @outputs: followup
+    work_evaluation::add_outputs(st, congress, from, to, &mut out);
     // @outputs: evaluation
     // @outputs: escalation
     // @outputs: budget
