@@ -183,6 +183,8 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("figures_by", &["as_of", "by"], &["filter", "reader"]),
     ("plan_ledger", &["congress", "as_of"], &[]),
     // @queries: meetings
+    ("supervision_plan", &["congress", "year"], &[]),
+    ("report_calendar", &["congress", "year", "as_of"], &[]),
     // @queries: items
     // @queries: followup
     // @queries: evaluation
@@ -310,6 +312,10 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
         }
         "plan_ledger" => ledger.plan_ledger_to_json(arg("congress"), arg("as_of")),
         // @query-dispatch: meetings
+        "supervision_plan" => ledger.supervision_plan_to_json(arg("congress"), arg("year")),
+        "report_calendar" => {
+            ledger.report_calendar_to_json(arg("congress"), arg("year"), arg("as_of"))
+        }
         // @query-dispatch: items
         // @query-dispatch: followup
         // @query-dispatch: evaluation

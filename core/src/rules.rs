@@ -203,6 +203,10 @@ impl RuleSet {
         );
         r.suggestion.rehandle_on_basic_satisfied = true;
         // @beijing: meetings
+        r.legal_basis.push(
+            "石景山区人大常委会：每半年听取政府债务情况报告 (R-B5); 审查决算时附绩效评价报告 (R-B7)".into(),
+        );
+        r.oversight.reports = crate::oversight::work_report::ReportRules::beijing_district();
         // @beijing: items
         // @beijing: followup
         // @beijing: evaluation

@@ -71,6 +71,17 @@ pub struct State {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub meetings: BTreeMap<crate::ids::MeetingId, crate::oversight::meeting::Meeting>,
     // @state: meetings
+    /// Supervision topics proposed (W9) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub supervision_topics:
+        BTreeMap<crate::ids::SupervisionTopicId, crate::oversight::plan::SupervisionTopic>,
+    /// Annual supervision plans (W9) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub supervision_plans:
+        BTreeMap<crate::ids::SupervisionPlanId, crate::oversight::plan::SupervisionPlan>,
+    /// Reports the standing committee hears (W10) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub work_reports: BTreeMap<crate::ids::WorkReportId, crate::oversight::work_report::WorkReport>,
     // @state: items
     // @state: followup
     // @state: evaluation
@@ -126,6 +137,8 @@ impl State {
         crate::class_case::validate(self)?;
         crate::oversight::meeting::validate_state(self)?;
         // @validate: meetings
+        crate::oversight::plan::validate_state(self)?;
+        crate::oversight::work_report::validate_state(self)?;
         // @validate: items
         // @validate: followup
         // @validate: evaluation

@@ -105,6 +105,21 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::SplitSuggestion
             | CommandKind::ConveneMeeting
             // @matrix: meetings
+            | CommandKind::ProposeSupervisionTopic
+            | CommandKind::ShortlistSupervisionTopics
+            | CommandKind::ApproveSupervisionPlan
+            | CommandKind::PublishSupervisionPlan
+            | CommandKind::ChooseSupervisionTopic
+            | CommandKind::AdjustSupervisionPlan
+            | CommandKind::ScheduleWorkReport
+            | CommandKind::RecordReportResearch
+            | CommandKind::SubmitWorkReport
+            | CommandKind::ReturnWorkReport
+            | CommandKind::HearWorkReport
+            | CommandKind::IssueReviewOpinion
+            | CommandKind::ReportOpinionHandling
+            | CommandKind::FollowUpWorkReport
+            | CommandKind::CloseWorkReport
             // @matrix: items
             // @matrix: followup
             // @matrix: evaluation

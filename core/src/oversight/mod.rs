@@ -8,6 +8,8 @@
 
 pub mod meeting;
 // @modules: meetings
+pub mod plan;
+pub mod work_report;
 // @modules: items
 // @modules: followup
 // @modules: evaluation
@@ -27,6 +29,10 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct OversightRules {
     // @rules: meetings
+    /// The annual supervision plan (W9; R-M17, L-20).
+    pub plan: plan::PlanRules,
+    /// The reports the standing committee hears (W10; L-15, L-16, R-M20, R-B5, R-B6, R-B7).
+    pub reports: work_report::ReportRules,
     // @rules: items
     // @rules: followup
     // @rules: evaluation
@@ -84,6 +90,7 @@ pub fn outputs(
     let mut out = Outputs::default();
     let _ = (st, congress, from, to);
     // @outputs: meetings
+    work_report::add_outputs(st, congress, from, to, &mut out);
     // @outputs: items
     // @outputs: followup
     // @outputs: evaluation
