@@ -285,9 +285,6 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         }
         K::ConveneMeeting => "permission-matrix §6.2 (no meeting row), L-3, L-5",
         // @basis: meetings
-        K::ProposeSupervisionTopic => {
-            "permission-matrix §6.2 (supervision topic suggestion), W9, L-20, R-M16"
-        }
         K::ShortlistSupervisionTopics
         | K::ApproveSupervisionPlan
         | K::PublishSupervisionPlan
@@ -303,11 +300,13 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         | K::CloseWorkReport => "permission-matrix §6.2 (special work report), W10, L-15, R-M15",
         K::IssueReviewOpinion | K::ReportOpinionHandling | K::FollowUpWorkReport => {
             "permission-matrix §6.2 (review opinion), W10, L-16"
-        } // @basis: items
-          // @basis: followup
-          // @basis: evaluation
-          // @basis: escalation
-          // @basis: budget
+        }
+        K::ProposeSupervisionTopic => "permission-matrix §6.2 (supervision topic), L-20",
+        // @basis: items
+        // @basis: followup
+        // @basis: evaluation
+        // @basis: escalation
+        // @basis: budget
     }
 }
 
