@@ -19,7 +19,9 @@
 use chrono::{Duration as Days, NaiveDate};
 use proptest::prelude::*;
 use renda::oversight::plan::{PlanStatus, TopicSource, TopicStatus};
-use renda::oversight::work_report::{FollowUpKind, ReportKind, ReportStatus, ReportVersion, StateAssetsKind};
+use renda::oversight::work_report::{
+    FollowUpKind, ReportKind, ReportStatus, ReportVersion, StateAssetsKind,
+};
 use renda::rules::RuleBook;
 use renda::{CommandEnvelope, Ledger, Role, Timestamp};
 use serde_json::{json, Value};
@@ -50,9 +52,15 @@ fn setup() -> Ledger {
     let mut run = |role: Role, cmd: Value| {
         l.execute(envelope(at, role, "x", cmd).unwrap()).unwrap();
     };
-    run(Role::Admin, json!({"type": "register_congress", "congress": "C", "name": "人大", "level": "county", "term": 1, "term_start": "2021-11-01", "term_end": "2026-10-31"}));
+    run(
+        Role::Admin,
+        json!({"type": "register_congress", "congress": "C", "name": "人大", "level": "county", "term": 1, "term_start": "2021-11-01", "term_end": "2026-10-31"}),
+    );
     for i in 0..4 {
-        run(Role::Admin, json!({"type": "register_deputy", "deputy": format!("D{i}"), "congress": "C", "name": "代表"}));
+        run(
+            Role::Admin,
+            json!({"type": "register_deputy", "deputy": format!("D{i}"), "congress": "C", "name": "代表"}),
+        );
     }
     for u in ["U0", "U1"] {
         run(
@@ -61,7 +69,10 @@ fn setup() -> Ledger {
         );
     }
     for (m, body, held_on) in MEETINGS {
-        run(Role::DirectorMeeting, json!({"type": "convene_meeting", "meeting": m, "congress": "C", "body": body, "kind": "regular", "held_on": held_on}));
+        run(
+            Role::DirectorMeeting,
+            json!({"type": "convene_meeting", "meeting": m, "congress": "C", "body": body, "kind": "regular", "held_on": held_on}),
+        );
     }
     l
 }
@@ -77,16 +88,22 @@ struct Step {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    (0u8..12, 0u8..15, any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>()).prop_map(
-        |(advance, kind, wrong_role, a, b, c)| Step {
+    (
+        0u8..12,
+        0u8..15,
+        any::<u8>(),
+        any::<u8>(),
+        any::<u8>(),
+        any::<u8>(),
+    )
+        .prop_map(|(advance, kind, wrong_role, a, b, c)| Step {
             advance: advance.saturating_sub(6),
             kind,
             wrong_role,
             a,
             b,
             c,
-        },
-    )
+        })
 }
 
 fn actor_id(role: Role) -> &'static str {
@@ -158,12 +175,25 @@ fn build(l: &Ledger, s: &Step, today: &mut NaiveDate) -> (Role, String, Value) {
         ),
         8 | 9 => {
             let version = if s.kind == 8 { "first" } else { "revised" };
-            let role = if s.b % 2 == 0 { Role::GovernmentOffice } else { Role::HandlingUnit };
-            let mut cmd = json!({"type": "submit_work_report", "report": report, "version": version});
+            let role = if s.b % 2 == 0 {
+                Role::GovernmentOffice
+            } else {
+                Role::HandlingUnit
+            };
+            let mut cmd =
+                json!({"type": "submit_work_report", "report": report, "version": version});
             if s.c % 2 == 0 {
                 cmd["performance_reports"] = json!(["绩效评价报告"]);
             }
-            return (role, if role == Role::HandlingUnit { organ } else { "gov".into() }, cmd);
+            return (
+                role,
+                if role == Role::HandlingUnit {
+                    organ
+                } else {
+                    "gov".into()
+                },
+                cmd,
+            );
         }
         10 => (
             Role::DirectorMeeting,
@@ -220,7 +250,10 @@ fn check_invariants(l: &Ledger) {
     st.validate().unwrap();
     let mut years = std::collections::BTreeSet::new();
     for p in st.supervision_plans.values() {
-        assert!(years.insert((p.congress.clone(), p.year)), "two plans for one year");
+        assert!(
+            years.insert((p.congress.clone(), p.year)),
+            "two plans for one year"
+        );
         for t in &p.topics {
             let topic = &st.supervision_topics[t];
             assert_eq!(topic.status, TopicStatus::InPlan);
@@ -262,7 +295,12 @@ fn check_invariants(l: &Ledger) {
                 .any(|s| s.version == ReportVersion::Revised && s.on <= h.on));
             if let Some(o) = &r.opinion {
                 assert!(o.issued_on >= h.on);
-                assert_eq!(o.due, o.issued_on.checked_add_months(chrono::Months::new(2)).unwrap());
+                assert_eq!(
+                    o.due,
+                    o.issued_on
+                        .checked_add_months(chrono::Months::new(2))
+                        .unwrap()
+                );
                 if let Some(hd) = o.handled_on {
                     assert_eq!(o.handled_late, hd > o.due);
                 }
@@ -272,7 +310,12 @@ fn check_invariants(l: &Ledger) {
             assert!(r.opinion.as_ref().is_some_and(|o| o.handled_on.is_some()));
         }
     }
-    let out = renda::oversight::outputs(st, &"C".parse().unwrap(), date("2024-01-01"), date("2024-12-31"));
+    let out = renda::oversight::outputs(
+        st,
+        &"C".parse().unwrap(),
+        date("2024-01-01"),
+        date("2024-12-31"),
+    );
     assert_eq!(out.reports_heard, heard_2024);
 }
 
@@ -280,7 +323,8 @@ fn check_replay(l: &Ledger) {
     let replayed = Ledger::replay(l.rules().clone(), l.events().to_vec()).unwrap();
     assert_eq!(replayed.state(), l.state());
     let json = serde_json::to_string(&l.snapshot()).unwrap();
-    let restored = Ledger::restore(l.rules().clone(), serde_json::from_str(&json).unwrap()).unwrap();
+    let restored =
+        Ledger::restore(l.rules().clone(), serde_json::from_str(&json).unwrap()).unwrap();
     assert_eq!(restored.state(), l.state());
 }
 
@@ -298,11 +342,13 @@ proptest! {
             let before = l.state().clone();
             let n = l.events().len();
             let decided = l.decide(&env);
-            match l.execute(env) {
-                Ok(events) => {
-                    let kinds: Vec<_> = events.iter().map(|e| e.event.clone()).collect();
+            let outcome = l
+                .execute(env)
+                .map(|events| events.iter().map(|e| e.event.clone()).collect::<Vec<_>>());
+            match outcome {
+                Ok(kinds) => {
+                    prop_assert_eq!(l.events().len(), n + kinds.len());
                     prop_assert_eq!(decided.unwrap(), kinds);
-                    prop_assert_eq!(l.events().len(), n + events.len());
                 }
                 Err(e) => {
                     prop_assert_eq!(decided.unwrap_err().code(), e.code());
