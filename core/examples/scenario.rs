@@ -188,6 +188,8 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("meeting_compliance", &["congress", "year"], &[]),
     ("oversight_figures", &["congress", "from", "to"], &[]),
     // @queries: meetings
+    ("supervision_plan", &["congress", "year"], &[]),
+    ("report_calendar", &["congress", "year", "as_of"], &[]),
     // @queries: items
     // @queries: followup
     ("evaluation_coverage", &["congress", "as_of"], &[]),
@@ -324,6 +326,10 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
             ledger.oversight_figures_to_json(arg("congress"), arg("from"), arg("to"))
         }
         // @query-dispatch: meetings
+        "supervision_plan" => ledger.supervision_plan_to_json(arg("congress"), arg("year")),
+        "report_calendar" => {
+            ledger.report_calendar_to_json(arg("congress"), arg("year"), arg("as_of"))
+        }
         // @query-dispatch: items
         // @query-dispatch: followup
         "evaluation_coverage" => ledger.evaluation_coverage_to_json(arg("congress"), arg("as_of")),

@@ -775,6 +775,157 @@ pub enum Command {
         deputies: u32,
     },
     // @commands: meetings
+    /// Proposes a supervision topic for a year's plan (W9 step 1; L-20 sources, R-M16).
+    ProposeSupervisionTopic {
+        /// New topic id.
+        topic: crate::ids::SupervisionTopicId,
+        /// The congress.
+        congress: CongressId,
+        /// The plan year (within the term).
+        year: i32,
+        /// Where it comes from (L-20).
+        source: crate::oversight::plan::TopicSource,
+        /// Title.
+        title: String,
+        /// Who proposed it, if recorded.
+        #[serde(default)]
+        proposer: Option<String>,
+    },
+    /// The working bodies shortlist proposed topics (W9 step 3).
+    ShortlistSupervisionTopics {
+        /// The congress.
+        congress: CongressId,
+        /// The plan year.
+        year: i32,
+        /// Proposed topics of that congress and year, each once.
+        topics: Vec<crate::ids::SupervisionTopicId>,
+    },
+    /// Approves the year's supervision plan from shortlisted topics, recording the Party
+    /// committee's approval (W9 step 4, R-M21).
+    ApproveSupervisionPlan {
+        /// New plan id.
+        plan: crate::ids::SupervisionPlanId,
+        /// The congress.
+        congress: CongressId,
+        /// The year (one plan per congress and year).
+        year: i32,
+        /// Shortlisted topics of that congress and year, each once.
+        topics: Vec<crate::ids::SupervisionTopicId>,
+        /// Reference of the Party committee's approval (meeting or document).
+        party_committee_ref: String,
+        /// Date of the Party committee's approval (not after the command).
+        party_committee_approved_on: NaiveDate,
+    },
+    /// Publishes the plan and sends it to deputies (R-M23, R-M17: by the rule set's month).
+    PublishSupervisionPlan {
+        /// The plan.
+        plan: crate::ids::SupervisionPlanId,
+    },
+    /// A deputy chooses a topic of the published plan (W9 step 6), once.
+    ChooseSupervisionTopic {
+        /// The plan.
+        plan: crate::ids::SupervisionPlanId,
+        /// A topic of the plan.
+        topic: crate::ids::SupervisionTopicId,
+        /// The deputy (the actor, for a deputy).
+        deputy: DeputyId,
+    },
+    /// Adjusts an approved plan: adds shortlisted topics, drops topics, with a reason (L-20 2024).
+    AdjustSupervisionPlan {
+        /// The plan.
+        plan: crate::ids::SupervisionPlanId,
+        /// Shortlisted topics to add.
+        #[serde(default)]
+        add: Vec<crate::ids::SupervisionTopicId>,
+        /// Topics of the plan to drop.
+        #[serde(default)]
+        drop: Vec<crate::ids::SupervisionTopicId>,
+        /// Why.
+        reason: String,
+    },
+    /// Puts a report on the agenda of a standing-committee meeting (W10 step 1).
+    ScheduleWorkReport {
+        /// New report id.
+        report: crate::ids::WorkReportId,
+        /// The congress.
+        congress: CongressId,
+        /// The year (the year of the meeting).
+        year: i32,
+        /// Kind.
+        kind: crate::oversight::work_report::ReportKind,
+        /// For a state-assets report, its sub-kind (R-B6); absent otherwise.
+        #[serde(default)]
+        state_assets_kind: Option<crate::oversight::work_report::StateAssetsKind>,
+        /// Title.
+        title: String,
+        /// The reporting organ.
+        organ: UnitId,
+        /// The standing-committee meeting that hears it (not yet held).
+        meeting: crate::ids::MeetingId,
+        /// The plan topic it carries out (W9 step 7).
+        #[serde(default)]
+        topic: Option<crate::ids::SupervisionTopicId>,
+    },
+    /// Records research before the hearing (R-M20, W10 step 2).
+    RecordReportResearch {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// Findings fed back to the organ.
+        summary: String,
+    },
+    /// The organ submits the first or the revised version (L-15); late is accepted and marked.
+    SubmitWorkReport {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// First (20 days before) or revised (10 days before).
+        version: crate::oversight::work_report::ReportVersion,
+        /// Performance-evaluation reports attached (R-B7, final accounts).
+        #[serde(default)]
+        performance_reports: Vec<String>,
+    },
+    /// Sends a submitted report back for revision before the meeting (R-M15).
+    ReturnWorkReport {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// Why it does not meet the requirements.
+        reason: String,
+    },
+    /// The standing committee hears the revised report at its meeting, on the meeting day
+    /// (W10 step 5; R-M20, R-B7).
+    HearWorkReport {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// Oral or written.
+        mode: crate::oversight::work_report::HearingMode,
+    },
+    /// Issues the review opinion (审议意见书) on a heard report (W10 step 7, L-16).
+    IssueReviewOpinion {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// The opinion.
+        opinion: String,
+    },
+    /// The organ reports in writing how it handled the review opinion (L-16); late is marked.
+    ReportOpinionHandling {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// The handling report.
+        summary: String,
+    },
+    /// Follows up a review opinion (L-16): tracking inspection, next-year report, resolution.
+    FollowUpWorkReport {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// How.
+        kind: crate::oversight::work_report::FollowUpKind,
+        /// Summary.
+        summary: String,
+    },
+    /// Closes a report once the organ has reported its handling (L-16, W10 step 10).
+    CloseWorkReport {
+        /// The report.
+        report: crate::ids::WorkReportId,
+    },
     // @commands: items
     // @commands: followup
     /// The director meeting or the standing committee declares the government departments to
@@ -1038,6 +1189,36 @@ pub enum CommandKind {
     /// See [`Command::RequestExtraordinarySession`].
     RequestExtraordinarySession,
     // @kinds: meetings
+    /// See [`Command::ProposeSupervisionTopic`].
+    ProposeSupervisionTopic,
+    /// See [`Command::ShortlistSupervisionTopics`].
+    ShortlistSupervisionTopics,
+    /// See [`Command::ApproveSupervisionPlan`].
+    ApproveSupervisionPlan,
+    /// See [`Command::PublishSupervisionPlan`].
+    PublishSupervisionPlan,
+    /// See [`Command::ChooseSupervisionTopic`].
+    ChooseSupervisionTopic,
+    /// See [`Command::AdjustSupervisionPlan`].
+    AdjustSupervisionPlan,
+    /// See [`Command::ScheduleWorkReport`].
+    ScheduleWorkReport,
+    /// See [`Command::RecordReportResearch`].
+    RecordReportResearch,
+    /// See [`Command::SubmitWorkReport`].
+    SubmitWorkReport,
+    /// See [`Command::ReturnWorkReport`].
+    ReturnWorkReport,
+    /// See [`Command::HearWorkReport`].
+    HearWorkReport,
+    /// See [`Command::IssueReviewOpinion`].
+    IssueReviewOpinion,
+    /// See [`Command::ReportOpinionHandling`].
+    ReportOpinionHandling,
+    /// See [`Command::FollowUpWorkReport`].
+    FollowUpWorkReport,
+    /// See [`Command::CloseWorkReport`].
+    CloseWorkReport,
     // @kinds: items
     // @kinds: followup
     /// See [`Command::DeclareEvaluationScope`].
@@ -1143,6 +1324,21 @@ impl CommandKind {
         CommandKind::HoldBallot,
         CommandKind::RequestExtraordinarySession,
         // @all: meetings
+        CommandKind::ProposeSupervisionTopic,
+        CommandKind::ShortlistSupervisionTopics,
+        CommandKind::ApproveSupervisionPlan,
+        CommandKind::PublishSupervisionPlan,
+        CommandKind::ChooseSupervisionTopic,
+        CommandKind::AdjustSupervisionPlan,
+        CommandKind::ScheduleWorkReport,
+        CommandKind::RecordReportResearch,
+        CommandKind::SubmitWorkReport,
+        CommandKind::ReturnWorkReport,
+        CommandKind::HearWorkReport,
+        CommandKind::IssueReviewOpinion,
+        CommandKind::ReportOpinionHandling,
+        CommandKind::FollowUpWorkReport,
+        CommandKind::CloseWorkReport,
         // @all: items
         // @all: followup
         CommandKind::DeclareEvaluationScope,
@@ -1241,6 +1437,21 @@ impl Command {
         "hold_ballot",
         "request_extraordinary_session",
         // @types: meetings
+        "propose_supervision_topic",
+        "shortlist_supervision_topics",
+        "approve_supervision_plan",
+        "publish_supervision_plan",
+        "choose_supervision_topic",
+        "adjust_supervision_plan",
+        "schedule_work_report",
+        "record_report_research",
+        "submit_work_report",
+        "return_work_report",
+        "hear_work_report",
+        "issue_review_opinion",
+        "report_opinion_handling",
+        "follow_up_work_report",
+        "close_work_report",
         // @types: items
         // @types: followup
         "declare_evaluation_scope",
@@ -1333,6 +1544,21 @@ impl Command {
             Command::HoldBallot { .. } => CommandKind::HoldBallot,
             Command::RequestExtraordinarySession { .. } => CommandKind::RequestExtraordinarySession,
             // @kind-arms: meetings
+            Command::ProposeSupervisionTopic { .. } => CommandKind::ProposeSupervisionTopic,
+            Command::ShortlistSupervisionTopics { .. } => CommandKind::ShortlistSupervisionTopics,
+            Command::ApproveSupervisionPlan { .. } => CommandKind::ApproveSupervisionPlan,
+            Command::PublishSupervisionPlan { .. } => CommandKind::PublishSupervisionPlan,
+            Command::ChooseSupervisionTopic { .. } => CommandKind::ChooseSupervisionTopic,
+            Command::AdjustSupervisionPlan { .. } => CommandKind::AdjustSupervisionPlan,
+            Command::ScheduleWorkReport { .. } => CommandKind::ScheduleWorkReport,
+            Command::RecordReportResearch { .. } => CommandKind::RecordReportResearch,
+            Command::SubmitWorkReport { .. } => CommandKind::SubmitWorkReport,
+            Command::ReturnWorkReport { .. } => CommandKind::ReturnWorkReport,
+            Command::HearWorkReport { .. } => CommandKind::HearWorkReport,
+            Command::IssueReviewOpinion { .. } => CommandKind::IssueReviewOpinion,
+            Command::ReportOpinionHandling { .. } => CommandKind::ReportOpinionHandling,
+            Command::FollowUpWorkReport { .. } => CommandKind::FollowUpWorkReport,
+            Command::CloseWorkReport { .. } => CommandKind::CloseWorkReport,
             // @kind-arms: items
             // @kind-arms: followup
             Command::DeclareEvaluationScope { .. } => CommandKind::DeclareEvaluationScope,

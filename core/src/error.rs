@@ -182,6 +182,28 @@ pub mod rule_codes {
     /// An extraordinary congress session needs an open request of one fifth of the deputies (L-3).
     pub const EXTRAORDINARY_NOT_REQUESTED: &str = "extraordinary_not_requested";
     // @rule-codes: meetings
+    /// Only proposed topics are shortlisted, and only shortlisted topics enter a plan (W9 step 3).
+    pub const TOPIC_NOT_SHORTLISTED: &str = "topic_not_shortlisted";
+    /// The supervision plan is published and sent to deputies at the start of the year, by the rule set's month (R-M17).
+    pub const PLAN_PUBLISHED_LATE: &str = "plan_published_late";
+    /// Deputies choose topics from a published plan only (W9 step 6, R-M17).
+    pub const PLAN_NOT_PUBLISHED: &str = "plan_not_published";
+    /// The rule set in force does not allow the plan to be adjusted (L-20: allowed since 2024).
+    pub const PLAN_ADJUSTMENT_NOT_ALLOWED: &str = "plan_adjustment_not_allowed";
+    /// The revised version of a report comes after the first version (L-15).
+    pub const REVISED_BEFORE_FIRST: &str = "revised_before_first";
+    /// A report is heard once its revised version is submitted (L-15).
+    pub const REVISED_REPORT_MISSING: &str = "revised_report_missing";
+    /// A report returned for revision is heard once submitted again (R-M15).
+    pub const REPORT_RETURNED: &str = "report_returned";
+    /// Research is a mandatory step before a report is heard (R-M20, rule flag).
+    pub const RESEARCH_MISSING: &str = "research_missing";
+    /// Final accounts are heard with performance-evaluation reports attached (R-B7, rule flag).
+    pub const PERFORMANCE_REPORTS_MISSING: &str = "performance_reports_missing";
+    /// A report is heard at its standing-committee meeting, on the meeting day (W10 step 5).
+    pub const REPORT_NOT_ON_MEETING_DAY: &str = "report_not_on_meeting_day";
+    /// A report is closed after the organ has reported how it handled the review opinion (L-16).
+    pub const OPINION_HANDLING_MISSING: &str = "opinion_handling_missing";
     // @rule-codes: items
     // @rule-codes: followup
     /// The work-evaluation team is led by a standing-committee vice director, with heads of special
@@ -267,6 +289,17 @@ pub mod rule_codes {
         EXTRAORDINARY_REQUEST_TOO_SMALL,
         EXTRAORDINARY_NOT_REQUESTED,
         // @rule-codes-all: meetings
+        TOPIC_NOT_SHORTLISTED,
+        PLAN_PUBLISHED_LATE,
+        PLAN_NOT_PUBLISHED,
+        PLAN_ADJUSTMENT_NOT_ALLOWED,
+        REVISED_BEFORE_FIRST,
+        REVISED_REPORT_MISSING,
+        REPORT_RETURNED,
+        RESEARCH_MISSING,
+        PERFORMANCE_REPORTS_MISSING,
+        REPORT_NOT_ON_MEETING_DAY,
+        OPINION_HANDLING_MISSING,
         // @rule-codes-all: items
         // @rule-codes-all: followup
         TEAM_COMPOSITION,
@@ -371,6 +404,17 @@ pub const CODES: &[&str] = &[
     rule_codes::EXTRAORDINARY_REQUEST_TOO_SMALL,
     rule_codes::EXTRAORDINARY_NOT_REQUESTED,
     // @codes: meetings
+    rule_codes::TOPIC_NOT_SHORTLISTED,
+    rule_codes::PLAN_PUBLISHED_LATE,
+    rule_codes::PLAN_NOT_PUBLISHED,
+    rule_codes::PLAN_ADJUSTMENT_NOT_ALLOWED,
+    rule_codes::REVISED_BEFORE_FIRST,
+    rule_codes::REVISED_REPORT_MISSING,
+    rule_codes::REPORT_RETURNED,
+    rule_codes::RESEARCH_MISSING,
+    rule_codes::PERFORMANCE_REPORTS_MISSING,
+    rule_codes::REPORT_NOT_ON_MEETING_DAY,
+    rule_codes::OPINION_HANDLING_MISSING,
     // @codes: items
     // @codes: followup
     rule_codes::TEAM_COMPOSITION,

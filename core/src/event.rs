@@ -713,6 +713,163 @@ pub enum EventKind {
         in_office: u32,
     },
     // @events: meetings
+    /// A supervision topic was proposed (W9 step 1).
+    SupervisionTopicProposed {
+        /// The topic.
+        topic: crate::ids::SupervisionTopicId,
+        /// The congress.
+        congress: CongressId,
+        /// The plan year.
+        year: i32,
+        /// Source (L-20).
+        source: crate::oversight::plan::TopicSource,
+        /// Title.
+        title: String,
+        /// Proposer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        proposer: Option<String>,
+    },
+    /// Topics were shortlisted (W9 step 3).
+    SupervisionTopicsShortlisted {
+        /// The congress.
+        congress: CongressId,
+        /// The plan year.
+        year: i32,
+        /// The topics.
+        topics: Vec<crate::ids::SupervisionTopicId>,
+    },
+    /// The year's plan was approved, the Party committee's approval recorded (W9 step 4).
+    SupervisionPlanApproved {
+        /// The plan.
+        plan: crate::ids::SupervisionPlanId,
+        /// The congress.
+        congress: CongressId,
+        /// The year.
+        year: i32,
+        /// Its topics.
+        topics: Vec<crate::ids::SupervisionTopicId>,
+        /// The Party committee's approval reference.
+        party_committee_ref: String,
+        /// Its date.
+        party_committee_approved_on: NaiveDate,
+    },
+    /// The plan was published and sent to deputies (R-M23, R-M17).
+    SupervisionPlanPublished {
+        /// The plan.
+        plan: crate::ids::SupervisionPlanId,
+    },
+    /// A deputy chose a topic of the published plan (W9 step 6).
+    SupervisionTopicChosen {
+        /// The plan.
+        plan: crate::ids::SupervisionPlanId,
+        /// The topic.
+        topic: crate::ids::SupervisionTopicId,
+        /// The deputy.
+        deputy: DeputyId,
+    },
+    /// The plan was adjusted (L-20 2024).
+    SupervisionPlanAdjusted {
+        /// The plan.
+        plan: crate::ids::SupervisionPlanId,
+        /// Topics added.
+        added: Vec<crate::ids::SupervisionTopicId>,
+        /// Topics dropped.
+        dropped: Vec<crate::ids::SupervisionTopicId>,
+        /// Why.
+        reason: String,
+    },
+    /// A report was put on a standing-committee meeting's agenda (W10 step 1).
+    WorkReportScheduled {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// The congress.
+        congress: CongressId,
+        /// The year.
+        year: i32,
+        /// Kind.
+        kind: crate::oversight::work_report::ReportKind,
+        /// State-assets sub-kind.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state_assets_kind: Option<crate::oversight::work_report::StateAssetsKind>,
+        /// Title.
+        title: String,
+        /// Reporting organ.
+        organ: UnitId,
+        /// Meeting.
+        meeting: crate::ids::MeetingId,
+        /// Plan topic.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        topic: Option<crate::ids::SupervisionTopicId>,
+    },
+    /// Research before the hearing was recorded (R-M20).
+    WorkReportResearchRecorded {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// Findings.
+        summary: String,
+    },
+    /// A version of the report was submitted (L-15).
+    WorkReportSubmitted {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// Which version.
+        version: crate::oversight::work_report::ReportVersion,
+        /// Due date (L-15, rule set).
+        due: NaiveDate,
+        /// Submitted after the due date.
+        late: bool,
+        /// Performance-evaluation reports attached (R-B7).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        performance_reports: Vec<String>,
+    },
+    /// The report was sent back for revision (R-M15).
+    WorkReportReturned {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// Why.
+        reason: String,
+    },
+    /// The standing committee heard the report (W10 step 5).
+    WorkReportHeard {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// Oral or written.
+        mode: crate::oversight::work_report::HearingMode,
+    },
+    /// The review opinion was issued (W10 step 7, L-16).
+    WorkReportOpinionIssued {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// The opinion.
+        opinion: String,
+        /// The handling report is due (rule set).
+        due: NaiveDate,
+    },
+    /// The organ reported how it handled the review opinion (L-16).
+    WorkReportOpinionHandled {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// The handling report.
+        summary: String,
+        /// Reported after the due date.
+        late: bool,
+    },
+    /// The review opinion was followed up (L-16).
+    WorkReportFollowedUp {
+        /// The report.
+        report: crate::ids::WorkReportId,
+        /// How.
+        kind: crate::oversight::work_report::FollowUpKind,
+        /// Summary.
+        summary: String,
+    },
+    /// The report was closed (W10 step 10).
+    WorkReportClosed {
+        /// The report.
+        report: crate::ids::WorkReportId,
+    },
     // @events: items
     // @events: followup
     /// The departments to evaluate within the term were declared (R-E1).
@@ -927,6 +1084,21 @@ impl EventKind {
         "ballot_held",
         "extraordinary_session_requested",
         // @event-types: meetings
+        "supervision_topic_proposed",
+        "supervision_topics_shortlisted",
+        "supervision_plan_approved",
+        "supervision_plan_published",
+        "supervision_topic_chosen",
+        "supervision_plan_adjusted",
+        "work_report_scheduled",
+        "work_report_research_recorded",
+        "work_report_submitted",
+        "work_report_returned",
+        "work_report_heard",
+        "work_report_opinion_issued",
+        "work_report_opinion_handled",
+        "work_report_followed_up",
+        "work_report_closed",
         // @event-types: items
         // @event-types: followup
         "evaluation_scope_declared",
@@ -1035,6 +1207,21 @@ impl EventKind {
             Self::BallotHeld { .. } => "ballot_held",
             Self::ExtraordinarySessionRequested { .. } => "extraordinary_session_requested",
             // @event-arms: meetings
+            Self::SupervisionTopicProposed { .. } => "supervision_topic_proposed",
+            Self::SupervisionTopicsShortlisted { .. } => "supervision_topics_shortlisted",
+            Self::SupervisionPlanApproved { .. } => "supervision_plan_approved",
+            Self::SupervisionPlanPublished { .. } => "supervision_plan_published",
+            Self::SupervisionTopicChosen { .. } => "supervision_topic_chosen",
+            Self::SupervisionPlanAdjusted { .. } => "supervision_plan_adjusted",
+            Self::WorkReportScheduled { .. } => "work_report_scheduled",
+            Self::WorkReportResearchRecorded { .. } => "work_report_research_recorded",
+            Self::WorkReportSubmitted { .. } => "work_report_submitted",
+            Self::WorkReportReturned { .. } => "work_report_returned",
+            Self::WorkReportHeard { .. } => "work_report_heard",
+            Self::WorkReportOpinionIssued { .. } => "work_report_opinion_issued",
+            Self::WorkReportOpinionHandled { .. } => "work_report_opinion_handled",
+            Self::WorkReportFollowedUp { .. } => "work_report_followed_up",
+            Self::WorkReportClosed { .. } => "work_report_closed",
             // @event-arms: items
             // @event-arms: followup
             Self::EvaluationScopeDeclared { .. } => "evaluation_scope_declared",
@@ -1225,6 +1412,21 @@ mod tests {
                 r#"{"type":"ballot_held","ballot":{"id":"B","meeting":"M","congress":"c","item":3,"subject":"决议","kind":"resolution","vote":{"members":45,"present":40,"yes":38,"no":1,"abstain":1},"adopted":true,"at":"2024-06-27T15:00:00+08:00"}}"#,
                 r#"{"type":"extraordinary_session_requested","congress":"c","deputies":80,"in_office":350}"#,
                 // @event-samples: meetings
+                r#"{"type":"supervision_topic_proposed","topic":"T1","congress":"c","year":2024,"source":"public_solicitation","title":"t"}"#,
+                r#"{"type":"supervision_topics_shortlisted","congress":"c","year":2024,"topics":["T1"]}"#,
+                r#"{"type":"supervision_plan_approved","plan":"P","congress":"c","year":2024,"topics":["T1"],"party_committee_ref":"r","party_committee_approved_on":"2023-12-18"}"#,
+                r#"{"type":"supervision_plan_published","plan":"P"}"#,
+                r#"{"type":"supervision_topic_chosen","plan":"P","topic":"T1","deputy":"D"}"#,
+                r#"{"type":"supervision_plan_adjusted","plan":"P","added":[],"dropped":["T1"],"reason":"r"}"#,
+                r#"{"type":"work_report_scheduled","report":"R","congress":"c","year":2024,"kind":"state_assets","state_assets_kind":"comprehensive","title":"t","organ":"u","meeting":"M"}"#,
+                r#"{"type":"work_report_research_recorded","report":"R","summary":"s"}"#,
+                r#"{"type":"work_report_submitted","report":"R","version":"first","due":"2024-06-05","late":false}"#,
+                r#"{"type":"work_report_returned","report":"R","reason":"r"}"#,
+                r#"{"type":"work_report_heard","report":"R","meeting":"M","mode":"written"}"#,
+                r#"{"type":"work_report_opinion_issued","report":"R","opinion":"o","due":"2024-09-01"}"#,
+                r#"{"type":"work_report_opinion_handled","report":"R","summary":"s","late":true}"#,
+                r#"{"type":"work_report_followed_up","report":"R","kind":"tracking_inspection","summary":"s"}"#,
+                r#"{"type":"work_report_closed","report":"R"}"#,
                 // @event-samples: items
                 // @event-samples: followup
                 r#"{"type":"evaluation_scope_declared","congress":"c","departments":["u"]}"#,

@@ -316,6 +316,24 @@ define_id!(
     "hd-17-sc-21-b1"
 );
 // @ids: meetings
+define_id!(
+    /// A proposed supervision topic (监督议题建议, W9).
+    SupervisionTopicId,
+    "topic",
+    "T-2024-01"
+);
+define_id!(
+    /// An annual supervision plan (监督工作计划, W9).
+    SupervisionPlanId,
+    "plan",
+    "hd-17-2024"
+);
+define_id!(
+    /// A report the standing committee hears (专项工作报告 and the statutory reports, W10).
+    WorkReportId,
+    "report",
+    "R-2024-01"
+);
 // @ids: items
 // @ids: followup
 define_id!(

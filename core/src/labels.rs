@@ -210,6 +210,27 @@ impl Labelled for CommandKind {
             Self::RecordSpeech => l("登记发言", "Record speech"),
             Self::HoldBallot => l("表决", "Hold ballot"),
             // @command-labels: meetings
+            Self::ProposeSupervisionTopic => l("提出监督议题建议", "Propose a supervision topic"),
+            Self::ShortlistSupervisionTopics => l("初选监督议题", "Shortlist supervision topics"),
+            Self::ApproveSupervisionPlan => {
+                l("通过年度监督工作计划", "Approve the supervision plan")
+            }
+            Self::PublishSupervisionPlan => {
+                l("公布年度监督工作计划", "Publish the supervision plan")
+            }
+            Self::ChooseSupervisionTopic => l("代表自主选择监督议题", "Choose a supervision topic"),
+            Self::AdjustSupervisionPlan => l("调整年度监督工作计划", "Adjust the supervision plan"),
+            Self::ScheduleWorkReport => l("安排听取报告", "Schedule a report"),
+            Self::RecordReportResearch => l("登记会前调研", "Record research"),
+            Self::SubmitWorkReport => l("报送报告", "Submit a report"),
+            Self::ReturnWorkReport => l("发回报告修改", "Return for revision"),
+            Self::HearWorkReport => l("听取审议报告", "Hear a report"),
+            Self::IssueReviewOpinion => l("形成审议意见书", "Issue a review opinion"),
+            Self::ReportOpinionHandling => {
+                l("报告审议意见研究处理情况", "Report the opinion's handling")
+            }
+            Self::FollowUpWorkReport => l("跟踪监督", "Follow up"),
+            Self::CloseWorkReport => l("办结报告", "Close a report"),
             // @command-labels: items
             // @command-labels: followup
             Self::DeclareEvaluationScope => l("确定工作评议范围", "Declare the evaluation scope"),
@@ -376,6 +397,23 @@ pub fn event_label(type_name: &str) -> Option<Label> {
             l("已提议召开临时会议", "Extraordinary session requested")
         }
         // @event-labels: meetings
+        "supervision_topic_proposed" => l("已提出监督议题建议", "Supervision topic proposed"),
+        "supervision_topics_shortlisted" => l("监督议题已初选", "Supervision topics shortlisted"),
+        "supervision_plan_approved" => l("年度监督工作计划已通过", "Supervision plan approved"),
+        "supervision_plan_published" => l("年度监督工作计划已公布", "Supervision plan published"),
+        "supervision_topic_chosen" => l("代表已选择监督议题", "Supervision topic chosen"),
+        "supervision_plan_adjusted" => l("年度监督工作计划已调整", "Supervision plan adjusted"),
+        "work_report_scheduled" => l("报告已列入议程", "Report scheduled"),
+        "work_report_research_recorded" => l("会前调研已登记", "Research recorded"),
+        "work_report_submitted" => l("报告已报送", "Report submitted"),
+        "work_report_returned" => l("报告已发回修改", "Report returned for revision"),
+        "work_report_heard" => l("报告已听取审议", "Report heard"),
+        "work_report_opinion_issued" => l("审议意见书已形成", "Review opinion issued"),
+        "work_report_opinion_handled" => {
+            l("审议意见研究处理情况已报告", "Opinion handling reported")
+        }
+        "work_report_followed_up" => l("已跟踪监督", "Followed up"),
+        "work_report_closed" => l("报告已办结", "Report closed"),
         // @event-labels: items
         // @event-labels: followup
         "evaluation_scope_declared" => l("工作评议范围已确定", "Evaluation scope declared"),
@@ -497,6 +535,25 @@ pub fn error_code_label(code: &str) -> Option<Label> {
             l("临时会议未经提议", "Extraordinary session not requested")
         }
         // @error-labels: meetings
+        "topic_not_shortlisted" => l("议题未经初选", "Topic not shortlisted"),
+        "plan_published_late" => l("监督计划未在年初公布", "Plan published too late"),
+        "plan_not_published" => l("监督计划尚未公布", "Plan not yet published"),
+        "plan_adjustment_not_allowed" => l("规则不允许调整监督计划", "Plan adjustment not allowed"),
+        "revised_before_first" => l("须先报送征求意见稿", "Revised version before the first"),
+        "revised_report_missing" => l("尚未报送报告修改稿", "Revised version not submitted"),
+        "report_returned" => l("报告已发回修改", "Report returned for revision"),
+        "research_missing" => l("未开展会前调研", "Research before the hearing missing"),
+        "performance_reports_missing" => l(
+            "决算未附绩效评价报告",
+            "Performance-evaluation reports missing",
+        ),
+        "report_not_on_meeting_day" => {
+            l("须在所列常委会会议当日听取", "Not heard on its meeting day")
+        }
+        "opinion_handling_missing" => l(
+            "尚未报告审议意见研究处理情况",
+            "Handling of the review opinion not reported",
+        ),
         // @error-labels: items
         // @error-labels: followup
         "team_composition" => l("评议小组组成不符合要求", "Team composition"),
@@ -609,6 +666,24 @@ pub struct LabelCatalog {
     /// Ballot kinds ([`crate::oversight::meeting::BallotKind`], L-4, S001-4).
     pub ballot_kind: BTreeMap<String, Label>,
     // @label-groups: meetings
+    /// Sources of supervision topics ([`crate::oversight::plan::TopicSource`], L-20).
+    pub topic_source: BTreeMap<String, Label>,
+    /// Supervision-topic statuses ([`crate::oversight::plan::TopicStatus`], W9).
+    pub topic_status: BTreeMap<String, Label>,
+    /// Supervision-plan statuses ([`crate::oversight::plan::PlanStatus`], W9).
+    pub plan_status: BTreeMap<String, Label>,
+    /// Kinds of reports the standing committee hears ([`crate::oversight::work_report::ReportKind`], W10).
+    pub report_kind: BTreeMap<String, Label>,
+    /// Sub-kinds of state-assets reports ([`crate::oversight::work_report::StateAssetsKind`], R-B6).
+    pub state_assets_kind: BTreeMap<String, Label>,
+    /// Report statuses ([`crate::oversight::work_report::ReportStatus`], W10).
+    pub report_status: BTreeMap<String, Label>,
+    /// Report versions ([`crate::oversight::work_report::ReportVersion`], L-15).
+    pub report_version: BTreeMap<String, Label>,
+    /// Hearing modes ([`crate::oversight::work_report::HearingMode`], W10).
+    pub hearing_mode: BTreeMap<String, Label>,
+    /// Follow-up kinds ([`crate::oversight::work_report::FollowUpKind`], L-16).
+    pub follow_up_kind: BTreeMap<String, Label>,
     // @label-groups: items
     // @label-groups: followup
     /// Work-evaluation statuses ([`crate::oversight::work_evaluation::WorkEvaluationStatus`], W5).
@@ -709,6 +784,15 @@ pub fn catalog() -> LabelCatalog {
         speech_kind: group(&crate::oversight::meeting::SpeechKind::ALL),
         ballot_kind: group(&crate::oversight::meeting::BallotKind::ALL),
         // @label-group-values: meetings
+        topic_source: group(&crate::oversight::plan::TopicSource::ALL),
+        topic_status: group(&crate::oversight::plan::TopicStatus::ALL),
+        plan_status: group(&crate::oversight::plan::PlanStatus::ALL),
+        report_kind: group(&crate::oversight::work_report::ReportKind::ALL),
+        state_assets_kind: group(&crate::oversight::work_report::StateAssetsKind::ALL),
+        report_status: group(&crate::oversight::work_report::ReportStatus::ALL),
+        report_version: group(&crate::oversight::work_report::ReportVersion::ALL),
+        hearing_mode: group(&crate::oversight::work_report::HearingMode::ALL),
+        follow_up_kind: group(&crate::oversight::work_report::FollowUpKind::ALL),
         // @label-group-values: items
         // @label-group-values: followup
         work_evaluation_status: group(
@@ -937,6 +1021,51 @@ mod tests {
             &crate::oversight::meeting::BallotKind::ALL,
         );
         // @label-covers: meetings
+        covers(
+            "topic_source",
+            &c.topic_source,
+            &crate::oversight::plan::TopicSource::ALL,
+        );
+        covers(
+            "topic_status",
+            &c.topic_status,
+            &crate::oversight::plan::TopicStatus::ALL,
+        );
+        covers(
+            "plan_status",
+            &c.plan_status,
+            &crate::oversight::plan::PlanStatus::ALL,
+        );
+        covers(
+            "report_kind",
+            &c.report_kind,
+            &crate::oversight::work_report::ReportKind::ALL,
+        );
+        covers(
+            "state_assets_kind",
+            &c.state_assets_kind,
+            &crate::oversight::work_report::StateAssetsKind::ALL,
+        );
+        covers(
+            "report_status",
+            &c.report_status,
+            &crate::oversight::work_report::ReportStatus::ALL,
+        );
+        covers(
+            "report_version",
+            &c.report_version,
+            &crate::oversight::work_report::ReportVersion::ALL,
+        );
+        covers(
+            "hearing_mode",
+            &c.hearing_mode,
+            &crate::oversight::work_report::HearingMode::ALL,
+        );
+        covers(
+            "follow_up_kind",
+            &c.follow_up_kind,
+            &crate::oversight::work_report::FollowUpKind::ALL,
+        );
         // @label-covers: items
         // @label-covers: followup
         covers(

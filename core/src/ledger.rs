@@ -324,6 +324,29 @@ impl Ledger {
                 crate::oversight::meeting::decide(st, &self.rules, cmd.at, &cmd.command)
             }
             // @decide: meetings
+            Command::ProposeSupervisionTopic { .. }
+            | Command::ShortlistSupervisionTopics { .. }
+            | Command::ApproveSupervisionPlan { .. }
+            | Command::PublishSupervisionPlan { .. }
+            | Command::ChooseSupervisionTopic { .. }
+            | Command::AdjustSupervisionPlan { .. } => {
+                crate::oversight::plan::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::ScheduleWorkReport { .. }
+            | Command::RecordReportResearch { .. }
+            | Command::SubmitWorkReport { .. }
+            | Command::ReturnWorkReport { .. }
+            | Command::HearWorkReport { .. }
+            | Command::IssueReviewOpinion { .. }
+            | Command::ReportOpinionHandling { .. }
+            | Command::FollowUpWorkReport { .. }
+            | Command::CloseWorkReport { .. } => crate::oversight::work_report::decide(
+                st,
+                &self.rules,
+                &cmd.actor,
+                date,
+                &cmd.command,
+            ),
             // @decide: items
             // @decide: followup
             Command::DeclareEvaluationScope { .. }
@@ -717,6 +740,25 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
             crate::oversight::meeting::apply(state, date, &e.event)?
         }
         // @apply: meetings
+        EventKind::SupervisionTopicProposed { .. }
+        | EventKind::SupervisionTopicsShortlisted { .. }
+        | EventKind::SupervisionPlanApproved { .. }
+        | EventKind::SupervisionPlanPublished { .. }
+        | EventKind::SupervisionTopicChosen { .. }
+        | EventKind::SupervisionPlanAdjusted { .. } => {
+            crate::oversight::plan::apply(state, date, &e.event)?
+        }
+        EventKind::WorkReportScheduled { .. }
+        | EventKind::WorkReportResearchRecorded { .. }
+        | EventKind::WorkReportSubmitted { .. }
+        | EventKind::WorkReportReturned { .. }
+        | EventKind::WorkReportHeard { .. }
+        | EventKind::WorkReportOpinionIssued { .. }
+        | EventKind::WorkReportOpinionHandled { .. }
+        | EventKind::WorkReportFollowedUp { .. }
+        | EventKind::WorkReportClosed { .. } => {
+            crate::oversight::work_report::apply(state, date, &e.event)?
+        }
         // @apply: items
         // @apply: followup
         EventKind::EvaluationScopeDeclared { .. }

@@ -97,6 +97,7 @@ pub use ids::{
     ActivityId, ActorId, CongressId, DeputyId, PersonId, RuleSetId, SessionId, StationId,
     SuggestionId, TierId, UnitId, VoterIssueId,
 };
+pub use ids::{SupervisionPlanId, SupervisionTopicId, WorkReportId};
 pub use key_suggestion::{KeyAssessment, KeyFigures, KeySuggestion};
 pub use ledger::{Ledger, Snapshot, SuggestionView};
 pub use motion::{Motion, MotionFigures, MotionStatus};

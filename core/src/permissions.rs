@@ -172,6 +172,48 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
         ),
         // @allowed: meetings
+        // Supervision topics (§6.2 "Supervision topic suggestion"): deputies, street/town organs
+        // and the public C; the office enters them (public solicitation, R-M16) and committees
+        // propose their research findings (L-20 (4)).
+        K::ProposeSupervisionTopic => matches!(
+            role,
+            R::Deputy
+                | R::DeputyAffairsOffice
+                | R::SpecialCommittee
+                | R::StreetWorkingCommittee
+                | R::Public
+        ),
+        // The working bodies shortlist (W9 step 3; §6.2 "Annual supervision plan": committees
+        // propose, the director meeting approves the draft).
+        K::ShortlistSupervisionTopics => matches!(role, R::SpecialCommittee | R::DirectorMeeting),
+        // The director meeting (draft) and the standing committee approve and adjust (§6.2, L-20).
+        K::ApproveSupervisionPlan | K::AdjustSupervisionPlan => {
+            matches!(role, R::DirectorMeeting | R::StandingCommittee)
+        }
+        // Publication (R-M23): the approving bodies, or the office for them.
+        K::PublishSupervisionPlan => matches!(
+            role,
+            R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
+        ),
+        // Deputies enrol themselves (§6.2 "C (enrolment)"); the office records it for them.
+        K::ChooseSupervisionTopic => matches!(role, R::Deputy | R::DeputyAffairsOffice),
+        // §6.2 "Special work report": the director meeting sets the agenda and returns reports
+        // for revision (顺义), the committee researches, the reporting organ submits, the SC hears.
+        K::ScheduleWorkReport | K::CloseWorkReport => {
+            matches!(role, R::DirectorMeeting | R::StandingCommittee)
+        }
+        K::RecordReportResearch => matches!(role, R::SpecialCommittee),
+        K::SubmitWorkReport | K::ReportOpinionHandling => {
+            matches!(role, R::GovernmentOffice | R::HandlingUnit)
+        }
+        K::ReturnWorkReport => matches!(role, R::DirectorMeeting),
+        K::HearWorkReport => matches!(role, R::StandingCommittee),
+        // §6.2 "Review opinion": the committee drafts, the director meeting and the SC adopt.
+        K::IssueReviewOpinion => matches!(role, R::DirectorMeeting | R::StandingCommittee),
+        K::FollowUpWorkReport => matches!(
+            role,
+            R::SpecialCommittee | R::DirectorMeeting | R::StandingCommittee
+        ),
         // @allowed: items
         // @allowed: followup
         // Department work evaluation (§6.2 "Department evaluation", W5): the director meeting
@@ -279,6 +321,23 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         }
         K::RequestExtraordinarySession => "permission-matrix §6.2 (no meeting row), L-3",
         // @basis: meetings
+        K::ShortlistSupervisionTopics
+        | K::ApproveSupervisionPlan
+        | K::PublishSupervisionPlan
+        | K::ChooseSupervisionTopic
+        | K::AdjustSupervisionPlan => {
+            "permission-matrix §6.2 (annual supervision plan), W9, R-M17, R-M23, L-20"
+        }
+        K::ScheduleWorkReport
+        | K::RecordReportResearch
+        | K::SubmitWorkReport
+        | K::ReturnWorkReport
+        | K::HearWorkReport
+        | K::CloseWorkReport => "permission-matrix §6.2 (special work report), W10, L-15, R-M15",
+        K::IssueReviewOpinion | K::ReportOpinionHandling | K::FollowUpWorkReport => {
+            "permission-matrix §6.2 (review opinion), W10, L-16"
+        }
+        K::ProposeSupervisionTopic => "permission-matrix §6.2 (supervision topic), L-20",
         // @basis: items
         // @basis: followup
         K::DeclareEvaluationScope | K::PlanWorkEvaluation => {

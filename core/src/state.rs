@@ -78,6 +78,17 @@ pub struct State {
     pub extraordinary_requests:
         BTreeMap<CongressId, Vec<crate::oversight::meeting::ExtraordinaryRequest>>,
     // @state: meetings
+    /// Supervision topics proposed (W9) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub supervision_topics:
+        BTreeMap<crate::ids::SupervisionTopicId, crate::oversight::plan::SupervisionTopic>,
+    /// Annual supervision plans (W9) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub supervision_plans:
+        BTreeMap<crate::ids::SupervisionPlanId, crate::oversight::plan::SupervisionPlan>,
+    /// Reports the standing committee hears (W10) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub work_reports: BTreeMap<crate::ids::WorkReportId, crate::oversight::work_report::WorkReport>,
     // @state: items
     // @state: followup
     /// Department work evaluations (W5) by id.
@@ -140,6 +151,8 @@ impl State {
         crate::class_case::validate(self)?;
         crate::oversight::meeting::validate_state(self)?;
         // @validate: meetings
+        crate::oversight::plan::validate_state(self)?;
+        crate::oversight::work_report::validate_state(self)?;
         // @validate: items
         // @validate: followup
         crate::oversight::work_evaluation::validate_state(self)?;

@@ -110,6 +110,21 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::HoldBallot
             | CommandKind::RequestExtraordinarySession
             // @matrix: meetings
+            | CommandKind::ProposeSupervisionTopic
+            | CommandKind::ShortlistSupervisionTopics
+            | CommandKind::ApproveSupervisionPlan
+            | CommandKind::PublishSupervisionPlan
+            | CommandKind::ChooseSupervisionTopic
+            | CommandKind::AdjustSupervisionPlan
+            | CommandKind::ScheduleWorkReport
+            | CommandKind::RecordReportResearch
+            | CommandKind::SubmitWorkReport
+            | CommandKind::ReturnWorkReport
+            | CommandKind::HearWorkReport
+            | CommandKind::IssueReviewOpinion
+            | CommandKind::ReportOpinionHandling
+            | CommandKind::FollowUpWorkReport
+            | CommandKind::CloseWorkReport
             // @matrix: items
             // @matrix: followup
             | CommandKind::DeclareEvaluationScope

@@ -9,6 +9,8 @@
 pub mod meeting;
 pub mod meeting_report;
 // @modules: meetings
+pub mod plan;
+pub mod work_report;
 // @modules: items
 // @modules: followup
 pub mod work_evaluation;
@@ -32,6 +34,10 @@ pub struct OversightRules {
     /// (L-3, L-4, L-5, R-M1…R-M3, R-M8, R-M9, R-M12).
     pub meetings: meeting::MeetingRules,
     // @rules: meetings
+    /// The annual supervision plan (W9; R-M17, L-20).
+    pub plan: plan::PlanRules,
+    /// The reports the standing committee hears (W10; L-15, L-16, R-M20, R-B5, R-B6, R-B7).
+    pub reports: work_report::ReportRules,
     // @rules: items
     // @rules: followup
     /// Department work evaluation (W5; R-E3, R-E4, R-E5).
@@ -92,6 +98,7 @@ pub fn outputs(
     let _ = (st, congress, from, to);
     meeting::add_outputs(st, congress, from, to, &mut out);
     // @outputs: meetings
+    work_report::add_outputs(st, congress, from, to, &mut out);
     // @outputs: items
     // @outputs: followup
     work_evaluation::add_outputs(st, congress, from, to, &mut out);
