@@ -186,6 +186,8 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     // @queries: items
     // @queries: followup
     // @queries: evaluation
+    ("escalations", &["congress", "year"], &[]),
+    ("escalation_compliance", &["congress", "year"], &[]),
     // @queries: escalation
     // @queries: budget
 ];
@@ -313,6 +315,8 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
         // @query-dispatch: items
         // @query-dispatch: followup
         // @query-dispatch: evaluation
+        "escalations" => ledger.escalations_to_json(arg("congress"), arg("year")),
+        "escalation_compliance" => ledger.escalation_compliance_to_json(arg("congress"), arg("year")),
         // @query-dispatch: escalation
         // @query-dispatch: budget
         other => unreachable!("check_queries lets no unknown query `{other}` through"),

@@ -74,6 +74,10 @@ pub struct State {
     // @state: items
     // @state: followup
     // @state: evaluation
+    /// Escalation items (W23): topic inquiries, interpellations, special-question investigations
+    /// and removal motions.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub escalations: BTreeMap<crate::ids::EscalationId, crate::oversight::escalation::Escalation>,
     // @state: escalation
     // @state: budget
 }
@@ -129,6 +133,7 @@ impl State {
         // @validate: items
         // @validate: followup
         // @validate: evaluation
+        crate::oversight::escalation::validate_state(self)?;
         // @validate: escalation
         // @validate: budget
         self.validate_deputy_family()

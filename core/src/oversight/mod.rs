@@ -11,6 +11,7 @@ pub mod meeting;
 // @modules: items
 // @modules: followup
 // @modules: evaluation
+pub mod escalation;
 // @modules: escalation
 // @modules: budget
 
@@ -30,6 +31,9 @@ pub struct OversightRules {
     // @rules: items
     // @rules: followup
     // @rules: evaluation
+    /// The escalation tools (W23; L-17, L-18, L-19, R-M14).
+    #[serde(default)]
+    pub escalation: escalation::EscalationRules,
     // @rules: escalation
     // @rules: budget
 }
@@ -87,6 +91,7 @@ pub fn outputs(
     // @outputs: items
     // @outputs: followup
     // @outputs: evaluation
+    escalation::add_outputs(st, congress, from, to, &mut out);
     // @outputs: escalation
     // @outputs: budget
     out
