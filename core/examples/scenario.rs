@@ -316,7 +316,9 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
         // @query-dispatch: followup
         // @query-dispatch: evaluation
         "escalations" => ledger.escalations_to_json(arg("congress"), arg("year")),
-        "escalation_compliance" => ledger.escalation_compliance_to_json(arg("congress"), arg("year")),
+        "escalation_compliance" => {
+            ledger.escalation_compliance_to_json(arg("congress"), arg("year"))
+        }
         // @query-dispatch: escalation
         // @query-dispatch: budget
         other => unreachable!("check_queries lets no unknown query `{other}` through"),

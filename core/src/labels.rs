@@ -208,12 +208,23 @@ impl Labelled for CommandKind {
             // @command-labels: evaluation
             Self::HoldTopicInquiry => l("开展专题询问", "Hold a topic inquiry"),
             Self::ProposeInterpellation => l("提出质询案", "Propose an interpellation"),
-            Self::DecideInterpellationAnswer => l("决定质询答复方式", "Decide how the interpellation is answered"),
+            Self::DecideInterpellationAnswer => l(
+                "决定质询答复方式",
+                "Decide how the interpellation is answered",
+            ),
             Self::AnswerInterpellation => l("答复质询", "Answer the interpellation"),
-            Self::RateInterpellationAnswer => l("对质询答复表示意见", "Rate the interpellation answer"),
+            Self::RateInterpellationAnswer => {
+                l("对质询答复表示意见", "Rate the interpellation answer")
+            }
             Self::CloseInterpellation => l("质询案办结", "Close the interpellation"),
-            Self::ProposeSpecialInvestigation => l("提议组织特定问题调查委员会", "Propose a special-question investigation"),
-            Self::DecideSpecialInvestigation => l("决定组织特定问题调查委员会", "Decide the special-question investigation"),
+            Self::ProposeSpecialInvestigation => l(
+                "提议组织特定问题调查委员会",
+                "Propose a special-question investigation",
+            ),
+            Self::DecideSpecialInvestigation => l(
+                "决定组织特定问题调查委员会",
+                "Decide the special-question investigation",
+            ),
             Self::ReportSpecialInvestigation => l("提出调查报告", "Report the investigation"),
             Self::ProposeRemoval => l("提出撤职案", "Propose a removal"),
             Self::DecideRemoval => l("表决撤职案", "Decide the removal"),
@@ -366,9 +377,13 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "interpellation_answer_decided" => l("质询答复方式已决定", "Answer form decided"),
         "interpellation_answered" => l("质询已答复", "Interpellation answered"),
         "interpellation_answer_rated" => l("已对质询答复表示意见", "Interpellation answer rated"),
-        "interpellation_reanswer_required" => l("过半数提质询人不满意，须再作答复", "New answer required"),
+        "interpellation_reanswer_required" => {
+            l("过半数提质询人不满意，须再作答复", "New answer required")
+        }
         "interpellation_closed" => l("质询案已办结", "Interpellation closed"),
-        "special_investigation_proposed" => l("特定问题调查已提议", "Special investigation proposed"),
+        "special_investigation_proposed" => {
+            l("特定问题调查已提议", "Special investigation proposed")
+        }
         "special_investigation_decided" => l("特定问题调查已表决", "Special investigation decided"),
         "special_investigation_reported" => l("调查报告已提出", "Special investigation reported"),
         "removal_proposed" => l("撤职案已提出", "Removal proposed"),
@@ -470,7 +485,10 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         // @error-labels: followup
         // @error-labels: evaluation
         "too_few_proposers" => l("联名人数不足", "Too few proposers"),
-        "not_sc_member" => l("提议人不是常委会组成人员", "Not a standing-committee member"),
+        "not_sc_member" => l(
+            "提议人不是常委会组成人员",
+            "Not a standing-committee member",
+        ),
         "outside_session" => l("不在代表大会会议期间", "Outside the congress session"),
         "already_rated" => l("已对该答复表示过意见", "Answer already rated"),
         // @error-labels: escalation

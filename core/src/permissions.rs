@@ -277,7 +277,9 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         // @basis: items
         // @basis: followup
         // @basis: evaluation
-        K::HoldTopicInquiry => "permission-matrix §6.2 (no topic-inquiry row; SC hears), W23, R-M14",
+        K::HoldTopicInquiry => {
+            "permission-matrix §6.2 (no topic-inquiry row; SC hears), W23, R-M14"
+        }
         K::ProposeInterpellation
         | K::DecideInterpellationAnswer
         | K::AnswerInterpellation
@@ -292,9 +294,8 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         }
         K::ProposeRemoval | K::DecideRemoval => {
             "permission-matrix §6.2 (appointment and removal steps), W23, L-19"
-        }
-        // @basis: escalation
-        // @basis: budget
+        } // @basis: escalation
+          // @basis: budget
     }
 }
 

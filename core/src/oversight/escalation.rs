@@ -667,7 +667,10 @@ fn check_deputies(
                 "§1.3",
                 Some(&f),
                 Some(d.to_string()),
-                format!("deputy `{d}` is a deputy of `{}`, not `{congress}`", dep.congress),
+                format!(
+                    "deputy `{d}` is a deputy of `{}`, not `{congress}`",
+                    dep.congress
+                ),
             ));
         }
     }
@@ -762,7 +765,10 @@ fn check_proposers(
         Proposers::ScMembers { .. } | Proposers::Deputies { .. } => {
             actor.role == Role::DeputyAffairsOffice
                 || (actor.role == Role::Deputy
-                    && by.deputies().iter().any(|d| d.as_str() == actor.id.as_str()))
+                    && by
+                        .deputies()
+                        .iter()
+                        .any(|d| d.as_str() == actor.id.as_str()))
         }
         Proposers::Presidium { .. } | Proposers::Delegations { .. } => {
             matches!(
@@ -953,7 +959,10 @@ fn check_vote(
         return Err(RendaError::InvalidField {
             field: "command.meeting".into(),
             value: meeting.to_string(),
-            reason: format!("held on {}, before the proposal ({})", m.held_on, e.opened_on),
+            reason: format!(
+                "held on {}, before the proposal ({})",
+                m.held_on, e.opened_on
+            ),
         });
     }
     vote.validate("command.vote")?;
@@ -1120,7 +1129,10 @@ pub(crate) fn decide(
                     return Err(RendaError::InvalidField {
                         field: "command.committee".into(),
                         value: crate::ids::truncate(name),
-                        reason: format!("only an oral committee answer names a committee, not {}", mode.as_str()),
+                        reason: format!(
+                            "only an oral committee answer names a committee, not {}",
+                            mode.as_str()
+                        ),
                     })
                 }
                 (_, None) => {}
@@ -1547,7 +1559,12 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             mode: m,
             committee: c,
         } => {
-            let e = item_mut(state, interpellation, K::Interpellation, "event.interpellation")?;
+            let e = item_mut(
+                state,
+                interpellation,
+                K::Interpellation,
+                "event.interpellation",
+            )?;
             if let EscalationDetail::Interpellation {
                 mode, committee, ..
             } = &mut e.detail
@@ -1563,7 +1580,12 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             answer,
             meeting,
         } => {
-            let e = item_mut(state, interpellation, K::Interpellation, "event.interpellation")?;
+            let e = item_mut(
+                state,
+                interpellation,
+                K::Interpellation,
+                "event.interpellation",
+            )?;
             if let EscalationDetail::Interpellation { answers, .. } = &mut e.detail {
                 answers.push(Answer {
                     answered_on: date,
@@ -1579,7 +1601,12 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             deputy,
             rating,
         } => {
-            let e = item_mut(state, interpellation, K::Interpellation, "event.interpellation")?;
+            let e = item_mut(
+                state,
+                interpellation,
+                K::Interpellation,
+                "event.interpellation",
+            )?;
             let EscalationDetail::Interpellation { answers, .. } = &mut e.detail else {
                 unreachable!("item_mut() checked the kind")
             };
@@ -1591,11 +1618,21 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             a.ratings.insert(deputy.clone(), *rating);
         }
         EventKind::InterpellationReanswerRequired { interpellation, .. } => {
-            let e = item_mut(state, interpellation, K::Interpellation, "event.interpellation")?;
+            let e = item_mut(
+                state,
+                interpellation,
+                K::Interpellation,
+                "event.interpellation",
+            )?;
             e.set(date, S::AwaitingAnswer);
         }
         EventKind::InterpellationClosed { interpellation } => {
-            let e = item_mut(state, interpellation, K::Interpellation, "event.interpellation")?;
+            let e = item_mut(
+                state,
+                interpellation,
+                K::Interpellation,
+                "event.interpellation",
+            )?;
             e.closed_on = Some(date);
             e.set(date, S::Closed);
         }
@@ -1740,7 +1777,10 @@ pub(crate) fn validate_state(st: &State) -> Result<()> {
     };
     for (id, e) in &st.escalations {
         if &e.id != id {
-            return Err(bad(id, format!("key does not match the record's id {}", e.id)));
+            return Err(bad(
+                id,
+                format!("key does not match the record's id {}", e.id),
+            ));
         }
         st.congress(&e.congress, "state.escalations.congress")?;
         if !e.status.fits(e.kind()) {
