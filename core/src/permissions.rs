@@ -292,10 +292,10 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         | K::ReportSpecialInvestigation => {
             "permission-matrix §6.2 (department evaluation: escalation), W23, L-18"
         }
-        K::ProposeRemoval | K::DecideRemoval => {
-            "permission-matrix §6.2 (appointment and removal steps), W23, L-19"
-        } // @basis: escalation
-          // @basis: budget
+        K::ProposeRemoval => "permission-matrix §6.2 (appointment and removal), W23, L-19",
+        K::DecideRemoval => "permission-matrix §6.2 (appointment and removal), L-19, L-4",
+        // @basis: escalation
+        // @basis: budget
     }
 }
 
