@@ -137,7 +137,7 @@ fn vote(c: u8) -> Value {
     json!({"members": if c % 13 == 0 { 9 } else { 10 }, "present": 10, "yes": yes, "no": 10 - yes, "abstain": 0})
 }
 
-fn build(s: &Step, today: NaiveDate) -> (Role, String, Value) {
+fn build(l: &Ledger, s: &Step, today: NaiveDate) -> (Role, String, Value) {
     let id = |p: &str| format!("{p}{}", s.a % ITEMS);
     let by = || match s.b % 4 {
         0 => json!({"by": "director_meeting"}),
@@ -180,13 +180,29 @@ fn build(s: &Step, today: NaiveDate) -> (Role, String, Value) {
             }
             (Role::HandlingUnit, "U1".into(), cmd)
         }
-        4 | 5 => (
-            Role::DeputyAffairsOffice,
-            "x".into(),
-            json!({"type": "rate_interpellation_answer", "interpellation": id("ZX"),
-                   "deputy": format!("D{}", s.b % 14),
-                   "rating": if s.c % 2 == 0 { "dissatisfied" } else { "satisfied" }}),
-        ),
+        4 | 5 => {
+            // Mostly a proposer of the item (so more than half can be dissatisfied).
+            let proposers = l
+                .state()
+                .escalations
+                .get(&id("ZX").parse().unwrap())
+                .and_then(|e| match &e.detail {
+                    EscalationDetail::Interpellation { by, .. } => Some(by.deputies().to_vec()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let deputy = match proposers.get(usize::from(s.b) % proposers.len().max(1)) {
+                Some(d) if s.b % 8 != 0 => d.to_string(),
+                _ => format!("D{}", s.b % 14),
+            };
+            (
+                Role::DeputyAffairsOffice,
+                "x".into(),
+                json!({"type": "rate_interpellation_answer", "interpellation": id("ZX"),
+                       "deputy": deputy,
+                       "rating": if s.c % 3 == 0 { "satisfied" } else { "dissatisfied" }}),
+            )
+        }
         6 => (
             Role::DirectorMeeting,
             "x".into(),
@@ -316,7 +332,7 @@ fn walk(start: u16, steps: &[Step]) -> std::collections::BTreeSet<&'static str> 
     let mut today = date(2024, 1, 2) + Days::days(i64::from(start));
     for (i, s) in steps.iter().enumerate() {
         today += Days::days(i64::from(s.advance));
-        let (mut role, mut id, cmd) = build(s, today);
+        let (mut role, mut id, cmd) = build(&l, s, today);
         if s.wrong_role % 9 == 0 {
             role = Role::ALL[s.wrong_role as usize % Role::ALL.len()];
             id = actor_id(role).into();
