@@ -1469,8 +1469,7 @@ fn item_mut<'s>(
 
 fn open(
     state: &mut State,
-    id: &EscalationId,
-    congress: &CongressId,
+    (id, congress): (&EscalationId, &CongressId),
     subject: String,
     origin: &Option<String>,
     date: NaiveDate,
@@ -1515,8 +1514,7 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             origin,
         } => open(
             state,
-            inquiry,
-            congress,
+            (inquiry, congress),
             report.clone(),
             origin,
             *held_on,
@@ -1539,8 +1537,7 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             origin,
         } => open(
             state,
-            interpellation,
-            congress,
+            (interpellation, congress),
             subject.clone(),
             origin,
             date,
@@ -1644,8 +1641,7 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             origin,
         } => open(
             state,
-            investigation,
-            congress,
+            (investigation, congress),
             subject.clone(),
             origin,
             date,
@@ -1729,8 +1725,7 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             origin,
         } => open(
             state,
-            removal,
-            congress,
+            (removal, congress),
             format!("{official} {post}"),
             origin,
             date,
