@@ -195,6 +195,8 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("evaluation_coverage", &["congress", "as_of"], &[]),
     ("work_evaluations", &["congress", "year"], &[]),
     // @queries: evaluation
+    ("escalations", &["congress", "year"], &[]),
+    ("escalation_compliance", &["congress", "year"], &[]),
     // @queries: escalation
     // @queries: budget
 ];
@@ -335,6 +337,10 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
         "evaluation_coverage" => ledger.evaluation_coverage_to_json(arg("congress"), arg("as_of")),
         "work_evaluations" => ledger.work_evaluations_to_json(arg("congress"), arg("year")),
         // @query-dispatch: evaluation
+        "escalations" => ledger.escalations_to_json(arg("congress"), arg("year")),
+        "escalation_compliance" => {
+            ledger.escalation_compliance_to_json(arg("congress"), arg("year"))
+        }
         // @query-dispatch: escalation
         // @query-dispatch: budget
         other => unreachable!("check_queries lets no unknown query `{other}` through"),

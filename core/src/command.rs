@@ -1044,6 +1044,148 @@ pub enum Command {
         reason: String,
     },
     // @commands: evaluation
+    /// The standing committee holds a topic inquiry (专题询问) at its meeting on a report (W23;
+    /// R-M14 counts them per year).
+    HoldTopicInquiry {
+        /// New id.
+        inquiry: crate::ids::EscalationId,
+        /// The congress.
+        congress: CongressId,
+        /// The standing-committee meeting (its day is the inquiry's day).
+        meeting: crate::ids::MeetingId,
+        /// The linked report (title or id).
+        report: String,
+        /// Who asked: deputies of the congress (SC members, invited deputies), in office.
+        questioners: Vec<DeputyId>,
+        /// Who answered: units.
+        responders: Vec<UnitId>,
+        /// Streamed live.
+        #[serde(default)]
+        live_stream: bool,
+        /// What led to it (e.g. a work-evaluation id, W5 step 4).
+        #[serde(default)]
+        origin: Option<String>,
+    },
+    /// Standing-committee members (or, in session, deputies) jointly propose an interpellation
+    /// (质询案) of a unit (L-17).
+    ProposeInterpellation {
+        /// New id.
+        interpellation: crate::ids::EscalationId,
+        /// The congress.
+        congress: CongressId,
+        /// The unit questioned.
+        addressee: UnitId,
+        /// Subject.
+        subject: String,
+        /// The questions.
+        questions: Vec<String>,
+        /// The proposers: `sc_members` (3 county, 5 city/province, 10 national) or `deputies`
+        /// during a session (10).
+        by: crate::oversight::escalation::Proposers,
+        /// What led to it (e.g. a work-evaluation id, W5 step 4).
+        #[serde(default)]
+        origin: Option<String>,
+    },
+    /// The director meeting decides how an interpellation is answered (L-17).
+    DecideInterpellationAnswer {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+        /// Oral at a plenary meeting, oral at a committee meeting, or written.
+        mode: crate::oversight::escalation::AnswerMode,
+        /// The committee of an oral committee answer.
+        #[serde(default)]
+        committee: Option<String>,
+    },
+    /// The unit questioned answers (L-17); an oral plenary answer names the meeting.
+    AnswerInterpellation {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+        /// The answer (or its summary).
+        answer: String,
+        /// The meeting of an oral plenary answer.
+        #[serde(default)]
+        meeting: Option<crate::ids::MeetingId>,
+    },
+    /// A proposer rates the answer, once per answer (L-17).
+    RateInterpellationAnswer {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+        /// The proposer.
+        deputy: DeputyId,
+        /// Satisfied or dissatisfied.
+        rating: crate::oversight::escalation::AnswerRating,
+    },
+    /// The interpellation is closed after an answer (L-17).
+    CloseInterpellation {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+    },
+    /// The director meeting, one fifth of SC members, or in session the presidium, 3
+    /// delegations or one tenth of deputies propose a special-question investigation (L-18).
+    ProposeSpecialInvestigation {
+        /// New id.
+        investigation: crate::ids::EscalationId,
+        /// The congress.
+        congress: CongressId,
+        /// The question to investigate.
+        subject: String,
+        /// The proposers.
+        by: crate::oversight::escalation::Proposers,
+        /// What led to it (e.g. a work-evaluation id, W5 step 4).
+        #[serde(default)]
+        origin: Option<String>,
+    },
+    /// The standing committee votes to form the investigation committee (L-18, L-4).
+    DecideSpecialInvestigation {
+        /// The investigation.
+        investigation: crate::ids::EscalationId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The tally over all members.
+        vote: crate::vote::Vote,
+        /// The committee's members (deputies in office).
+        members: Vec<DeputyId>,
+    },
+    /// The investigation committee reports; the standing committee may adopt a resolution (L-18).
+    ReportSpecialInvestigation {
+        /// The investigation.
+        investigation: crate::ids::EscalationId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The report (or its summary).
+        report: String,
+        /// The vote on a resolution, if one was put.
+        #[serde(default)]
+        resolution: Option<crate::vote::Vote>,
+    },
+    /// The government, the director meeting or one fifth of SC members propose removing an
+    /// official (撤职案, L-19).
+    ProposeRemoval {
+        /// New id.
+        removal: crate::ids::EscalationId,
+        /// The congress.
+        congress: CongressId,
+        /// The official's name.
+        official: String,
+        /// The post.
+        post: String,
+        /// Why.
+        reason: String,
+        /// The proposers.
+        by: crate::oversight::escalation::Proposers,
+        /// What led to it (e.g. a work-evaluation id, W5 step 4).
+        #[serde(default)]
+        origin: Option<String>,
+    },
+    /// The standing committee votes on a removal (L-19, L-4: majority of all members).
+    DecideRemoval {
+        /// The removal.
+        removal: crate::ids::EscalationId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The tally over all members.
+        vote: crate::vote::Vote,
+    },
     // @commands: escalation
     // @commands: budget
 }
@@ -1248,6 +1390,28 @@ pub enum CommandKind {
     /// See [`Command::EscalateWorkEvaluation`].
     EscalateWorkEvaluation,
     // @kinds: evaluation
+    /// See [`Command::HoldTopicInquiry`].
+    HoldTopicInquiry,
+    /// See [`Command::ProposeInterpellation`].
+    ProposeInterpellation,
+    /// See [`Command::DecideInterpellationAnswer`].
+    DecideInterpellationAnswer,
+    /// See [`Command::AnswerInterpellation`].
+    AnswerInterpellation,
+    /// See [`Command::RateInterpellationAnswer`].
+    RateInterpellationAnswer,
+    /// See [`Command::CloseInterpellation`].
+    CloseInterpellation,
+    /// See [`Command::ProposeSpecialInvestigation`].
+    ProposeSpecialInvestigation,
+    /// See [`Command::DecideSpecialInvestigation`].
+    DecideSpecialInvestigation,
+    /// See [`Command::ReportSpecialInvestigation`].
+    ReportSpecialInvestigation,
+    /// See [`Command::ProposeRemoval`].
+    ProposeRemoval,
+    /// See [`Command::DecideRemoval`].
+    DecideRemoval,
     // @kinds: escalation
     // @kinds: budget
 }
@@ -1355,6 +1519,17 @@ impl CommandKind {
         CommandKind::CloseWorkEvaluation,
         CommandKind::EscalateWorkEvaluation,
         // @all: evaluation
+        CommandKind::HoldTopicInquiry,
+        CommandKind::ProposeInterpellation,
+        CommandKind::DecideInterpellationAnswer,
+        CommandKind::AnswerInterpellation,
+        CommandKind::RateInterpellationAnswer,
+        CommandKind::CloseInterpellation,
+        CommandKind::ProposeSpecialInvestigation,
+        CommandKind::DecideSpecialInvestigation,
+        CommandKind::ReportSpecialInvestigation,
+        CommandKind::ProposeRemoval,
+        CommandKind::DecideRemoval,
         // @all: escalation
         // @all: budget
     ];
@@ -1468,6 +1643,17 @@ impl Command {
         "close_work_evaluation",
         "escalate_work_evaluation",
         // @types: evaluation
+        "hold_topic_inquiry",
+        "propose_interpellation",
+        "decide_interpellation_answer",
+        "answer_interpellation",
+        "rate_interpellation_answer",
+        "close_interpellation",
+        "propose_special_investigation",
+        "decide_special_investigation",
+        "report_special_investigation",
+        "propose_removal",
+        "decide_removal",
         // @types: escalation
         // @types: budget
     ];
@@ -1575,6 +1761,17 @@ impl Command {
             Command::CloseWorkEvaluation { .. } => CommandKind::CloseWorkEvaluation,
             Command::EscalateWorkEvaluation { .. } => CommandKind::EscalateWorkEvaluation,
             // @kind-arms: evaluation
+            Command::HoldTopicInquiry { .. } => CommandKind::HoldTopicInquiry,
+            Command::ProposeInterpellation { .. } => CommandKind::ProposeInterpellation,
+            Command::DecideInterpellationAnswer { .. } => CommandKind::DecideInterpellationAnswer,
+            Command::AnswerInterpellation { .. } => CommandKind::AnswerInterpellation,
+            Command::RateInterpellationAnswer { .. } => CommandKind::RateInterpellationAnswer,
+            Command::CloseInterpellation { .. } => CommandKind::CloseInterpellation,
+            Command::ProposeSpecialInvestigation { .. } => CommandKind::ProposeSpecialInvestigation,
+            Command::DecideSpecialInvestigation { .. } => CommandKind::DecideSpecialInvestigation,
+            Command::ReportSpecialInvestigation { .. } => CommandKind::ReportSpecialInvestigation,
+            Command::ProposeRemoval { .. } => CommandKind::ProposeRemoval,
+            Command::DecideRemoval { .. } => CommandKind::DecideRemoval,
             // @kind-arms: escalation
             // @kind-arms: budget
         }

@@ -224,6 +224,14 @@ pub mod rule_codes {
     /// Escalation follows a weak or late look-back, or an overdue rectification report (R-E4).
     pub const NO_GROUNDS_FOR_ESCALATION: &str = "no_grounds_for_escalation";
     // @rule-codes: evaluation
+    /// Fewer proposers than the law requires for an interpellation, investigation or removal (L-17, L-18, L-19).
+    pub const TOO_FEW_PROPOSERS: &str = "too_few_proposers";
+    /// A proposer is not a member of the standing committee (L-17, L-18, L-19).
+    pub const NOT_SC_MEMBER: &str = "not_sc_member";
+    /// A proposal by deputies, delegations or the presidium is made during a session of the congress (L-17, L-18).
+    pub const OUTSIDE_SESSION: &str = "outside_session";
+    /// The proposer has rated this interpellation answer already (L-17).
+    pub const ALREADY_RATED: &str = "already_rated";
     // @rule-codes: escalation
     // @rule-codes: budget
 
@@ -311,6 +319,10 @@ pub mod rule_codes {
         LOOK_BACK_NOT_ADEQUATE,
         NO_GROUNDS_FOR_ESCALATION,
         // @rule-codes-all: evaluation
+        TOO_FEW_PROPOSERS,
+        NOT_SC_MEMBER,
+        OUTSIDE_SESSION,
+        ALREADY_RATED,
         // @rule-codes-all: escalation
         // @rule-codes-all: budget
     ];
@@ -426,6 +438,10 @@ pub const CODES: &[&str] = &[
     rule_codes::LOOK_BACK_NOT_ADEQUATE,
     rule_codes::NO_GROUNDS_FOR_ESCALATION,
     // @codes: evaluation
+    rule_codes::TOO_FEW_PROPOSERS,
+    rule_codes::NOT_SC_MEMBER,
+    rule_codes::OUTSIDE_SESSION,
+    rule_codes::ALREADY_RATED,
     // @codes: escalation
     // @codes: budget
     INTERNAL_ERROR,

@@ -989,6 +989,161 @@ pub enum EventKind {
         reason: String,
     },
     // @events: evaluation
+    /// A topic inquiry was held (W23).
+    TopicInquiryHeld {
+        /// The inquiry.
+        inquiry: crate::ids::EscalationId,
+        /// The congress.
+        congress: CongressId,
+        /// The standing-committee meeting.
+        meeting: crate::ids::MeetingId,
+        /// The meeting's day.
+        held_on: chrono::NaiveDate,
+        /// The linked report.
+        report: String,
+        /// Who asked.
+        questioners: Vec<DeputyId>,
+        /// Who answered.
+        responders: Vec<UnitId>,
+        /// Streamed live.
+        #[serde(default)]
+        live_stream: bool,
+        /// What led to it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        origin: Option<String>,
+    },
+    /// An interpellation was proposed (L-17).
+    InterpellationProposed {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+        /// The congress.
+        congress: CongressId,
+        /// The unit questioned.
+        addressee: UnitId,
+        /// Subject.
+        subject: String,
+        /// The questions.
+        questions: Vec<String>,
+        /// The proposers.
+        by: crate::oversight::escalation::Proposers,
+        /// What led to it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        origin: Option<String>,
+    },
+    /// The director meeting decided the form of the answer (L-17).
+    InterpellationAnswerDecided {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+        /// The form.
+        mode: crate::oversight::escalation::AnswerMode,
+        /// The committee of an oral committee answer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        committee: Option<String>,
+    },
+    /// The unit answered (L-17).
+    InterpellationAnswered {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+        /// The answer.
+        answer: String,
+        /// The meeting of an oral plenary answer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<crate::ids::MeetingId>,
+    },
+    /// A proposer rated the answer (L-17).
+    InterpellationAnswerRated {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+        /// The proposer.
+        deputy: DeputyId,
+        /// The rating.
+        rating: crate::oversight::escalation::AnswerRating,
+    },
+    /// More than half of the proposers are dissatisfied: a new answer is required (L-17).
+    InterpellationReanswerRequired {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+        /// Proposers dissatisfied.
+        dissatisfied: u32,
+        /// All proposers.
+        proposers: u32,
+    },
+    /// The interpellation was closed (L-17).
+    InterpellationClosed {
+        /// The interpellation.
+        interpellation: crate::ids::EscalationId,
+    },
+    /// A special-question investigation was proposed (L-18).
+    SpecialInvestigationProposed {
+        /// The investigation.
+        investigation: crate::ids::EscalationId,
+        /// The congress.
+        congress: CongressId,
+        /// The question.
+        subject: String,
+        /// The proposers.
+        by: crate::oversight::escalation::Proposers,
+        /// What led to it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        origin: Option<String>,
+    },
+    /// The standing committee voted on forming the investigation committee (L-18, L-4).
+    SpecialInvestigationDecided {
+        /// The investigation.
+        investigation: crate::ids::EscalationId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The tally.
+        vote: crate::vote::Vote,
+        /// A majority of all members voted for.
+        adopted: bool,
+        /// The committee's members.
+        members: Vec<DeputyId>,
+    },
+    /// The investigation committee reported (L-18).
+    SpecialInvestigationReported {
+        /// The investigation.
+        investigation: crate::ids::EscalationId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The report.
+        report: String,
+        /// The vote on a resolution.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resolution: Option<crate::vote::Vote>,
+        /// The resolution passed.
+        #[serde(default)]
+        resolution_adopted: bool,
+    },
+    /// A removal was proposed (L-19).
+    RemovalProposed {
+        /// The removal.
+        removal: crate::ids::EscalationId,
+        /// The congress.
+        congress: CongressId,
+        /// The official.
+        official: String,
+        /// The post.
+        post: String,
+        /// Why.
+        reason: String,
+        /// The proposers.
+        by: crate::oversight::escalation::Proposers,
+        /// What led to it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        origin: Option<String>,
+    },
+    /// The standing committee voted on a removal (L-19, L-4).
+    RemovalDecided {
+        /// The removal.
+        removal: crate::ids::EscalationId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The tally.
+        vote: crate::vote::Vote,
+        /// A majority of all members voted for.
+        adopted: bool,
+    },
     // @events: escalation
     // @events: budget
 }
@@ -1115,6 +1270,18 @@ impl EventKind {
         "work_evaluation_closed",
         "work_evaluation_escalated",
         // @event-types: evaluation
+        "topic_inquiry_held",
+        "interpellation_proposed",
+        "interpellation_answer_decided",
+        "interpellation_answered",
+        "interpellation_answer_rated",
+        "interpellation_reanswer_required",
+        "interpellation_closed",
+        "special_investigation_proposed",
+        "special_investigation_decided",
+        "special_investigation_reported",
+        "removal_proposed",
+        "removal_decided",
         // @event-types: escalation
         // @event-types: budget
     ];
@@ -1240,6 +1407,18 @@ impl EventKind {
             Self::WorkEvaluationClosed { .. } => "work_evaluation_closed",
             Self::WorkEvaluationEscalated { .. } => "work_evaluation_escalated",
             // @event-arms: evaluation
+            Self::TopicInquiryHeld { .. } => "topic_inquiry_held",
+            Self::InterpellationProposed { .. } => "interpellation_proposed",
+            Self::InterpellationAnswerDecided { .. } => "interpellation_answer_decided",
+            Self::InterpellationAnswered { .. } => "interpellation_answered",
+            Self::InterpellationAnswerRated { .. } => "interpellation_answer_rated",
+            Self::InterpellationReanswerRequired { .. } => "interpellation_reanswer_required",
+            Self::InterpellationClosed { .. } => "interpellation_closed",
+            Self::SpecialInvestigationProposed { .. } => "special_investigation_proposed",
+            Self::SpecialInvestigationDecided { .. } => "special_investigation_decided",
+            Self::SpecialInvestigationReported { .. } => "special_investigation_reported",
+            Self::RemovalProposed { .. } => "removal_proposed",
+            Self::RemovalDecided { .. } => "removal_decided",
             // @event-arms: escalation
             // @event-arms: budget
         }
@@ -1443,6 +1622,18 @@ mod tests {
                 r#"{"type":"work_evaluation_closed","work_evaluation":"W"}"#,
                 r#"{"type":"work_evaluation_escalated","work_evaluation":"W","kind":"interpellation","reason":"r"}"#,
                 // @event-samples: evaluation
+                r#"{"type":"topic_inquiry_held","inquiry":"TI","congress":"c","meeting":"M","held_on":"2024-05-28","report":"r","questioners":["D"],"responders":["u"],"live_stream":true}"#,
+                r#"{"type":"interpellation_proposed","interpellation":"I","congress":"c","addressee":"u","subject":"s","questions":["q"],"by":{"by":"sc_members","members":["D","D2","D3"]},"origin":"W5-1"}"#,
+                r#"{"type":"interpellation_answer_decided","interpellation":"I","mode":"oral_plenary"}"#,
+                r#"{"type":"interpellation_answered","interpellation":"I","answer":"a","meeting":"M"}"#,
+                r#"{"type":"interpellation_answer_rated","interpellation":"I","deputy":"D","rating":"dissatisfied"}"#,
+                r#"{"type":"interpellation_reanswer_required","interpellation":"I","dissatisfied":2,"proposers":3}"#,
+                r#"{"type":"interpellation_closed","interpellation":"I"}"#,
+                r#"{"type":"special_investigation_proposed","investigation":"SI","congress":"c","subject":"s","by":{"by":"director_meeting"}}"#,
+                r#"{"type":"special_investigation_decided","investigation":"SI","meeting":"M","vote":{"members":5,"present":5,"yes":3,"no":2,"abstain":0},"adopted":true,"members":["D"]}"#,
+                r#"{"type":"special_investigation_reported","investigation":"SI","meeting":"M","report":"r","resolution":{"members":5,"present":5,"yes":3,"no":2,"abstain":0},"resolution_adopted":true}"#,
+                r#"{"type":"removal_proposed","removal":"R","congress":"c","official":"o","post":"p","reason":"r","by":{"by":"government"}}"#,
+                r#"{"type":"removal_decided","removal":"R","meeting":"M","vote":{"members":5,"present":5,"yes":3,"no":2,"abstain":0},"adopted":true}"#,
                 // @event-samples: escalation
                 // @event-samples: budget
             ]

@@ -344,5 +344,12 @@ define_id!(
     "hd-17-we-2024-edu"
 );
 // @ids: evaluation
+define_id!(
+    /// An escalation item (W23): a topic inquiry, interpellation, special-question
+    /// investigation or removal motion (L-17, L-18, L-19).
+    EscalationId,
+    "escalation",
+    "hd-17-zx-2024-1"
+);
 // @ids: escalation
 // @ids: budget

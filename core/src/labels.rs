@@ -249,6 +249,28 @@ impl Labelled for CommandKind {
             Self::CloseWorkEvaluation => l("结束工作评议", "Close the evaluation"),
             Self::EscalateWorkEvaluation => l("启动刚性监督", "Escalate"),
             // @command-labels: evaluation
+            Self::HoldTopicInquiry => l("开展专题询问", "Hold a topic inquiry"),
+            Self::ProposeInterpellation => l("提出质询案", "Propose an interpellation"),
+            Self::DecideInterpellationAnswer => l(
+                "决定质询答复方式",
+                "Decide how the interpellation is answered",
+            ),
+            Self::AnswerInterpellation => l("答复质询", "Answer the interpellation"),
+            Self::RateInterpellationAnswer => {
+                l("对质询答复表示意见", "Rate the interpellation answer")
+            }
+            Self::CloseInterpellation => l("质询案办结", "Close the interpellation"),
+            Self::ProposeSpecialInvestigation => l(
+                "提议组织特定问题调查委员会",
+                "Propose a special-question investigation",
+            ),
+            Self::DecideSpecialInvestigation => l(
+                "决定组织特定问题调查委员会",
+                "Decide the special-question investigation",
+            ),
+            Self::ReportSpecialInvestigation => l("提出调查报告", "Report the investigation"),
+            Self::ProposeRemoval => l("提出撤职案", "Propose a removal"),
+            Self::DecideRemoval => l("表决撤职案", "Decide the removal"),
             // @command-labels: escalation
             // @command-labels: budget
         }
@@ -432,6 +454,22 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "work_evaluation_closed" => l("工作评议已结束", "Work evaluation closed"),
         "work_evaluation_escalated" => l("已启动刚性监督", "Escalated"),
         // @event-labels: evaluation
+        "topic_inquiry_held" => l("专题询问已开展", "Topic inquiry held"),
+        "interpellation_proposed" => l("质询案已提出", "Interpellation proposed"),
+        "interpellation_answer_decided" => l("质询答复方式已决定", "Answer form decided"),
+        "interpellation_answered" => l("质询已答复", "Interpellation answered"),
+        "interpellation_answer_rated" => l("已对质询答复表示意见", "Interpellation answer rated"),
+        "interpellation_reanswer_required" => {
+            l("过半数提质询人不满意，须再作答复", "New answer required")
+        }
+        "interpellation_closed" => l("质询案已办结", "Interpellation closed"),
+        "special_investigation_proposed" => {
+            l("特定问题调查已提议", "Special investigation proposed")
+        }
+        "special_investigation_decided" => l("特定问题调查已表决", "Special investigation decided"),
+        "special_investigation_reported" => l("调查报告已提出", "Special investigation reported"),
+        "removal_proposed" => l("撤职案已提出", "Removal proposed"),
+        "removal_decided" => l("撤职案已表决", "Removal decided"),
         // @event-labels: escalation
         // @event-labels: budget
         _ => return None,
@@ -574,6 +612,13 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "look_back_not_adequate" => l("回头看未认定整改到位", "Look-back not adequate"),
         "no_grounds_for_escalation" => l("无整改不力或拖延整改情形", "No grounds for escalation"),
         // @error-labels: evaluation
+        "too_few_proposers" => l("联名人数不足", "Too few proposers"),
+        "not_sc_member" => l(
+            "提议人不是常委会组成人员",
+            "Not a standing-committee member",
+        ),
+        "outside_session" => l("不在代表大会会议期间", "Outside the congress session"),
+        "already_rated" => l("已对该答复表示过意见", "Answer already rated"),
         // @error-labels: escalation
         // @error-labels: budget
         "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
@@ -699,6 +744,14 @@ pub struct LabelCatalog {
     /// Escalation tools ([`crate::oversight::work_evaluation::WorkEvaluationEscalation`], W5).
     pub work_evaluation_escalation: BTreeMap<String, Label>,
     // @label-groups: evaluation
+    /// Escalation kinds ([`crate::oversight::escalation::EscalationKind`], W23).
+    pub escalation_kind: BTreeMap<String, Label>,
+    /// Escalation statuses ([`crate::oversight::escalation::EscalationStatus`], W23).
+    pub escalation_status: BTreeMap<String, Label>,
+    /// Interpellation answer forms ([`crate::oversight::escalation::AnswerMode`], L-17).
+    pub interpellation_answer_mode: BTreeMap<String, Label>,
+    /// Interpellation answer ratings ([`crate::oversight::escalation::AnswerRating`], L-17).
+    pub interpellation_rating: BTreeMap<String, Label>,
     // @label-groups: escalation
     // @label-groups: budget
 }
@@ -806,6 +859,10 @@ pub fn catalog() -> LabelCatalog {
             &crate::oversight::work_evaluation::WorkEvaluationEscalation::ALL,
         ),
         // @label-group-values: evaluation
+        escalation_kind: group(&crate::oversight::escalation::EscalationKind::ALL),
+        escalation_status: group(&crate::oversight::escalation::EscalationStatus::ALL),
+        interpellation_answer_mode: group(&crate::oversight::escalation::AnswerMode::ALL),
+        interpellation_rating: group(&crate::oversight::escalation::AnswerRating::ALL),
         // @label-group-values: escalation
         // @label-group-values: budget
         evaluation_status: group(&crate::handling_evaluation::EvaluationStatus::ALL),
@@ -1099,6 +1156,26 @@ mod tests {
             &crate::oversight::work_evaluation::WorkEvaluationEscalation::ALL,
         );
         // @label-covers: evaluation
+        covers(
+            "escalation_kind",
+            &c.escalation_kind,
+            &crate::oversight::escalation::EscalationKind::ALL,
+        );
+        covers(
+            "escalation_status",
+            &c.escalation_status,
+            &crate::oversight::escalation::EscalationStatus::ALL,
+        );
+        covers(
+            "interpellation_answer_mode",
+            &c.interpellation_answer_mode,
+            &crate::oversight::escalation::AnswerMode::ALL,
+        );
+        covers(
+            "interpellation_rating",
+            &c.interpellation_rating,
+            &crate::oversight::escalation::AnswerRating::ALL,
+        );
         // @label-covers: escalation
         // @label-covers: budget
         covers(
@@ -1180,7 +1257,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 43);
+        assert_eq!(groups.len(), 47);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

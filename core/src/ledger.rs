@@ -369,6 +369,23 @@ impl Ledger {
                 &cmd.command,
             ),
             // @decide: evaluation
+            Command::HoldTopicInquiry { .. }
+            | Command::ProposeInterpellation { .. }
+            | Command::DecideInterpellationAnswer { .. }
+            | Command::AnswerInterpellation { .. }
+            | Command::RateInterpellationAnswer { .. }
+            | Command::CloseInterpellation { .. }
+            | Command::ProposeSpecialInvestigation { .. }
+            | Command::DecideSpecialInvestigation { .. }
+            | Command::ReportSpecialInvestigation { .. }
+            | Command::ProposeRemoval { .. }
+            | Command::DecideRemoval { .. } => crate::oversight::escalation::decide(
+                st,
+                &self.rules,
+                &cmd.actor,
+                date,
+                &cmd.command,
+            ),
             // @decide: escalation
             // @decide: budget
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
@@ -777,6 +794,20 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
             crate::oversight::work_evaluation::apply(state, date, &e.event)?
         }
         // @apply: evaluation
+        EventKind::TopicInquiryHeld { .. }
+        | EventKind::InterpellationProposed { .. }
+        | EventKind::InterpellationAnswerDecided { .. }
+        | EventKind::InterpellationAnswered { .. }
+        | EventKind::InterpellationAnswerRated { .. }
+        | EventKind::InterpellationReanswerRequired { .. }
+        | EventKind::InterpellationClosed { .. }
+        | EventKind::SpecialInvestigationProposed { .. }
+        | EventKind::SpecialInvestigationDecided { .. }
+        | EventKind::SpecialInvestigationReported { .. }
+        | EventKind::RemovalProposed { .. }
+        | EventKind::RemovalDecided { .. } => {
+            crate::oversight::escalation::apply(state, date, &e.event)?
+        }
         // @apply: escalation
         // @apply: budget
         other => suggestion::apply(state, date, other)?,

@@ -239,6 +239,37 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             R::SpecialCommittee | R::DirectorMeeting | R::StandingCommittee
         ),
         // @allowed: evaluation
+        // Escalation tools (W23; §6.2 "Department evaluation: escalation": the SC decides; 质询 by
+        // >= 3 members, 特定问题调查 by the director meeting or >= 1/5). The SC (or the director
+        // meeting, the office recording) holds topic inquiries; SC members propose interpellations
+        // (deputies in session; the office records); investigations also by the director meeting
+        // and in session by the presidium or delegations (recorded by the SC or the office);
+        // removals also by the government (government office, or the unit as part of it) and the
+        // director meeting. The director meeting decides the answer form (L-17); the unit
+        // questioned answers (the government office may submit it); proposers rate; the SC votes.
+        K::HoldTopicInquiry => matches!(
+            role,
+            R::StandingCommittee | R::DirectorMeeting | R::DeputyAffairsOffice
+        ),
+        K::ProposeInterpellation => matches!(role, R::Deputy | R::DeputyAffairsOffice),
+        K::ProposeSpecialInvestigation => matches!(
+            role,
+            R::Deputy | R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
+        ),
+        K::ProposeRemoval => matches!(
+            role,
+            R::Deputy
+                | R::DeputyAffairsOffice
+                | R::DirectorMeeting
+                | R::GovernmentOffice
+                | R::HandlingUnit
+        ),
+        K::DecideInterpellationAnswer => matches!(role, R::DirectorMeeting),
+        K::AnswerInterpellation => matches!(role, R::HandlingUnit | R::GovernmentOffice),
+        K::RateInterpellationAnswer => matches!(role, R::Deputy | R::DeputyAffairsOffice),
+        K::CloseInterpellation => matches!(role, R::DirectorMeeting | R::StandingCommittee),
+        K::DecideSpecialInvestigation | K::DecideRemoval => matches!(role, R::StandingCommittee),
+        K::ReportSpecialInvestigation => matches!(role, R::StandingCommittee | R::SpecialCommittee),
         // @allowed: escalation
         // @allowed: budget
     }
@@ -362,6 +393,23 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         }
         K::EscalateWorkEvaluation => "permission-matrix §6.2 (evaluation: escalation), R-E4",
         // @basis: evaluation
+        K::HoldTopicInquiry => {
+            "permission-matrix §6.2 (no topic-inquiry row; SC hears), W23, R-M14"
+        }
+        K::ProposeInterpellation
+        | K::DecideInterpellationAnswer
+        | K::AnswerInterpellation
+        | K::RateInterpellationAnswer
+        | K::CloseInterpellation => {
+            "permission-matrix §6.2 (department evaluation: escalation), W23, L-17"
+        }
+        K::ProposeSpecialInvestigation
+        | K::DecideSpecialInvestigation
+        | K::ReportSpecialInvestigation => {
+            "permission-matrix §6.2 (department evaluation: escalation), W23, L-18"
+        }
+        K::ProposeRemoval => "permission-matrix §6.2 (appointment and removal), W23, L-19",
+        K::DecideRemoval => "permission-matrix §6.2 (appointment and removal), L-19, L-4",
         // @basis: escalation
         // @basis: budget
     }

@@ -99,6 +99,10 @@ pub struct State {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub evaluation_scopes: BTreeMap<CongressId, crate::oversight::work_evaluation::EvaluationScope>,
     // @state: evaluation
+    /// Escalation items (W23): topic inquiries, interpellations, special-question investigations
+    /// and removal motions.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub escalations: BTreeMap<crate::ids::EscalationId, crate::oversight::escalation::Escalation>,
     // @state: escalation
     // @state: budget
 }
@@ -157,6 +161,7 @@ impl State {
         // @validate: followup
         crate::oversight::work_evaluation::validate_state(self)?;
         // @validate: evaluation
+        crate::oversight::escalation::validate_state(self)?;
         // @validate: escalation
         // @validate: budget
         self.validate_deputy_family()

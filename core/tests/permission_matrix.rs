@@ -141,6 +141,17 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::CloseWorkEvaluation
             | CommandKind::EscalateWorkEvaluation
             // @matrix: evaluation
+            | CommandKind::HoldTopicInquiry
+            | CommandKind::ProposeInterpellation
+            | CommandKind::DecideInterpellationAnswer
+            | CommandKind::AnswerInterpellation
+            | CommandKind::RateInterpellationAnswer
+            | CommandKind::CloseInterpellation
+            | CommandKind::ProposeSpecialInvestigation
+            | CommandKind::DecideSpecialInvestigation
+            | CommandKind::ReportSpecialInvestigation
+            | CommandKind::ProposeRemoval
+            | CommandKind::DecideRemoval
             // @matrix: escalation
             // @matrix: budget
             => {}

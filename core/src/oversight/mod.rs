@@ -15,6 +15,7 @@ pub mod work_report;
 // @modules: followup
 pub mod work_evaluation;
 // @modules: evaluation
+pub mod escalation;
 // @modules: escalation
 // @modules: budget
 
@@ -43,6 +44,9 @@ pub struct OversightRules {
     /// Department work evaluation (W5; R-E3, R-E4, R-E5).
     pub work_evaluation: work_evaluation::WorkEvaluationRules,
     // @rules: evaluation
+    /// The escalation tools (W23; L-17, L-18, L-19, R-M14).
+    #[serde(default)]
+    pub escalation: escalation::EscalationRules,
     // @rules: escalation
     // @rules: budget
 }
@@ -103,6 +107,7 @@ pub fn outputs(
     // @outputs: followup
     work_evaluation::add_outputs(st, congress, from, to, &mut out);
     // @outputs: evaluation
+    escalation::add_outputs(st, congress, from, to, &mut out);
     // @outputs: escalation
     // @outputs: budget
     out
