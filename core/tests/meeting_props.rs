@@ -133,7 +133,7 @@ fn build(s: &Step, today: NaiveDate) -> (Role, Value) {
             let members = [6u32, 10, 45, 9][s.b as usize % 4];
             let present = u32::from(s.c) % (members + 2);
             let deps: Vec<String> = (0..(s.b % 4))
-                .map(|k| format!("D{}", (s.c + k) % 12))
+                .map(|k| format!("D{}", (usize::from(s.c) + usize::from(k)) % 12))
                 .collect();
             (
                 Role::DeputyAffairsOffice,

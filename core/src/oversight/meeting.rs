@@ -824,9 +824,9 @@ pub(crate) fn decide(
             if !m.agenda.is_empty() {
                 return Err(RendaError::InvalidTransition {
                     entity: "meeting",
-                    field: "command.meeting".into(),
+                    field: "command.meeting",
                     id: meeting.to_string(),
-                    status: "agenda_set".into(),
+                    status: "agenda_set",
                     action: "set the agenda of",
                     rule: "R-M9",
                 });
@@ -879,9 +879,9 @@ pub(crate) fn decide(
             if m.attendance.is_some() {
                 return Err(RendaError::InvalidTransition {
                     entity: "meeting",
-                    field: "command.meeting".into(),
+                    field: "command.meeting",
                     id: meeting.to_string(),
-                    status: "attendance_recorded".into(),
+                    status: "attendance_recorded",
                     action: "record the attendance of",
                     rule: "L-3",
                 });
