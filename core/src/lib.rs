@@ -93,6 +93,7 @@ pub use handling_evaluation::{EvaluationReport, HandlingEvaluation};
 pub use ids::ClassCaseId;
 pub use ids::EvaluationId;
 pub use ids::MotionId;
+pub use ids::WorkEvaluationId;
 pub use ids::{
     ActivityId, ActorId, CongressId, DeputyId, PersonId, RuleSetId, SessionId, StationId,
     SuggestionId, TierId, UnitId, VoterIssueId,

@@ -1851,7 +1851,7 @@ pub struct WorkEvaluationSummary {
     pub rectification_due: Option<NaiveDate>,
     /// Date the rectification was reported.
     pub rectification_reported_on: Option<NaiveDate>,
-    /// Whether it was (or, unreported, is by `as_of` = today's ledger end) late.
+    /// Whether the rectification was reported after its due date (`None` until reported).
     pub rectification_late: Option<bool>,
     /// The look-back outcome.
     pub look_back: Option<LookBackOutcome>,
