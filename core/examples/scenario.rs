@@ -184,6 +184,11 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("plan_ledger", &["congress", "as_of"], &[]),
     // @queries: meetings
     // @queries: items
+    ("inspections", &["congress", "year"], &[]),
+    ("inspection_obligations", &["congress", "year"], &[]),
+    ("deliberation_opinions", &["congress", "session"], &[]),
+    ("resolution_follow_up", &["congress", "year"], &[]),
+    ("livelihood_projects", &["congress", "year"], &[]),
     // @queries: followup
     // @queries: evaluation
     // @queries: escalation
@@ -311,6 +316,15 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
         "plan_ledger" => ledger.plan_ledger_to_json(arg("congress"), arg("as_of")),
         // @query-dispatch: meetings
         // @query-dispatch: items
+        "inspections" => ledger.inspections_to_json(arg("congress"), arg("year")),
+        "inspection_obligations" => {
+            ledger.inspection_obligations_to_json(arg("congress"), arg("year"))
+        }
+        "deliberation_opinions" => {
+            ledger.deliberation_opinions_to_json(arg("congress"), arg("session"))
+        }
+        "resolution_follow_up" => ledger.resolution_follow_up_to_json(arg("congress"), arg("year")),
+        "livelihood_projects" => ledger.livelihood_projects_to_json(arg("congress"), arg("year")),
         // @query-dispatch: followup
         // @query-dispatch: evaluation
         // @query-dispatch: escalation

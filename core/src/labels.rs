@@ -204,6 +204,40 @@ impl Labelled for CommandKind {
             Self::ConveneMeeting => l("召开会议", "Convene a meeting"),
             // @command-labels: meetings
             // @command-labels: items
+            Self::PlanInspection => l("安排执法检查", "Plan an inspection"),
+            Self::FormInspectionTeam => l("组成执法检查组", "Form the inspection team"),
+            Self::RecordInspectionIssues => l("列出问题清单", "Record inspection issues"),
+            Self::ReportInspection => l("听取执法检查报告", "Hear the inspection report"),
+            Self::IssueInspectionReviewOpinion => {
+                l("形成执法检查审议意见", "Issue the review opinion")
+            }
+            Self::RectifyInspectionIssue => l("问题整改完成", "Rectify an issue"),
+            Self::LookBackInspection => l("执法检查“回头看”", "Look back"),
+            Self::CloseInspection => l("执法检查办结", "Close the inspection"),
+            Self::RecordDeliberationOpinion => {
+                l("记录代表审议意见", "Record a deliberation opinion")
+            }
+            Self::RouteDeliberationOpinion => {
+                l("主任会议分办审议意见", "Route a deliberation opinion")
+            }
+            Self::ReportDeliberationHandling => {
+                l("听取审议意见研究处理情况报告", "Hear the handling report")
+            }
+            Self::PlanResolutionFollowUp => l("确定决议落实跟踪", "Plan resolution follow-up"),
+            Self::RecordResolutionDuty => l("记录决议落实工作", "Record a resolution duty"),
+            Self::ProposeLivelihoodProject => l("征集民生实事项目", "Propose a livelihood project"),
+            Self::ApproveLivelihoodProjects => {
+                l("审议通过民生实事项目", "Approve livelihood projects")
+            }
+            Self::MonitorLivelihoodProject => {
+                l("代表监督检查民生实事", "Monitor a livelihood project")
+            }
+            Self::CompleteLivelihoodProject => {
+                l("民生实事项目完成", "Complete a livelihood project")
+            }
+            Self::ReportLivelihoodCompletion => {
+                l("听取民生实事完成情况报告", "Hear the completion report")
+            }
             // @command-labels: followup
             // @command-labels: evaluation
             // @command-labels: escalation
@@ -348,6 +382,32 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "meeting_convened" => l("会议已召开", "Meeting convened"),
         // @event-labels: meetings
         // @event-labels: items
+        "inspection_planned" => l("执法检查已列入计划", "Inspection planned"),
+        "inspection_team_formed" => l("执法检查组已组成", "Inspection team formed"),
+        "inspection_issues_recorded" => l("问题清单已列出", "Inspection issues recorded"),
+        "inspection_reported" => l("已听取执法检查报告", "Inspection reported"),
+        "inspection_review_opinion_issued" => l("执法检查审议意见已形成", "Review opinion issued"),
+        "inspection_issue_rectified" => l("问题已整改", "Issue rectified"),
+        "inspection_looked_back" => l("已开展“回头看”", "Looked back"),
+        "inspection_closed" => l("执法检查已办结", "Inspection closed"),
+        "deliberation_opinion_recorded" => l("代表审议意见已记录", "Deliberation opinion recorded"),
+        "deliberation_opinion_routed" => l("审议意见已分办", "Deliberation opinion routed"),
+        "deliberation_handling_reported" => {
+            l("已听取审议意见研究处理情况报告", "Handling report heard")
+        }
+        "resolution_follow_up_planned" => l("决议落实跟踪已确定", "Resolution follow-up planned"),
+        "resolution_duty_recorded" => l("决议落实工作已记录", "Resolution duty recorded"),
+        "livelihood_project_proposed" => l("民生实事项目已征集", "Livelihood project proposed"),
+        "livelihood_projects_approved" => {
+            l("民生实事项目已审议通过", "Livelihood projects approved")
+        }
+        "livelihood_project_monitored" => {
+            l("代表已监督检查民生实事", "Livelihood project monitored")
+        }
+        "livelihood_project_completed" => l("民生实事项目已完成", "Livelihood project completed"),
+        "livelihood_completion_reported" => {
+            l("已听取民生实事完成情况报告", "Completion report heard")
+        }
         // @event-labels: followup
         // @event-labels: evaluation
         // @event-labels: escalation
@@ -444,6 +504,25 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "not_in_class_case" => l("该建议不在此类案中", "Not in the class case"),
         // @error-labels: meetings
         // @error-labels: items
+        "inspected_before_effect" => l(
+            "法律法规施行前不得检查",
+            "Inspected before the law takes effect",
+        ),
+        "inspection_team_incomplete" => l(
+            "执法检查组须分小组并有代表参加",
+            "Inspection team incomplete",
+        ),
+        "issue_list_required" => l("执法检查报告须附问题清单", "Issue list required"),
+        "issue_not_handed_over" => l("该问题未在检查中交办", "Issue not handed over"),
+        "issue_already_rectified" => l("该问题已整改", "Issue already rectified"),
+        "look_back_too_early" => l("过渡期未满不得“回头看”", "Look-back too early"),
+        "inspection_issues_open" => l("尚有问题未整改", "Issues still open"),
+        "second_recorder" => l("每个代表团只派一名记录人员", "One recorder per delegation"),
+        "route_mismatch" => l("审议意见分办方向不符", "Route does not fit the opinion"),
+        "not_in_report_quarter" => l("不在规定季度听取报告", "Not in the report quarter"),
+        "not_a_follow_up_year" => l("该年度不在决议跟踪期内", "Not a follow-up year"),
+        "wrong_project_year" => l("项目年度不符", "Wrong project year"),
+        "no_approved_projects" => l("该年度无已批准的民生实事项目", "No approved projects"),
         // @error-labels: followup
         // @error-labels: evaluation
         // @error-labels: escalation
@@ -533,6 +612,22 @@ pub struct LabelCatalog {
     pub meeting_kind: BTreeMap<String, Label>,
     // @label-groups: meetings
     // @label-groups: items
+    /// Law kinds ([`crate::oversight::inspection::LawKind`], W11).
+    pub law_kind: BTreeMap<String, Label>,
+    /// Inspection statuses ([`crate::oversight::inspection::InspectionStatus`], W11).
+    pub inspection_status: BTreeMap<String, Label>,
+    /// What deliberation opinions are about ([`crate::oversight::deliberation::OpinionAbout`], W14).
+    pub opinion_about: BTreeMap<String, Label>,
+    /// Where deliberation opinions are routed ([`crate::oversight::deliberation::OpinionRoute`], W14).
+    pub opinion_route: BTreeMap<String, Label>,
+    /// Deliberation opinion statuses ([`crate::oversight::deliberation::OpinionStatus`], W14).
+    pub opinion_status: BTreeMap<String, Label>,
+    /// Yearly resolution follow-up duties ([`crate::oversight::deliberation::ResolutionDuty`], W14).
+    pub resolution_duty: BTreeMap<String, Label>,
+    /// Origins of livelihood proposals ([`crate::oversight::livelihood::ProposalOrigin`], W19).
+    pub proposal_origin: BTreeMap<String, Label>,
+    /// Livelihood project statuses ([`crate::oversight::livelihood::ProjectStatus`], W19).
+    pub project_status: BTreeMap<String, Label>,
     // @label-groups: followup
     // @label-groups: evaluation
     // @label-groups: escalation
@@ -618,6 +713,14 @@ pub fn catalog() -> LabelCatalog {
         meeting_kind: group(&crate::oversight::meeting::MeetingKind::ALL),
         // @label-group-values: meetings
         // @label-group-values: items
+        law_kind: group(&crate::oversight::inspection::LawKind::ALL),
+        inspection_status: group(&crate::oversight::inspection::InspectionStatus::ALL),
+        opinion_about: group(&crate::oversight::deliberation::OpinionAbout::ALL),
+        opinion_route: group(&crate::oversight::deliberation::OpinionRoute::ALL),
+        opinion_status: group(&crate::oversight::deliberation::OpinionStatus::ALL),
+        resolution_duty: group(&crate::oversight::deliberation::ResolutionDuty::ALL),
+        proposal_origin: group(&crate::oversight::livelihood::ProposalOrigin::ALL),
+        project_status: group(&crate::oversight::livelihood::ProjectStatus::ALL),
         // @label-group-values: followup
         // @label-group-values: evaluation
         // @label-group-values: escalation
@@ -821,6 +924,46 @@ mod tests {
         );
         // @label-covers: meetings
         // @label-covers: items
+        covers(
+            "law_kind",
+            &c.law_kind,
+            &crate::oversight::inspection::LawKind::ALL,
+        );
+        covers(
+            "inspection_status",
+            &c.inspection_status,
+            &crate::oversight::inspection::InspectionStatus::ALL,
+        );
+        covers(
+            "opinion_about",
+            &c.opinion_about,
+            &crate::oversight::deliberation::OpinionAbout::ALL,
+        );
+        covers(
+            "opinion_route",
+            &c.opinion_route,
+            &crate::oversight::deliberation::OpinionRoute::ALL,
+        );
+        covers(
+            "opinion_status",
+            &c.opinion_status,
+            &crate::oversight::deliberation::OpinionStatus::ALL,
+        );
+        covers(
+            "resolution_duty",
+            &c.resolution_duty,
+            &crate::oversight::deliberation::ResolutionDuty::ALL,
+        );
+        covers(
+            "proposal_origin",
+            &c.proposal_origin,
+            &crate::oversight::livelihood::ProposalOrigin::ALL,
+        );
+        covers(
+            "project_status",
+            &c.project_status,
+            &crate::oversight::livelihood::ProjectStatus::ALL,
+        );
         // @label-covers: followup
         // @label-covers: evaluation
         // @label-covers: escalation
@@ -904,7 +1047,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 34);
+        assert_eq!(groups.len(), 42);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

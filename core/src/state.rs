@@ -72,6 +72,29 @@ pub struct State {
     pub meetings: BTreeMap<crate::ids::MeetingId, crate::oversight::meeting::Meeting>,
     // @state: meetings
     // @state: items
+    /// Law-enforcement inspections (W11) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inspections: BTreeMap<crate::ids::InspectionId, crate::oversight::inspection::Inspection>,
+    /// Deliberation opinions of congress sessions (W14) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deliberation_opinions:
+        BTreeMap<crate::ids::OpinionId, crate::oversight::deliberation::DeliberationOpinion>,
+    /// Resolution follow-up plans (W14) by resolution id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub resolution_follow_ups:
+        BTreeMap<crate::ids::ResolutionId, crate::oversight::deliberation::ResolutionFollowUp>,
+    /// Livelihood projects (W19) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub livelihood_projects:
+        BTreeMap<crate::ids::LivelihoodProjectId, crate::oversight::livelihood::LivelihoodProject>,
+    /// Approvals of livelihood project lists (W19) by meeting.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub livelihood_decisions:
+        BTreeMap<crate::ids::MeetingId, crate::oversight::livelihood::LivelihoodDecision>,
+    /// Livelihood completion reports heard (W19) by meeting.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub livelihood_reports:
+        BTreeMap<crate::ids::MeetingId, crate::oversight::livelihood::CompletionReport>,
     // @state: followup
     // @state: evaluation
     // @state: escalation
@@ -127,6 +150,9 @@ impl State {
         crate::oversight::meeting::validate_state(self)?;
         // @validate: meetings
         // @validate: items
+        crate::oversight::inspection::validate_state(self)?;
+        crate::oversight::deliberation::validate_state(self)?;
+        crate::oversight::livelihood::validate_state(self)?;
         // @validate: followup
         // @validate: evaluation
         // @validate: escalation

@@ -9,6 +9,9 @@
 pub mod meeting;
 // @modules: meetings
 // @modules: items
+pub mod deliberation;
+pub mod inspection;
+pub mod livelihood;
 // @modules: followup
 // @modules: evaluation
 // @modules: escalation
@@ -28,6 +31,10 @@ use serde::{Deserialize, Serialize};
 pub struct OversightRules {
     // @rules: meetings
     // @rules: items
+    /// Law-enforcement inspections (W11, R-L1).
+    pub inspection: inspection::InspectionRules,
+    /// Deliberation opinions (W14, R-M7).
+    pub deliberation: deliberation::DeliberationRules,
     // @rules: followup
     // @rules: evaluation
     // @rules: escalation
@@ -85,6 +92,8 @@ pub fn outputs(
     let _ = (st, congress, from, to);
     // @outputs: meetings
     // @outputs: items
+    inspection::add_outputs(st, congress, from, to, &mut out);
+    livelihood::add_outputs(st, congress, from, to, &mut out);
     // @outputs: followup
     // @outputs: evaluation
     // @outputs: escalation
