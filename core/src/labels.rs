@@ -237,11 +237,10 @@ impl Labelled for CommandKind {
             }
             Self::ReportLivelihoodCompletion => {
                 l("听取民生实事完成情况报告", "Hear the completion report")
-            }
-            // @command-labels: followup
-            // @command-labels: evaluation
-            // @command-labels: escalation
-            // @command-labels: budget
+            } // @command-labels: followup
+              // @command-labels: evaluation
+              // @command-labels: escalation
+              // @command-labels: budget
         }
     }
 }
