@@ -191,6 +191,11 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("supervision_plan", &["congress", "year"], &[]),
     ("report_calendar", &["congress", "year", "as_of"], &[]),
     // @queries: items
+    ("inspections", &["congress", "year"], &[]),
+    ("inspection_obligations", &["congress", "year"], &[]),
+    ("deliberation_opinions", &["congress", "session"], &[]),
+    ("resolution_follow_up", &["congress", "year"], &[]),
+    ("livelihood_projects", &["congress", "year"], &[]),
     // @queries: followup
     ("evaluation_coverage", &["congress", "as_of"], &[]),
     ("work_evaluations", &["congress", "year"], &[]),
@@ -333,6 +338,15 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
             ledger.report_calendar_to_json(arg("congress"), arg("year"), arg("as_of"))
         }
         // @query-dispatch: items
+        "inspections" => ledger.inspections_to_json(arg("congress"), arg("year")),
+        "inspection_obligations" => {
+            ledger.inspection_obligations_to_json(arg("congress"), arg("year"))
+        }
+        "deliberation_opinions" => {
+            ledger.deliberation_opinions_to_json(arg("congress"), arg("session"))
+        }
+        "resolution_follow_up" => ledger.resolution_follow_up_to_json(arg("congress"), arg("year")),
+        "livelihood_projects" => ledger.livelihood_projects_to_json(arg("congress"), arg("year")),
         // @query-dispatch: followup
         "evaluation_coverage" => ledger.evaluation_coverage_to_json(arg("congress"), arg("as_of")),
         "work_evaluations" => ledger.work_evaluations_to_json(arg("congress"), arg("year")),

@@ -927,6 +927,189 @@ pub enum Command {
         report: crate::ids::WorkReportId,
     },
     // @commands: items
+    /// Plans a law-enforcement inspection (执法检查, W11). R-L1: not in a year before the law
+    /// takes effect.
+    PlanInspection {
+        /// New inspection id.
+        inspection: crate::ids::InspectionId,
+        /// The congress whose standing committee inspects.
+        congress: CongressId,
+        /// The year of the inspection.
+        year: u32,
+        /// The law or regulation inspected.
+        law: crate::oversight::inspection::Law,
+        /// Joint with the higher-level congress (市区联动).
+        #[serde(default)]
+        joint: bool,
+        /// A third party taking part.
+        #[serde(default)]
+        third_party: Option<String>,
+        /// The end of a transition period before which no look-back (R-L4).
+        #[serde(default)]
+        transition_ends: Option<NaiveDate>,
+    },
+    /// Forms the inspection team of small groups of deputies (R-L3).
+    FormInspectionTeam {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// At least one group, each with a leader and deputies.
+        groups: Vec<crate::oversight::inspection::InspectionGroup>,
+    },
+    /// Records issues found on the issue list (问题清单, R-L2), perhaps handed over for
+    /// rectification at once (边检查边交办边整改).
+    RecordInspectionIssues {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// At least one issue.
+        issues: Vec<crate::oversight::inspection::IssueInput>,
+    },
+    /// The inspection report is heard at a standing-committee meeting with its issue list (R-L2).
+    ReportInspection {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The standing-committee meeting.
+        meeting: crate::ids::MeetingId,
+        /// Who presents it (may be a deputy director).
+        presenter: String,
+        /// The report states that no issues were found.
+        #[serde(default)]
+        no_issues: bool,
+    },
+    /// The standing committee issues its review opinion on the inspection report (审议意见).
+    IssueInspectionReviewOpinion {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The opinion.
+        text: String,
+    },
+    /// The responsible unit reports an issue rectified (R-L2).
+    RectifyInspectionIssue {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The issue.
+        issue: crate::ids::InspectionIssueId,
+    },
+    /// The look-back (回头看, R-L4), not before the end of the transition period.
+    LookBackInspection {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+    },
+    /// Closes an inspection: every issue rectified, or a look-back done.
+    CloseInspection {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+    },
+    /// Records a deputy's deliberation opinion at a congress session (W14); R-M6: one recorder
+    /// per delegation.
+    RecordDeliberationOpinion {
+        /// New opinion id.
+        opinion: crate::ids::OpinionId,
+        /// The congress.
+        congress: CongressId,
+        /// The session.
+        session: SessionId,
+        /// The delegation (代表团).
+        delegation: String,
+        /// The delegation's recorder.
+        recorder: String,
+        /// The opinion.
+        text: String,
+        /// Congress work or government work.
+        about: crate::oversight::deliberation::OpinionAbout,
+    },
+    /// The director meeting routes an opinion: into the SC work plan or to the government (W14).
+    RouteDeliberationOpinion {
+        /// The opinion.
+        opinion: crate::ids::OpinionId,
+        /// The director meeting.
+        meeting: crate::ids::MeetingId,
+        /// Where it goes.
+        route: crate::oversight::deliberation::OpinionRoute,
+    },
+    /// The director meeting hears the government's report on the opinions routed to it, in the
+    /// fourth quarter (R-M7).
+    ReportDeliberationHandling {
+        /// The congress.
+        congress: CongressId,
+        /// The director meeting.
+        meeting: crate::ids::MeetingId,
+        /// The opinions reported on, each routed to the government.
+        opinions: Vec<crate::ids::OpinionId>,
+    },
+    /// Plans the follow-up of a congress resolution over years (W14).
+    PlanResolutionFollowUp {
+        /// New resolution id.
+        resolution: crate::ids::ResolutionId,
+        /// The congress that adopted it.
+        congress: CongressId,
+        /// Its title.
+        title: String,
+        /// The years it is followed, ascending.
+        years: Vec<u32>,
+    },
+    /// Records one of the four yearly follow-up duties done for a resolution (W14).
+    RecordResolutionDuty {
+        /// The resolution.
+        resolution: crate::ids::ResolutionId,
+        /// The year followed.
+        year: u32,
+        /// The duty.
+        duty: crate::oversight::deliberation::ResolutionDuty,
+        /// A note.
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// Proposes a livelihood project for a year (W19 step 1; S001-11).
+    ProposeLivelihoodProject {
+        /// New project id.
+        project: crate::ids::LivelihoodProjectId,
+        /// The congress.
+        congress: CongressId,
+        /// The year it is for.
+        year: u32,
+        /// Title.
+        title: String,
+        /// Deputies or voters.
+        origin: crate::oversight::livelihood::ProposalOrigin,
+    },
+    /// The congress or its standing committee approves the year's project list at a meeting
+    /// (a decision, W19 step 3).
+    ApproveLivelihoodProjects {
+        /// The congress.
+        congress: CongressId,
+        /// The meeting of the congress or the standing committee.
+        meeting: crate::ids::MeetingId,
+        /// The year of the projects.
+        year: u32,
+        /// The projects with their due dates.
+        projects: Vec<crate::oversight::livelihood::ApprovedProject>,
+    },
+    /// Deputies visit a project (查进度、督质量、促成效, W19 step 4; S001-7).
+    MonitorLivelihoodProject {
+        /// The project.
+        project: crate::ids::LivelihoodProjectId,
+        /// The deputies visiting.
+        deputies: Vec<DeputyId>,
+        /// What they found.
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// The government completes a project (W19 step 6): on time or late against its due date.
+    CompleteLivelihoodProject {
+        /// The project.
+        project: crate::ids::LivelihoodProjectId,
+        /// The day it was completed.
+        completed_on: NaiveDate,
+    },
+    /// The government's completion report is heard at a standing-committee meeting (W19 step 7).
+    ReportLivelihoodCompletion {
+        /// The congress.
+        congress: CongressId,
+        /// The standing-committee meeting.
+        meeting: crate::ids::MeetingId,
+        /// The year of the projects.
+        year: u32,
+    },
     // @commands: followup
     /// The director meeting or the standing committee declares the government departments to
     /// evaluate within the term (R-E1); a later declaration replaces the earlier one.
@@ -1362,6 +1545,42 @@ pub enum CommandKind {
     /// See [`Command::CloseWorkReport`].
     CloseWorkReport,
     // @kinds: items
+    /// See [`Command::PlanInspection`].
+    PlanInspection,
+    /// See [`Command::FormInspectionTeam`].
+    FormInspectionTeam,
+    /// See [`Command::RecordInspectionIssues`].
+    RecordInspectionIssues,
+    /// See [`Command::ReportInspection`].
+    ReportInspection,
+    /// See [`Command::IssueInspectionReviewOpinion`].
+    IssueInspectionReviewOpinion,
+    /// See [`Command::RectifyInspectionIssue`].
+    RectifyInspectionIssue,
+    /// See [`Command::LookBackInspection`].
+    LookBackInspection,
+    /// See [`Command::CloseInspection`].
+    CloseInspection,
+    /// See [`Command::RecordDeliberationOpinion`].
+    RecordDeliberationOpinion,
+    /// See [`Command::RouteDeliberationOpinion`].
+    RouteDeliberationOpinion,
+    /// See [`Command::ReportDeliberationHandling`].
+    ReportDeliberationHandling,
+    /// See [`Command::PlanResolutionFollowUp`].
+    PlanResolutionFollowUp,
+    /// See [`Command::RecordResolutionDuty`].
+    RecordResolutionDuty,
+    /// See [`Command::ProposeLivelihoodProject`].
+    ProposeLivelihoodProject,
+    /// See [`Command::ApproveLivelihoodProjects`].
+    ApproveLivelihoodProjects,
+    /// See [`Command::MonitorLivelihoodProject`].
+    MonitorLivelihoodProject,
+    /// See [`Command::CompleteLivelihoodProject`].
+    CompleteLivelihoodProject,
+    /// See [`Command::ReportLivelihoodCompletion`].
+    ReportLivelihoodCompletion,
     // @kinds: followup
     /// See [`Command::DeclareEvaluationScope`].
     DeclareEvaluationScope,
@@ -1504,6 +1723,24 @@ impl CommandKind {
         CommandKind::FollowUpWorkReport,
         CommandKind::CloseWorkReport,
         // @all: items
+        CommandKind::PlanInspection,
+        CommandKind::FormInspectionTeam,
+        CommandKind::RecordInspectionIssues,
+        CommandKind::ReportInspection,
+        CommandKind::IssueInspectionReviewOpinion,
+        CommandKind::RectifyInspectionIssue,
+        CommandKind::LookBackInspection,
+        CommandKind::CloseInspection,
+        CommandKind::RecordDeliberationOpinion,
+        CommandKind::RouteDeliberationOpinion,
+        CommandKind::ReportDeliberationHandling,
+        CommandKind::PlanResolutionFollowUp,
+        CommandKind::RecordResolutionDuty,
+        CommandKind::ProposeLivelihoodProject,
+        CommandKind::ApproveLivelihoodProjects,
+        CommandKind::MonitorLivelihoodProject,
+        CommandKind::CompleteLivelihoodProject,
+        CommandKind::ReportLivelihoodCompletion,
         // @all: followup
         CommandKind::DeclareEvaluationScope,
         CommandKind::PlanWorkEvaluation,
@@ -1628,6 +1865,24 @@ impl Command {
         "follow_up_work_report",
         "close_work_report",
         // @types: items
+        "plan_inspection",
+        "form_inspection_team",
+        "record_inspection_issues",
+        "report_inspection",
+        "issue_inspection_review_opinion",
+        "rectify_inspection_issue",
+        "look_back_inspection",
+        "close_inspection",
+        "record_deliberation_opinion",
+        "route_deliberation_opinion",
+        "report_deliberation_handling",
+        "plan_resolution_follow_up",
+        "record_resolution_duty",
+        "propose_livelihood_project",
+        "approve_livelihood_projects",
+        "monitor_livelihood_project",
+        "complete_livelihood_project",
+        "report_livelihood_completion",
         // @types: followup
         "declare_evaluation_scope",
         "plan_work_evaluation",
@@ -1746,6 +2001,26 @@ impl Command {
             Command::FollowUpWorkReport { .. } => CommandKind::FollowUpWorkReport,
             Command::CloseWorkReport { .. } => CommandKind::CloseWorkReport,
             // @kind-arms: items
+            Command::PlanInspection { .. } => CommandKind::PlanInspection,
+            Command::FormInspectionTeam { .. } => CommandKind::FormInspectionTeam,
+            Command::RecordInspectionIssues { .. } => CommandKind::RecordInspectionIssues,
+            Command::ReportInspection { .. } => CommandKind::ReportInspection,
+            Command::IssueInspectionReviewOpinion { .. } => {
+                CommandKind::IssueInspectionReviewOpinion
+            }
+            Command::RectifyInspectionIssue { .. } => CommandKind::RectifyInspectionIssue,
+            Command::LookBackInspection { .. } => CommandKind::LookBackInspection,
+            Command::CloseInspection { .. } => CommandKind::CloseInspection,
+            Command::RecordDeliberationOpinion { .. } => CommandKind::RecordDeliberationOpinion,
+            Command::RouteDeliberationOpinion { .. } => CommandKind::RouteDeliberationOpinion,
+            Command::ReportDeliberationHandling { .. } => CommandKind::ReportDeliberationHandling,
+            Command::PlanResolutionFollowUp { .. } => CommandKind::PlanResolutionFollowUp,
+            Command::RecordResolutionDuty { .. } => CommandKind::RecordResolutionDuty,
+            Command::ProposeLivelihoodProject { .. } => CommandKind::ProposeLivelihoodProject,
+            Command::ApproveLivelihoodProjects { .. } => CommandKind::ApproveLivelihoodProjects,
+            Command::MonitorLivelihoodProject { .. } => CommandKind::MonitorLivelihoodProject,
+            Command::CompleteLivelihoodProject { .. } => CommandKind::CompleteLivelihoodProject,
+            Command::ReportLivelihoodCompletion { .. } => CommandKind::ReportLivelihoodCompletion,
             // @kind-arms: followup
             Command::DeclareEvaluationScope { .. } => CommandKind::DeclareEvaluationScope,
             Command::PlanWorkEvaluation { .. } => CommandKind::PlanWorkEvaluation,

@@ -205,6 +205,32 @@ pub mod rule_codes {
     /// A report is closed after the organ has reported how it handled the review opinion (L-16).
     pub const OPINION_HANDLING_MISSING: &str = "opinion_handling_missing";
     // @rule-codes: items
+    /// A law is not inspected in a year before it takes effect (R-L1).
+    pub const INSPECTED_BEFORE_EFFECT: &str = "inspected_before_effect";
+    /// An inspection team has at least one small group, each with deputies (R-L3).
+    pub const INSPECTION_TEAM_INCOMPLETE: &str = "inspection_team_incomplete";
+    /// An inspection report comes with its issue list, or states that there are no issues (R-L2).
+    pub const ISSUE_LIST_REQUIRED: &str = "issue_list_required";
+    /// Before the report only issues handed over during the inspection are rectified (W11).
+    pub const ISSUE_NOT_HANDED_OVER: &str = "issue_not_handed_over";
+    /// The inspection issue was rectified already (R-L2).
+    pub const ISSUE_ALREADY_RECTIFIED: &str = "issue_already_rectified";
+    /// No look-back before the transition period ends (R-L4).
+    pub const LOOK_BACK_TOO_EARLY: &str = "look_back_too_early";
+    /// An inspection closes once every issue is rectified or a look-back was done (W11).
+    pub const INSPECTION_ISSUES_OPEN: &str = "inspection_issues_open";
+    /// A delegation sends one recorder to a session (R-M6).
+    pub const SECOND_RECORDER: &str = "second_recorder";
+    /// Opinions on the congress's work go into the SC work plan, on government work to the government (W14).
+    pub const ROUTE_MISMATCH: &str = "route_mismatch";
+    /// The director meeting hears the handling report on deliberation opinions in the rule set's quarter (R-M7).
+    pub const NOT_IN_REPORT_QUARTER: &str = "not_in_report_quarter";
+    /// A resolution duty is recorded for a year the resolution is followed (W14).
+    pub const NOT_A_FOLLOW_UP_YEAR: &str = "not_a_follow_up_year";
+    /// A year's livelihood list approves projects proposed for that year (W19).
+    pub const WRONG_PROJECT_YEAR: &str = "wrong_project_year";
+    /// A completion report is heard for a year with approved livelihood projects (W19).
+    pub const NO_APPROVED_PROJECTS: &str = "no_approved_projects";
     // @rule-codes: followup
     /// The work-evaluation team is led by a standing-committee vice director, with heads of special
     /// committees as vice-leaders and standing-committee members, each person once (R-E5).
@@ -309,6 +335,19 @@ pub mod rule_codes {
         REPORT_NOT_ON_MEETING_DAY,
         OPINION_HANDLING_MISSING,
         // @rule-codes-all: items
+        INSPECTED_BEFORE_EFFECT,
+        INSPECTION_TEAM_INCOMPLETE,
+        ISSUE_LIST_REQUIRED,
+        ISSUE_NOT_HANDED_OVER,
+        ISSUE_ALREADY_RECTIFIED,
+        LOOK_BACK_TOO_EARLY,
+        INSPECTION_ISSUES_OPEN,
+        SECOND_RECORDER,
+        ROUTE_MISMATCH,
+        NOT_IN_REPORT_QUARTER,
+        NOT_A_FOLLOW_UP_YEAR,
+        WRONG_PROJECT_YEAR,
+        NO_APPROVED_PROJECTS,
         // @rule-codes-all: followup
         TEAM_COMPOSITION,
         DEPARTMENT_ALREADY_EVALUATED,
@@ -428,6 +467,19 @@ pub const CODES: &[&str] = &[
     rule_codes::REPORT_NOT_ON_MEETING_DAY,
     rule_codes::OPINION_HANDLING_MISSING,
     // @codes: items
+    rule_codes::INSPECTED_BEFORE_EFFECT,
+    rule_codes::INSPECTION_TEAM_INCOMPLETE,
+    rule_codes::ISSUE_LIST_REQUIRED,
+    rule_codes::ISSUE_NOT_HANDED_OVER,
+    rule_codes::ISSUE_ALREADY_RECTIFIED,
+    rule_codes::LOOK_BACK_TOO_EARLY,
+    rule_codes::INSPECTION_ISSUES_OPEN,
+    rule_codes::SECOND_RECORDER,
+    rule_codes::ROUTE_MISMATCH,
+    rule_codes::NOT_IN_REPORT_QUARTER,
+    rule_codes::NOT_A_FOLLOW_UP_YEAR,
+    rule_codes::WRONG_PROJECT_YEAR,
+    rule_codes::NO_APPROVED_PROJECTS,
     // @codes: followup
     rule_codes::TEAM_COMPOSITION,
     rule_codes::DEPARTMENT_ALREADY_EVALUATED,

@@ -871,6 +871,186 @@ pub enum EventKind {
         report: crate::ids::WorkReportId,
     },
     // @events: items
+    /// An inspection was planned (W11).
+    InspectionPlanned {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The congress.
+        congress: CongressId,
+        /// The year.
+        year: u32,
+        /// The law.
+        law: crate::oversight::inspection::Law,
+        /// Joint with the higher-level congress.
+        joint: bool,
+        /// A third party.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        third_party: Option<String>,
+        /// The end of the transition period (R-L4).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        transition_ends: Option<NaiveDate>,
+    },
+    /// The inspection team was formed (R-L3).
+    InspectionTeamFormed {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The small groups.
+        groups: Vec<crate::oversight::inspection::InspectionGroup>,
+    },
+    /// Issues were recorded on the issue list (R-L2).
+    InspectionIssuesRecorded {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The issues.
+        issues: Vec<crate::oversight::inspection::IssueInput>,
+    },
+    /// The inspection report was heard at a standing-committee meeting (R-L2).
+    InspectionReported {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The presenter.
+        presenter: String,
+        /// No issues were found.
+        no_issues: bool,
+    },
+    /// The review opinion on the inspection report was issued.
+    InspectionReviewOpinionIssued {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The opinion.
+        text: String,
+    },
+    /// An inspection issue was rectified.
+    InspectionIssueRectified {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The issue.
+        issue: crate::ids::InspectionIssueId,
+    },
+    /// The look-back was done (R-L4).
+    InspectionLookedBack {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+        /// The issues still open.
+        open_issues: Vec<crate::ids::InspectionIssueId>,
+    },
+    /// The inspection was closed.
+    InspectionClosed {
+        /// The inspection.
+        inspection: crate::ids::InspectionId,
+    },
+    /// A deliberation opinion was recorded (W14, R-M6).
+    DeliberationOpinionRecorded {
+        /// The opinion.
+        opinion: crate::ids::OpinionId,
+        /// The congress.
+        congress: CongressId,
+        /// The session.
+        session: SessionId,
+        /// The delegation.
+        delegation: String,
+        /// The recorder.
+        recorder: String,
+        /// The opinion.
+        text: String,
+        /// What it is about.
+        about: crate::oversight::deliberation::OpinionAbout,
+    },
+    /// The director meeting routed a deliberation opinion (W14).
+    DeliberationOpinionRouted {
+        /// The opinion.
+        opinion: crate::ids::OpinionId,
+        /// The director meeting.
+        meeting: crate::ids::MeetingId,
+        /// Where it goes.
+        route: crate::oversight::deliberation::OpinionRoute,
+    },
+    /// The director meeting heard the government's handling report (R-M7).
+    DeliberationHandlingReported {
+        /// The congress.
+        congress: CongressId,
+        /// The director meeting.
+        meeting: crate::ids::MeetingId,
+        /// The opinions reported on.
+        opinions: Vec<crate::ids::OpinionId>,
+    },
+    /// A resolution's follow-up was planned (W14).
+    ResolutionFollowUpPlanned {
+        /// The resolution.
+        resolution: crate::ids::ResolutionId,
+        /// The congress.
+        congress: CongressId,
+        /// Its title.
+        title: String,
+        /// The years followed.
+        years: Vec<u32>,
+    },
+    /// A yearly follow-up duty was done (W14).
+    ResolutionDutyRecorded {
+        /// The resolution.
+        resolution: crate::ids::ResolutionId,
+        /// The year.
+        year: u32,
+        /// The duty.
+        duty: crate::oversight::deliberation::ResolutionDuty,
+        /// A note.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// A livelihood project was proposed (W19).
+    LivelihoodProjectProposed {
+        /// The project.
+        project: crate::ids::LivelihoodProjectId,
+        /// The congress.
+        congress: CongressId,
+        /// The year.
+        year: u32,
+        /// Title.
+        title: String,
+        /// Who proposed it.
+        origin: crate::oversight::livelihood::ProposalOrigin,
+    },
+    /// A year's livelihood project list was approved at a meeting (W19).
+    LivelihoodProjectsApproved {
+        /// The congress.
+        congress: CongressId,
+        /// The meeting.
+        meeting: crate::ids::MeetingId,
+        /// The year.
+        year: u32,
+        /// The projects with due dates.
+        projects: Vec<crate::oversight::livelihood::ApprovedProject>,
+    },
+    /// Deputies visited a livelihood project (W19).
+    LivelihoodProjectMonitored {
+        /// The project.
+        project: crate::ids::LivelihoodProjectId,
+        /// The deputies.
+        deputies: Vec<DeputyId>,
+        /// What they found.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// A livelihood project was completed (W19).
+    LivelihoodProjectCompleted {
+        /// The project.
+        project: crate::ids::LivelihoodProjectId,
+        /// The day.
+        completed_on: NaiveDate,
+        /// By its due date.
+        on_time: bool,
+    },
+    /// The government's completion report was heard (W19).
+    LivelihoodCompletionReported {
+        /// The congress.
+        congress: CongressId,
+        /// The standing-committee meeting.
+        meeting: crate::ids::MeetingId,
+        /// The year.
+        year: u32,
+    },
     // @events: followup
     /// The departments to evaluate within the term were declared (R-E1).
     EvaluationScopeDeclared {
@@ -1255,6 +1435,24 @@ impl EventKind {
         "work_report_followed_up",
         "work_report_closed",
         // @event-types: items
+        "inspection_planned",
+        "inspection_team_formed",
+        "inspection_issues_recorded",
+        "inspection_reported",
+        "inspection_review_opinion_issued",
+        "inspection_issue_rectified",
+        "inspection_looked_back",
+        "inspection_closed",
+        "deliberation_opinion_recorded",
+        "deliberation_opinion_routed",
+        "deliberation_handling_reported",
+        "resolution_follow_up_planned",
+        "resolution_duty_recorded",
+        "livelihood_project_proposed",
+        "livelihood_projects_approved",
+        "livelihood_project_monitored",
+        "livelihood_project_completed",
+        "livelihood_completion_reported",
         // @event-types: followup
         "evaluation_scope_declared",
         "work_evaluation_planned",
@@ -1390,6 +1588,24 @@ impl EventKind {
             Self::WorkReportFollowedUp { .. } => "work_report_followed_up",
             Self::WorkReportClosed { .. } => "work_report_closed",
             // @event-arms: items
+            Self::InspectionPlanned { .. } => "inspection_planned",
+            Self::InspectionTeamFormed { .. } => "inspection_team_formed",
+            Self::InspectionIssuesRecorded { .. } => "inspection_issues_recorded",
+            Self::InspectionReported { .. } => "inspection_reported",
+            Self::InspectionReviewOpinionIssued { .. } => "inspection_review_opinion_issued",
+            Self::InspectionIssueRectified { .. } => "inspection_issue_rectified",
+            Self::InspectionLookedBack { .. } => "inspection_looked_back",
+            Self::InspectionClosed { .. } => "inspection_closed",
+            Self::DeliberationOpinionRecorded { .. } => "deliberation_opinion_recorded",
+            Self::DeliberationOpinionRouted { .. } => "deliberation_opinion_routed",
+            Self::DeliberationHandlingReported { .. } => "deliberation_handling_reported",
+            Self::ResolutionFollowUpPlanned { .. } => "resolution_follow_up_planned",
+            Self::ResolutionDutyRecorded { .. } => "resolution_duty_recorded",
+            Self::LivelihoodProjectProposed { .. } => "livelihood_project_proposed",
+            Self::LivelihoodProjectsApproved { .. } => "livelihood_projects_approved",
+            Self::LivelihoodProjectMonitored { .. } => "livelihood_project_monitored",
+            Self::LivelihoodProjectCompleted { .. } => "livelihood_project_completed",
+            Self::LivelihoodCompletionReported { .. } => "livelihood_completion_reported",
             // @event-arms: followup
             Self::EvaluationScopeDeclared { .. } => "evaluation_scope_declared",
             Self::WorkEvaluationPlanned { .. } => "work_evaluation_planned",
@@ -1607,6 +1823,24 @@ mod tests {
                 r#"{"type":"work_report_followed_up","report":"R","kind":"tracking_inspection","summary":"s"}"#,
                 r#"{"type":"work_report_closed","report":"R"}"#,
                 // @event-samples: items
+                r#"{"type":"inspection_planned","inspection":"I","congress":"c","year":2024,"law":{"title":"t","kind":"local_regulation","effective_on":"2024-05-01"},"joint":false}"#,
+                r#"{"type":"inspection_team_formed","inspection":"I","groups":[{"name":"g","leader":"l","deputies":["D"]}]}"#,
+                r#"{"type":"inspection_issues_recorded","inspection":"I","issues":[{"issue":"q","unit":"u","text":"t","handed_over":true}]}"#,
+                r#"{"type":"inspection_reported","inspection":"I","meeting":"M","presenter":"p","no_issues":false}"#,
+                r#"{"type":"inspection_review_opinion_issued","inspection":"I","text":"t"}"#,
+                r#"{"type":"inspection_issue_rectified","inspection":"I","issue":"q"}"#,
+                r#"{"type":"inspection_looked_back","inspection":"I","open_issues":["q"]}"#,
+                r#"{"type":"inspection_closed","inspection":"I"}"#,
+                r#"{"type":"deliberation_opinion_recorded","opinion":"O","congress":"c","session":"s1","delegation":"d","recorder":"r","text":"t","about":"government_work"}"#,
+                r#"{"type":"deliberation_opinion_routed","opinion":"O","meeting":"M","route":"government"}"#,
+                r#"{"type":"deliberation_handling_reported","congress":"c","meeting":"M","opinions":["O"]}"#,
+                r#"{"type":"resolution_follow_up_planned","resolution":"R","congress":"c","title":"t","years":[2024]}"#,
+                r#"{"type":"resolution_duty_recorded","resolution":"R","year":2024,"duty":"special_supervision"}"#,
+                r#"{"type":"livelihood_project_proposed","project":"P","congress":"c","year":2025,"title":"t","origin":"voters"}"#,
+                r#"{"type":"livelihood_projects_approved","congress":"c","meeting":"M","year":2025,"projects":[{"project":"P","due_on":"2025-12-31"}]}"#,
+                r#"{"type":"livelihood_project_monitored","project":"P","deputies":["D"]}"#,
+                r#"{"type":"livelihood_project_completed","project":"P","completed_on":"2025-11-30","on_time":true}"#,
+                r#"{"type":"livelihood_completion_reported","congress":"c","meeting":"M","year":2025}"#,
                 // @event-samples: followup
                 r#"{"type":"evaluation_scope_declared","congress":"c","departments":["u"]}"#,
                 r#"{"type":"work_evaluation_planned","work_evaluation":"W","congress":"c","year":2024,"department":"u","team":{"leader":"D","vice_leaders":["D2"],"members":["D3"]}}"#,

@@ -335,6 +335,36 @@ define_id!(
     "R-2024-01"
 );
 // @ids: items
+define_id!(
+    /// A law-enforcement inspection (执法检查, W11).
+    InspectionId,
+    "inspection",
+    "hd-2024-jc-1"
+);
+define_id!(
+    /// An issue on an inspection's issue list (问题清单, W11, R-L2); unique within its inspection.
+    InspectionIssueId,
+    "inspection issue",
+    "q1"
+);
+define_id!(
+    /// A deputy's deliberation opinion recorded during a congress session (代表审议意见, W14).
+    OpinionId,
+    "deliberation opinion",
+    "hd-17-4-op-1"
+);
+define_id!(
+    /// A congress resolution followed up year by year (决议落实, W14).
+    ResolutionId,
+    "resolution",
+    "hd-17-res-1"
+);
+define_id!(
+    /// A livelihood project (重要民生实事项目, W19).
+    LivelihoodProjectId,
+    "livelihood project",
+    "hd-2025-ms-1"
+);
 // @ids: followup
 define_id!(
     /// A department work evaluation (工作评议, W5); not a third-party evaluation of handling

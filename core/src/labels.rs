@@ -232,6 +232,7 @@ impl Labelled for CommandKind {
             Self::FollowUpWorkReport => l("跟踪监督", "Follow up"),
             Self::CloseWorkReport => l("办结报告", "Close a report"),
             // @command-labels: items
+<<<<<<< HEAD
             // @command-labels: followup
             Self::DeclareEvaluationScope => l("确定工作评议范围", "Declare the evaluation scope"),
             Self::PlanWorkEvaluation => l("确定工作评议对象", "Plan a work evaluation"),
@@ -273,6 +274,45 @@ impl Labelled for CommandKind {
             Self::DecideRemoval => l("表决撤职案", "Decide the removal"),
             // @command-labels: escalation
             // @command-labels: budget
+=======
+            Self::PlanInspection => l("安排执法检查", "Plan an inspection"),
+            Self::FormInspectionTeam => l("组成执法检查组", "Form the inspection team"),
+            Self::RecordInspectionIssues => l("列出问题清单", "Record inspection issues"),
+            Self::ReportInspection => l("听取执法检查报告", "Hear the inspection report"),
+            Self::IssueInspectionReviewOpinion => {
+                l("形成执法检查审议意见", "Issue the review opinion")
+            }
+            Self::RectifyInspectionIssue => l("问题整改完成", "Rectify an issue"),
+            Self::LookBackInspection => l("执法检查“回头看”", "Look back"),
+            Self::CloseInspection => l("执法检查办结", "Close the inspection"),
+            Self::RecordDeliberationOpinion => {
+                l("记录代表审议意见", "Record a deliberation opinion")
+            }
+            Self::RouteDeliberationOpinion => {
+                l("主任会议分办审议意见", "Route a deliberation opinion")
+            }
+            Self::ReportDeliberationHandling => {
+                l("听取审议意见研究处理情况报告", "Hear the handling report")
+            }
+            Self::PlanResolutionFollowUp => l("确定决议落实跟踪", "Plan resolution follow-up"),
+            Self::RecordResolutionDuty => l("记录决议落实工作", "Record a resolution duty"),
+            Self::ProposeLivelihoodProject => l("征集民生实事项目", "Propose a livelihood project"),
+            Self::ApproveLivelihoodProjects => {
+                l("审议通过民生实事项目", "Approve livelihood projects")
+            }
+            Self::MonitorLivelihoodProject => {
+                l("代表监督检查民生实事", "Monitor a livelihood project")
+            }
+            Self::CompleteLivelihoodProject => {
+                l("民生实事项目完成", "Complete a livelihood project")
+            }
+            Self::ReportLivelihoodCompletion => {
+                l("听取民生实事完成情况报告", "Hear the completion report")
+            } // @command-labels: followup
+              // @command-labels: evaluation
+              // @command-labels: escalation
+              // @command-labels: budget
+>>>>>>> issue5-followup
         }
     }
 }
@@ -437,6 +477,32 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "work_report_followed_up" => l("已跟踪监督", "Followed up"),
         "work_report_closed" => l("报告已办结", "Report closed"),
         // @event-labels: items
+        "inspection_planned" => l("执法检查已列入计划", "Inspection planned"),
+        "inspection_team_formed" => l("执法检查组已组成", "Inspection team formed"),
+        "inspection_issues_recorded" => l("问题清单已列出", "Inspection issues recorded"),
+        "inspection_reported" => l("已听取执法检查报告", "Inspection reported"),
+        "inspection_review_opinion_issued" => l("执法检查审议意见已形成", "Review opinion issued"),
+        "inspection_issue_rectified" => l("问题已整改", "Issue rectified"),
+        "inspection_looked_back" => l("已开展“回头看”", "Looked back"),
+        "inspection_closed" => l("执法检查已办结", "Inspection closed"),
+        "deliberation_opinion_recorded" => l("代表审议意见已记录", "Deliberation opinion recorded"),
+        "deliberation_opinion_routed" => l("审议意见已分办", "Deliberation opinion routed"),
+        "deliberation_handling_reported" => {
+            l("已听取审议意见研究处理情况报告", "Handling report heard")
+        }
+        "resolution_follow_up_planned" => l("决议落实跟踪已确定", "Resolution follow-up planned"),
+        "resolution_duty_recorded" => l("决议落实工作已记录", "Resolution duty recorded"),
+        "livelihood_project_proposed" => l("民生实事项目已征集", "Livelihood project proposed"),
+        "livelihood_projects_approved" => {
+            l("民生实事项目已审议通过", "Livelihood projects approved")
+        }
+        "livelihood_project_monitored" => {
+            l("代表已监督检查民生实事", "Livelihood project monitored")
+        }
+        "livelihood_project_completed" => l("民生实事项目已完成", "Livelihood project completed"),
+        "livelihood_completion_reported" => {
+            l("已听取民生实事完成情况报告", "Completion report heard")
+        }
         // @event-labels: followup
         "evaluation_scope_declared" => l("工作评议范围已确定", "Evaluation scope declared"),
         "work_evaluation_planned" => l("工作评议对象已确定", "Work evaluation planned"),
@@ -593,6 +659,25 @@ pub fn error_code_label(code: &str) -> Option<Label> {
             "Handling of the review opinion not reported",
         ),
         // @error-labels: items
+        "inspected_before_effect" => l(
+            "法律法规施行前不得检查",
+            "Inspected before the law takes effect",
+        ),
+        "inspection_team_incomplete" => l(
+            "执法检查组须分小组并有代表参加",
+            "Inspection team incomplete",
+        ),
+        "issue_list_required" => l("执法检查报告须附问题清单", "Issue list required"),
+        "issue_not_handed_over" => l("该问题未在检查中交办", "Issue not handed over"),
+        "issue_already_rectified" => l("该问题已整改", "Issue already rectified"),
+        "look_back_too_early" => l("过渡期未满不得“回头看”", "Look-back too early"),
+        "inspection_issues_open" => l("尚有问题未整改", "Issues still open"),
+        "second_recorder" => l("每个代表团只派一名记录人员", "One recorder per delegation"),
+        "route_mismatch" => l("审议意见分办方向不符", "Route does not fit the opinion"),
+        "not_in_report_quarter" => l("不在规定季度听取报告", "Not in the report quarter"),
+        "not_a_follow_up_year" => l("该年度不在决议跟踪期内", "Not a follow-up year"),
+        "wrong_project_year" => l("项目年度不符", "Wrong project year"),
+        "no_approved_projects" => l("该年度无已批准的民生实事项目", "No approved projects"),
         // @error-labels: followup
         "team_composition" => l("评议小组组成不符合要求", "Team composition"),
         "department_already_evaluated" => l(
@@ -730,6 +815,22 @@ pub struct LabelCatalog {
     /// Follow-up kinds ([`crate::oversight::work_report::FollowUpKind`], L-16).
     pub follow_up_kind: BTreeMap<String, Label>,
     // @label-groups: items
+    /// Law kinds ([`crate::oversight::inspection::LawKind`], W11).
+    pub law_kind: BTreeMap<String, Label>,
+    /// Inspection statuses ([`crate::oversight::inspection::InspectionStatus`], W11).
+    pub inspection_status: BTreeMap<String, Label>,
+    /// What deliberation opinions are about ([`crate::oversight::deliberation::OpinionAbout`], W14).
+    pub opinion_about: BTreeMap<String, Label>,
+    /// Where deliberation opinions are routed ([`crate::oversight::deliberation::OpinionRoute`], W14).
+    pub opinion_route: BTreeMap<String, Label>,
+    /// Deliberation opinion statuses ([`crate::oversight::deliberation::OpinionStatus`], W14).
+    pub opinion_status: BTreeMap<String, Label>,
+    /// Yearly resolution follow-up duties ([`crate::oversight::deliberation::ResolutionDuty`], W14).
+    pub resolution_duty: BTreeMap<String, Label>,
+    /// Origins of livelihood proposals ([`crate::oversight::livelihood::ProposalOrigin`], W19).
+    pub proposal_origin: BTreeMap<String, Label>,
+    /// Livelihood project statuses ([`crate::oversight::livelihood::ProjectStatus`], W19).
+    pub project_status: BTreeMap<String, Label>,
     // @label-groups: followup
     /// Work-evaluation statuses ([`crate::oversight::work_evaluation::WorkEvaluationStatus`], W5).
     pub work_evaluation_status: BTreeMap<String, Label>,
@@ -847,6 +948,14 @@ pub fn catalog() -> LabelCatalog {
         hearing_mode: group(&crate::oversight::work_report::HearingMode::ALL),
         follow_up_kind: group(&crate::oversight::work_report::FollowUpKind::ALL),
         // @label-group-values: items
+        law_kind: group(&crate::oversight::inspection::LawKind::ALL),
+        inspection_status: group(&crate::oversight::inspection::InspectionStatus::ALL),
+        opinion_about: group(&crate::oversight::deliberation::OpinionAbout::ALL),
+        opinion_route: group(&crate::oversight::deliberation::OpinionRoute::ALL),
+        opinion_status: group(&crate::oversight::deliberation::OpinionStatus::ALL),
+        resolution_duty: group(&crate::oversight::deliberation::ResolutionDuty::ALL),
+        proposal_origin: group(&crate::oversight::livelihood::ProposalOrigin::ALL),
+        project_status: group(&crate::oversight::livelihood::ProjectStatus::ALL),
         // @label-group-values: followup
         work_evaluation_status: group(
             &crate::oversight::work_evaluation::WorkEvaluationStatus::ALL,
@@ -1124,6 +1233,46 @@ mod tests {
             &crate::oversight::work_report::FollowUpKind::ALL,
         );
         // @label-covers: items
+        covers(
+            "law_kind",
+            &c.law_kind,
+            &crate::oversight::inspection::LawKind::ALL,
+        );
+        covers(
+            "inspection_status",
+            &c.inspection_status,
+            &crate::oversight::inspection::InspectionStatus::ALL,
+        );
+        covers(
+            "opinion_about",
+            &c.opinion_about,
+            &crate::oversight::deliberation::OpinionAbout::ALL,
+        );
+        covers(
+            "opinion_route",
+            &c.opinion_route,
+            &crate::oversight::deliberation::OpinionRoute::ALL,
+        );
+        covers(
+            "opinion_status",
+            &c.opinion_status,
+            &crate::oversight::deliberation::OpinionStatus::ALL,
+        );
+        covers(
+            "resolution_duty",
+            &c.resolution_duty,
+            &crate::oversight::deliberation::ResolutionDuty::ALL,
+        );
+        covers(
+            "proposal_origin",
+            &c.proposal_origin,
+            &crate::oversight::livelihood::ProposalOrigin::ALL,
+        );
+        covers(
+            "project_status",
+            &c.project_status,
+            &crate::oversight::livelihood::ProjectStatus::ALL,
+        );
         // @label-covers: followup
         covers(
             "work_evaluation_status",
@@ -1257,7 +1406,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 47);
+        assert_eq!(groups.len(), 55);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

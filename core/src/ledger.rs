@@ -348,6 +348,34 @@ impl Ledger {
                 &cmd.command,
             ),
             // @decide: items
+            Command::PlanInspection { .. }
+            | Command::FormInspectionTeam { .. }
+            | Command::RecordInspectionIssues { .. }
+            | Command::ReportInspection { .. }
+            | Command::IssueInspectionReviewOpinion { .. }
+            | Command::RectifyInspectionIssue { .. }
+            | Command::LookBackInspection { .. }
+            | Command::CloseInspection { .. } => crate::oversight::inspection::decide(
+                st,
+                &self.rules,
+                &cmd.actor,
+                date,
+                &cmd.command,
+            ),
+            Command::RecordDeliberationOpinion { .. }
+            | Command::RouteDeliberationOpinion { .. }
+            | Command::ReportDeliberationHandling { .. }
+            | Command::PlanResolutionFollowUp { .. }
+            | Command::RecordResolutionDuty { .. } => {
+                crate::oversight::deliberation::decide(st, &self.rules, date, &cmd.command)
+            }
+            Command::ProposeLivelihoodProject { .. }
+            | Command::ApproveLivelihoodProjects { .. }
+            | Command::MonitorLivelihoodProject { .. }
+            | Command::CompleteLivelihoodProject { .. }
+            | Command::ReportLivelihoodCompletion { .. } => {
+                crate::oversight::livelihood::decide(st, &cmd.actor, date, &cmd.command)
+            }
             // @decide: followup
             Command::DeclareEvaluationScope { .. }
             | Command::PlanWorkEvaluation { .. }
@@ -777,6 +805,30 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
             crate::oversight::work_report::apply(state, date, &e.event)?
         }
         // @apply: items
+        EventKind::InspectionPlanned { .. }
+        | EventKind::InspectionTeamFormed { .. }
+        | EventKind::InspectionIssuesRecorded { .. }
+        | EventKind::InspectionReported { .. }
+        | EventKind::InspectionReviewOpinionIssued { .. }
+        | EventKind::InspectionIssueRectified { .. }
+        | EventKind::InspectionLookedBack { .. }
+        | EventKind::InspectionClosed { .. } => {
+            crate::oversight::inspection::apply(state, date, &e.event)?
+        }
+        EventKind::DeliberationOpinionRecorded { .. }
+        | EventKind::DeliberationOpinionRouted { .. }
+        | EventKind::DeliberationHandlingReported { .. }
+        | EventKind::ResolutionFollowUpPlanned { .. }
+        | EventKind::ResolutionDutyRecorded { .. } => {
+            crate::oversight::deliberation::apply(state, date, &e.event)?
+        }
+        EventKind::LivelihoodProjectProposed { .. }
+        | EventKind::LivelihoodProjectsApproved { .. }
+        | EventKind::LivelihoodProjectMonitored { .. }
+        | EventKind::LivelihoodProjectCompleted { .. }
+        | EventKind::LivelihoodCompletionReported { .. } => {
+            crate::oversight::livelihood::apply(state, date, &e.event)?
+        }
         // @apply: followup
         EventKind::EvaluationScopeDeclared { .. }
         | EventKind::WorkEvaluationPlanned { .. }

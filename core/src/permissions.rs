@@ -215,6 +215,43 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             R::SpecialCommittee | R::DirectorMeeting | R::StandingCommittee
         ),
         // @allowed: items
+        // Law-enforcement inspections (W11; no row in §6.2): the director meeting plans them and
+        // the special committees carry them out; the standing committee hears the report and issues
+        // the review opinion; the responsible unit reports its issues rectified.
+        K::PlanInspection
+        | K::FormInspectionTeam
+        | K::RecordInspectionIssues
+        | K::LookBackInspection => {
+            matches!(role, R::DirectorMeeting | R::SpecialCommittee)
+        }
+        K::ReportInspection | K::IssueInspectionReviewOpinion => {
+            matches!(role, R::StandingCommittee)
+        }
+        K::RectifyInspectionIssue => matches!(role, R::HandlingUnit),
+        K::CloseInspection => matches!(role, R::DirectorMeeting),
+        // Deliberation opinions (W14): the drafting group's recorders (the office) record, the
+        // director meeting routes and hears the handling report (R-M6, R-M7); resolution
+        // follow-up is planned by the director meeting or the standing committee and its duties are
+        // recorded by them or the special committees.
+        K::RecordDeliberationOpinion => matches!(role, R::DeputyAffairsOffice),
+        K::RouteDeliberationOpinion | K::ReportDeliberationHandling => {
+            matches!(role, R::DirectorMeeting)
+        }
+        K::PlanResolutionFollowUp => matches!(role, R::DirectorMeeting | R::StandingCommittee),
+        K::RecordResolutionDuty => matches!(
+            role,
+            R::DirectorMeeting | R::StandingCommittee | R::SpecialCommittee
+        ),
+        // Livelihood projects (W19): deputies propose and monitor (the office on their or voters'
+        // behalf), the standing committee records the approval and hears the completion report, the
+        // government reports completion.
+        K::ProposeLivelihoodProject | K::MonitorLivelihoodProject => {
+            matches!(role, R::Deputy | R::DeputyAffairsOffice)
+        }
+        K::ApproveLivelihoodProjects | K::ReportLivelihoodCompletion => {
+            matches!(role, R::StandingCommittee)
+        }
+        K::CompleteLivelihoodProject => matches!(role, R::GovernmentOffice),
         // @allowed: followup
         // Department work evaluation (§6.2 "Department evaluation", W5): the director meeting
         // or the SC plans (like the supervision plan); the team (a special committee under
@@ -370,6 +407,26 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         }
         K::ProposeSupervisionTopic => "permission-matrix §6.2 (supervision topic), L-20",
         // @basis: items
+        K::PlanInspection
+        | K::FormInspectionTeam
+        | K::RecordInspectionIssues
+        | K::ReportInspection
+        | K::IssueInspectionReviewOpinion
+        | K::RectifyInspectionIssue
+        | K::LookBackInspection
+        | K::CloseInspection => "permission-matrix §6.2 (no inspection row), W11, R-L1…R-L4",
+        K::RecordDeliberationOpinion
+        | K::RouteDeliberationOpinion
+        | K::ReportDeliberationHandling
+        | K::PlanResolutionFollowUp
+        | K::RecordResolutionDuty => {
+            "permission-matrix §6.2 (no deliberation row), W14, R-M6, R-M7"
+        }
+        K::ProposeLivelihoodProject
+        | K::ApproveLivelihoodProjects
+        | K::MonitorLivelihoodProject
+        | K::CompleteLivelihoodProject
+        | K::ReportLivelihoodCompletion => "permission-matrix §6.2 (no livelihood row), W19",
         // @basis: followup
         K::DeclareEvaluationScope | K::PlanWorkEvaluation => {
             "permission-matrix §6.2 (no row; as the annual supervision plan), W5, R-E1, R-E5"

@@ -90,6 +90,29 @@ pub struct State {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub work_reports: BTreeMap<crate::ids::WorkReportId, crate::oversight::work_report::WorkReport>,
     // @state: items
+    /// Law-enforcement inspections (W11) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inspections: BTreeMap<crate::ids::InspectionId, crate::oversight::inspection::Inspection>,
+    /// Deliberation opinions of congress sessions (W14) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deliberation_opinions:
+        BTreeMap<crate::ids::OpinionId, crate::oversight::deliberation::DeliberationOpinion>,
+    /// Resolution follow-up plans (W14) by resolution id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub resolution_follow_ups:
+        BTreeMap<crate::ids::ResolutionId, crate::oversight::deliberation::ResolutionFollowUp>,
+    /// Livelihood projects (W19) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub livelihood_projects:
+        BTreeMap<crate::ids::LivelihoodProjectId, crate::oversight::livelihood::LivelihoodProject>,
+    /// Approvals of livelihood project lists (W19) by meeting.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub livelihood_decisions:
+        BTreeMap<crate::ids::MeetingId, crate::oversight::livelihood::LivelihoodDecision>,
+    /// Livelihood completion reports heard (W19) by meeting.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub livelihood_reports:
+        BTreeMap<crate::ids::MeetingId, crate::oversight::livelihood::CompletionReport>,
     // @state: followup
     /// Department work evaluations (W5) by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -158,6 +181,9 @@ impl State {
         crate::oversight::plan::validate_state(self)?;
         crate::oversight::work_report::validate_state(self)?;
         // @validate: items
+        crate::oversight::inspection::validate_state(self)?;
+        crate::oversight::deliberation::validate_state(self)?;
+        crate::oversight::livelihood::validate_state(self)?;
         // @validate: followup
         crate::oversight::work_evaluation::validate_state(self)?;
         // @validate: evaluation

@@ -126,6 +126,24 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::FollowUpWorkReport
             | CommandKind::CloseWorkReport
             // @matrix: items
+            | CommandKind::PlanInspection
+            | CommandKind::FormInspectionTeam
+            | CommandKind::RecordInspectionIssues
+            | CommandKind::ReportInspection
+            | CommandKind::IssueInspectionReviewOpinion
+            | CommandKind::RectifyInspectionIssue
+            | CommandKind::LookBackInspection
+            | CommandKind::CloseInspection
+            | CommandKind::RecordDeliberationOpinion
+            | CommandKind::RouteDeliberationOpinion
+            | CommandKind::ReportDeliberationHandling
+            | CommandKind::PlanResolutionFollowUp
+            | CommandKind::RecordResolutionDuty
+            | CommandKind::ProposeLivelihoodProject
+            | CommandKind::ApproveLivelihoodProjects
+            | CommandKind::MonitorLivelihoodProject
+            | CommandKind::CompleteLivelihoodProject
+            | CommandKind::ReportLivelihoodCompletion
             // @matrix: followup
             | CommandKind::DeclareEvaluationScope
             | CommandKind::PlanWorkEvaluation

@@ -12,6 +12,9 @@ pub mod meeting_report;
 pub mod plan;
 pub mod work_report;
 // @modules: items
+pub mod deliberation;
+pub mod inspection;
+pub mod livelihood;
 // @modules: followup
 pub mod work_evaluation;
 // @modules: evaluation
@@ -40,6 +43,10 @@ pub struct OversightRules {
     /// The reports the standing committee hears (W10; L-15, L-16, R-M20, R-B5, R-B6, R-B7).
     pub reports: work_report::ReportRules,
     // @rules: items
+    /// Law-enforcement inspections (W11, R-L1).
+    pub inspection: inspection::InspectionRules,
+    /// Deliberation opinions (W14, R-M7).
+    pub deliberation: deliberation::DeliberationRules,
     // @rules: followup
     /// Department work evaluation (W5; R-E3, R-E4, R-E5).
     pub work_evaluation: work_evaluation::WorkEvaluationRules,
@@ -104,6 +111,8 @@ pub fn outputs(
     // @outputs: meetings
     work_report::add_outputs(st, congress, from, to, &mut out);
     // @outputs: items
+    inspection::add_outputs(st, congress, from, to, &mut out);
+    livelihood::add_outputs(st, congress, from, to, &mut out);
     // @outputs: followup
     work_evaluation::add_outputs(st, congress, from, to, &mut out);
     // @outputs: evaluation
