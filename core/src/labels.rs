@@ -232,7 +232,40 @@ impl Labelled for CommandKind {
             Self::FollowUpWorkReport => l("跟踪监督", "Follow up"),
             Self::CloseWorkReport => l("办结报告", "Close a report"),
             // @command-labels: items
-<<<<<<< HEAD
+            Self::PlanInspection => l("安排执法检查", "Plan an inspection"),
+            Self::FormInspectionTeam => l("组成执法检查组", "Form the inspection team"),
+            Self::RecordInspectionIssues => l("列出问题清单", "Record inspection issues"),
+            Self::ReportInspection => l("听取执法检查报告", "Hear the inspection report"),
+            Self::IssueInspectionReviewOpinion => {
+                l("形成执法检查审议意见", "Issue the review opinion")
+            }
+            Self::RectifyInspectionIssue => l("问题整改完成", "Rectify an issue"),
+            Self::LookBackInspection => l("执法检查“回头看”", "Look back"),
+            Self::CloseInspection => l("执法检查办结", "Close the inspection"),
+            Self::RecordDeliberationOpinion => {
+                l("记录代表审议意见", "Record a deliberation opinion")
+            }
+            Self::RouteDeliberationOpinion => {
+                l("主任会议分办审议意见", "Route a deliberation opinion")
+            }
+            Self::ReportDeliberationHandling => {
+                l("听取审议意见研究处理情况报告", "Hear the handling report")
+            }
+            Self::PlanResolutionFollowUp => l("确定决议落实跟踪", "Plan resolution follow-up"),
+            Self::RecordResolutionDuty => l("记录决议落实工作", "Record a resolution duty"),
+            Self::ProposeLivelihoodProject => l("征集民生实事项目", "Propose a livelihood project"),
+            Self::ApproveLivelihoodProjects => {
+                l("审议通过民生实事项目", "Approve livelihood projects")
+            }
+            Self::MonitorLivelihoodProject => {
+                l("代表监督检查民生实事", "Monitor a livelihood project")
+            }
+            Self::CompleteLivelihoodProject => {
+                l("民生实事项目完成", "Complete a livelihood project")
+            }
+            Self::ReportLivelihoodCompletion => {
+                l("听取民生实事完成情况报告", "Hear the completion report")
+            }
             // @command-labels: followup
             Self::DeclareEvaluationScope => l("确定工作评议范围", "Declare the evaluation scope"),
             Self::PlanWorkEvaluation => l("确定工作评议对象", "Plan a work evaluation"),
@@ -274,45 +307,6 @@ impl Labelled for CommandKind {
             Self::DecideRemoval => l("表决撤职案", "Decide the removal"),
             // @command-labels: escalation
             // @command-labels: budget
-=======
-            Self::PlanInspection => l("安排执法检查", "Plan an inspection"),
-            Self::FormInspectionTeam => l("组成执法检查组", "Form the inspection team"),
-            Self::RecordInspectionIssues => l("列出问题清单", "Record inspection issues"),
-            Self::ReportInspection => l("听取执法检查报告", "Hear the inspection report"),
-            Self::IssueInspectionReviewOpinion => {
-                l("形成执法检查审议意见", "Issue the review opinion")
-            }
-            Self::RectifyInspectionIssue => l("问题整改完成", "Rectify an issue"),
-            Self::LookBackInspection => l("执法检查“回头看”", "Look back"),
-            Self::CloseInspection => l("执法检查办结", "Close the inspection"),
-            Self::RecordDeliberationOpinion => {
-                l("记录代表审议意见", "Record a deliberation opinion")
-            }
-            Self::RouteDeliberationOpinion => {
-                l("主任会议分办审议意见", "Route a deliberation opinion")
-            }
-            Self::ReportDeliberationHandling => {
-                l("听取审议意见研究处理情况报告", "Hear the handling report")
-            }
-            Self::PlanResolutionFollowUp => l("确定决议落实跟踪", "Plan resolution follow-up"),
-            Self::RecordResolutionDuty => l("记录决议落实工作", "Record a resolution duty"),
-            Self::ProposeLivelihoodProject => l("征集民生实事项目", "Propose a livelihood project"),
-            Self::ApproveLivelihoodProjects => {
-                l("审议通过民生实事项目", "Approve livelihood projects")
-            }
-            Self::MonitorLivelihoodProject => {
-                l("代表监督检查民生实事", "Monitor a livelihood project")
-            }
-            Self::CompleteLivelihoodProject => {
-                l("民生实事项目完成", "Complete a livelihood project")
-            }
-            Self::ReportLivelihoodCompletion => {
-                l("听取民生实事完成情况报告", "Hear the completion report")
-            } // @command-labels: followup
-              // @command-labels: evaluation
-              // @command-labels: escalation
-              // @command-labels: budget
->>>>>>> issue5-followup
         }
     }
 }
