@@ -318,6 +318,26 @@ impl Ledger {
             // @decide: followup
             // @decide: evaluation
             // @decide: escalation
+            Command::FileNormativeDocument { .. }
+            | Command::ReviewNormativeDocument { .. }
+            | Command::RecordReviewFinding { .. }
+            | Command::SendFilingReviewOpinion { .. }
+            | Command::AnswerFilingReviewOpinion { .. }
+            | Command::CorrectNormativeDocument { .. }
+            | Command::RevokeNormativeDocument { .. } => {
+                crate::oversight::filing::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::PairCommitteeDepartments { .. }
+            | Command::PreReviewDepartmentBudget { .. }
+            | Command::HoldBudgetPreReviewMeeting { .. }
+            | Command::KeyBudgetReview { .. }
+            | Command::ApproveBudgetAdjustment { .. }
+            | Command::RecordAuditFindings { .. }
+            | Command::TrackAuditFinding { .. }
+            | Command::StrikeOffAuditFinding { .. }
+            | Command::SendBudgetReminder { .. } => {
+                crate::oversight::budget::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
             // @decide: budget
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
         }
@@ -685,6 +705,28 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         // @apply: followup
         // @apply: evaluation
         // @apply: escalation
+        EventKind::NormativeDocumentFiled { .. }
+        | EventKind::NormativeDocumentReviewStarted { .. }
+        | EventKind::ReviewFindingRecorded { .. }
+        | EventKind::FilingReviewOpinionSent { .. }
+        | EventKind::FilingReviewOpinionAnswered { .. }
+        | EventKind::NormativeDocumentCorrected { .. }
+        | EventKind::NormativeDocumentRevoked { .. }
+        | EventKind::NormativeDocumentRevocationNotAdopted { .. } => {
+            crate::oversight::filing::apply(state, date, &e.event)?
+        }
+        EventKind::CommitteeDepartmentsPaired { .. }
+        | EventKind::DepartmentBudgetPreReviewed { .. }
+        | EventKind::BudgetPreReviewMeetingHeld { .. }
+        | EventKind::KeyBudgetReviewed { .. }
+        | EventKind::BudgetAdjustmentApproved { .. }
+        | EventKind::BudgetAdjustmentNotApproved { .. }
+        | EventKind::AuditFindingsRecorded { .. }
+        | EventKind::AuditFindingTracked { .. }
+        | EventKind::AuditFindingStruckOff { .. }
+        | EventKind::BudgetReminderSent { .. } => {
+            crate::oversight::budget::apply(state, date, &e.event)?
+        }
         // @apply: budget
         other => suggestion::apply(state, date, other)?,
     }

@@ -75,6 +75,17 @@ pub struct State {
     // @state: followup
     // @state: evaluation
     // @state: escalation
+    /// Normative documents filed for review (W12) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub normative_documents:
+        BTreeMap<crate::ids::NormativeDocumentId, crate::oversight::filing::NormativeDocument>,
+    /// Budget records (W13) by congress.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub budgets: BTreeMap<CongressId, crate::oversight::budget::CongressBudget>,
+    /// Audit findings on the double list (R-B8) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub audit_findings:
+        BTreeMap<crate::ids::AuditFindingId, crate::oversight::budget::AuditFinding>,
     // @state: budget
 }
 
@@ -130,6 +141,8 @@ impl State {
         // @validate: followup
         // @validate: evaluation
         // @validate: escalation
+        crate::oversight::filing::validate_state(self)?;
+        crate::oversight::budget::validate_state(self)?;
         // @validate: budget
         self.validate_deputy_family()
     }

@@ -109,6 +109,22 @@ fn every_kind() -> Vec<CommandKind> {
             // @matrix: followup
             // @matrix: evaluation
             // @matrix: escalation
+            | CommandKind::FileNormativeDocument
+            | CommandKind::ReviewNormativeDocument
+            | CommandKind::RecordReviewFinding
+            | CommandKind::SendFilingReviewOpinion
+            | CommandKind::AnswerFilingReviewOpinion
+            | CommandKind::CorrectNormativeDocument
+            | CommandKind::RevokeNormativeDocument
+            | CommandKind::PairCommitteeDepartments
+            | CommandKind::PreReviewDepartmentBudget
+            | CommandKind::HoldBudgetPreReviewMeeting
+            | CommandKind::KeyBudgetReview
+            | CommandKind::ApproveBudgetAdjustment
+            | CommandKind::RecordAuditFindings
+            | CommandKind::TrackAuditFinding
+            | CommandKind::StrikeOffAuditFinding
+            | CommandKind::SendBudgetReminder
             // @matrix: budget
             => {}
         }

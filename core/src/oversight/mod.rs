@@ -12,6 +12,8 @@ pub mod meeting;
 // @modules: followup
 // @modules: evaluation
 // @modules: escalation
+pub mod budget;
+pub mod filing;
 // @modules: budget
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +33,10 @@ pub struct OversightRules {
     // @rules: followup
     // @rules: evaluation
     // @rules: escalation
+    /// Filing review of normative documents (W12, L-22, R-F2).
+    pub filing: filing::FilingRules,
+    /// The budget cycle (W13, R-B1, R-B2, R-B10, R-M10).
+    pub budget: budget::BudgetRules,
     // @rules: budget
 }
 
@@ -88,6 +94,8 @@ pub fn outputs(
     // @outputs: followup
     // @outputs: evaluation
     // @outputs: escalation
+    filing::add_outputs(st, congress, from, to, &mut out);
+    budget::add_outputs(st, congress, from, to, &mut out);
     // @outputs: budget
     out
 }
