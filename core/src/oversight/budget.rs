@@ -634,18 +634,33 @@ pub(crate) fn decide(
             check_year("command.from_year", *from_year)?;
             check_units(st, "command.departments", departments)?;
             let b = budget_of(congress);
-            for p in b.pairings_for(*from_year) {
-                if &p.committee == committee {
-                    continue;
-                }
-                if let Some(u) = departments.iter().find(|u| p.departments.contains(u)) {
-                    return Err(RendaError::rule_violation(
-                        rule_codes::DEPARTMENT_PAIRED_ELSEWHERE,
-                        "R-B1",
-                        Some("command.departments"),
-                        Some(u.to_string()),
-                        format!("`{u}` is paired with {} for {from_year}", p.committee),
-                    ));
+            // The new pairing is in force from `from_year` until the committee's next one;
+            // another committee's pairing in force in any of those years must not share a
+            // department (the years where something changes are the pairings' first years).
+            let until = b
+                .pairings
+                .iter()
+                .filter(|p| &p.committee == committee && p.from_year > *from_year)
+                .map(|p| p.from_year)
+                .min();
+            let years: BTreeSet<i32> = std::iter::once(*from_year)
+                .chain(b.pairings.iter().map(|p| p.from_year))
+                .filter(|y| *y >= *from_year && until.is_none_or(|u| *y < u))
+                .collect();
+            for y in years {
+                for p in b.pairings_for(y) {
+                    if &p.committee == committee {
+                        continue;
+                    }
+                    if let Some(u) = departments.iter().find(|u| p.departments.contains(u)) {
+                        return Err(RendaError::rule_violation(
+                            rule_codes::DEPARTMENT_PAIRED_ELSEWHERE,
+                            "R-B1",
+                            Some("command.departments"),
+                            Some(u.to_string()),
+                            format!("`{u}` is paired with {} for {y}", p.committee),
+                        ));
+                    }
                 }
             }
             Ok(vec![EventKind::CommitteeDepartmentsPaired {
