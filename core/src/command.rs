@@ -894,6 +894,34 @@ pub enum Command {
         /// Why.
         reason: String,
     },
+    /// The government submits the preliminary draft budget to the standing committee at least
+    /// `preliminary_days_before_session` days before the congress session (L-21: 30).
+    SubmitPreliminaryBudget {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// The session that approves the budget.
+        session: SessionId,
+        /// Submission date (default: the command date).
+        #[serde(default)]
+        submitted_on: Option<NaiveDate>,
+    },
+    /// The approved budget was issued: by the finance bureau to the departments within
+    /// `finance_issue_days` of approval, by the departments to their units within
+    /// `department_issue_days` (L-21: 20 and 15).
+    RecordBudgetIssuance {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// Approval by the congress.
+        approved_on: NaiveDate,
+        /// Issued by the finance bureau.
+        finance_issued_on: NaiveDate,
+        /// Issued by the departments to their units.
+        departments_issued_on: NaiveDate,
+    },
     // @commands: budget
 }
 
@@ -1064,6 +1092,10 @@ pub enum CommandKind {
     StrikeOffAuditFinding,
     /// See [`Command::SendBudgetReminder`].
     SendBudgetReminder,
+    /// See [`Command::SubmitPreliminaryBudget`].
+    SubmitPreliminaryBudget,
+    /// See [`Command::RecordBudgetIssuance`].
+    RecordBudgetIssuance,
     // @kinds: budget
 }
 
@@ -1154,6 +1186,8 @@ impl CommandKind {
         CommandKind::TrackAuditFinding,
         CommandKind::StrikeOffAuditFinding,
         CommandKind::SendBudgetReminder,
+        CommandKind::SubmitPreliminaryBudget,
+        CommandKind::RecordBudgetIssuance,
         // @all: budget
     ];
 
@@ -1250,6 +1284,8 @@ impl Command {
         "track_audit_finding",
         "strike_off_audit_finding",
         "send_budget_reminder",
+        "submit_preliminary_budget",
+        "record_budget_issuance",
         // @types: budget
     ];
 
@@ -1340,6 +1376,8 @@ impl Command {
             Command::TrackAuditFinding { .. } => CommandKind::TrackAuditFinding,
             Command::StrikeOffAuditFinding { .. } => CommandKind::StrikeOffAuditFinding,
             Command::SendBudgetReminder { .. } => CommandKind::SendBudgetReminder,
+            Command::SubmitPreliminaryBudget { .. } => CommandKind::SubmitPreliminaryBudget,
+            Command::RecordBudgetIssuance { .. } => CommandKind::RecordBudgetIssuance,
             // @kind-arms: budget
         }
     }

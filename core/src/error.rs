@@ -192,6 +192,10 @@ pub mod rule_codes {
     pub const FINDING_NOT_TRACKED: &str = "finding_not_tracked";
     /// A formal letter follows a reminder to the same unit in the year (R-B9).
     pub const NO_PRIOR_REMINDER: &str = "no_prior_reminder";
+    /// The preliminary draft budget reaches the standing committee the rule-set days before the session (L-21).
+    pub const PRELIMINARY_BUDGET_LATE: &str = "preliminary_budget_late";
+    /// The approved budget is issued within the rule-set days (L-21).
+    pub const BUDGET_ISSUED_LATE: &str = "budget_issued_late";
     // @rule-codes: budget
 
     /// Every rule-violation code.
@@ -263,6 +267,8 @@ pub mod rule_codes {
         TOO_FEW_KEY_REVIEW_DEPARTMENTS,
         FINDING_NOT_TRACKED,
         NO_PRIOR_REMINDER,
+        PRELIMINARY_BUDGET_LATE,
+        BUDGET_ISSUED_LATE,
         // @rule-codes-all: budget
     ];
 }
@@ -362,6 +368,8 @@ pub const CODES: &[&str] = &[
     rule_codes::TOO_FEW_KEY_REVIEW_DEPARTMENTS,
     rule_codes::FINDING_NOT_TRACKED,
     rule_codes::NO_PRIOR_REMINDER,
+    rule_codes::PRELIMINARY_BUDGET_LATE,
+    rule_codes::BUDGET_ISSUED_LATE,
     // @codes: budget
     INTERNAL_ERROR,
 ];

@@ -825,6 +825,20 @@ pub enum EventKind {
         /// The reminder.
         reminder: crate::oversight::budget::BudgetReminder,
     },
+    /// The preliminary draft budget was submitted to the standing committee (L-21).
+    PreliminaryBudgetSubmitted {
+        /// The congress.
+        congress: CongressId,
+        /// The submission.
+        preliminary: crate::oversight::budget::PreliminaryBudget,
+    },
+    /// The approved budget's issuance dates were recorded (L-21).
+    BudgetIssuanceRecorded {
+        /// The congress.
+        congress: CongressId,
+        /// The dates.
+        issuance: crate::oversight::budget::BudgetIssuance,
+    },
     // @events: budget
 }
 
@@ -936,6 +950,8 @@ impl EventKind {
         "audit_finding_tracked",
         "audit_finding_struck_off",
         "budget_reminder_sent",
+        "preliminary_budget_submitted",
+        "budget_issuance_recorded",
         // @event-types: budget
     ];
 
@@ -1046,6 +1062,8 @@ impl EventKind {
             Self::AuditFindingTracked { .. } => "audit_finding_tracked",
             Self::AuditFindingStruckOff { .. } => "audit_finding_struck_off",
             Self::BudgetReminderSent { .. } => "budget_reminder_sent",
+            Self::PreliminaryBudgetSubmitted { .. } => "preliminary_budget_submitted",
+            Self::BudgetIssuanceRecorded { .. } => "budget_issuance_recorded",
             // @event-arms: budget
         }
     }
@@ -1234,6 +1252,8 @@ mod tests {
                 r#"{"type":"audit_finding_tracked","finding":"F"}"#,
                 r#"{"type":"audit_finding_struck_off","finding":"F","evidence":"e"}"#,
                 r#"{"type":"budget_reminder_sent","congress":"c","reminder":{"year":2024,"unit":"u","kind":"reminder","reason":"r","on":"2024-07-01"}}"#,
+                r#"{"type":"preliminary_budget_submitted","congress":"c","preliminary":{"year":2025,"session":"s1","submitted_on":"2024-12-01"}}"#,
+                r#"{"type":"budget_issuance_recorded","congress":"c","issuance":{"year":2025,"approved_on":"2025-01-10","finance_issued_on":"2025-01-20","departments_issued_on":"2025-01-30"}}"#,
                 // @event-samples: budget
             ]
             .map(|json| serde_json::from_str(json).expect(json)),

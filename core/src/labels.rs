@@ -227,6 +227,10 @@ impl Labelled for CommandKind {
             Self::TrackAuditFinding => l("列入跟踪监督清单", "Track an audit finding"),
             Self::StrikeOffAuditFinding => l("对账销号", "Strike off an audit finding"),
             Self::SendBudgetReminder => l("提醒告知或行函督办", "Send a budget reminder"),
+            Self::SubmitPreliminaryBudget => {
+                l("报送预算草案初步方案", "Submit the preliminary budget")
+            }
+            Self::RecordBudgetIssuance => l("登记预算批复", "Record the budget issuance"),
             // @command-labels: budget
         }
     }
@@ -393,6 +397,10 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "audit_finding_tracked" => l("已列入跟踪监督清单", "Audit finding tracked"),
         "audit_finding_struck_off" => l("已对账销号", "Audit finding struck off"),
         "budget_reminder_sent" => l("已提醒告知或行函督办", "Budget reminder sent"),
+        "preliminary_budget_submitted" => {
+            l("预算草案初步方案已报送", "Preliminary budget submitted")
+        }
+        "budget_issuance_recorded" => l("预算批复已登记", "Budget issuance recorded"),
         // @event-labels: budget
         _ => return None,
     })
@@ -510,6 +518,11 @@ pub fn error_code_label(code: &str) -> Option<Label> {
             "Finding not on the tracking list",
         ),
         "no_prior_reminder" => l("行函督办前须先提醒告知", "No reminder before the letter"),
+        "preliminary_budget_late" => l(
+            "预算草案初步方案报送时间不足",
+            "Preliminary budget submitted too late",
+        ),
+        "budget_issued_late" => l("预算批复超过法定期限", "Budget issued too late"),
         // @error-labels: budget
         "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
         "internal_error" => l("系统内部错误", "Internal error"),

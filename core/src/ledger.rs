@@ -338,6 +338,9 @@ impl Ledger {
             | Command::SendBudgetReminder { .. } => {
                 crate::oversight::budget::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
             }
+            Command::SubmitPreliminaryBudget { .. } | Command::RecordBudgetIssuance { .. } => {
+                crate::oversight::budget::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
             // @decide: budget
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
         }
@@ -725,6 +728,9 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::AuditFindingTracked { .. }
         | EventKind::AuditFindingStruckOff { .. }
         | EventKind::BudgetReminderSent { .. } => {
+            crate::oversight::budget::apply(state, date, &e.event)?
+        }
+        EventKind::PreliminaryBudgetSubmitted { .. } | EventKind::BudgetIssuanceRecorded { .. } => {
             crate::oversight::budget::apply(state, date, &e.event)?
         }
         // @apply: budget

@@ -191,6 +191,10 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         K::KeyBudgetReview => matches!(role, R::SpecialCommittee | R::StandingCommittee),
         K::RecordAuditFindings => matches!(role, R::GovernmentOffice | R::SpecialCommittee),
         K::TrackAuditFinding => matches!(role, R::SpecialCommittee | R::DirectorMeeting),
+        // L-21: the government submits the preliminary budget and issues the approved one; the
+        // budget committee may record the dates it receives.
+        K::SubmitPreliminaryBudget => matches!(role, R::GovernmentOffice),
+        K::RecordBudgetIssuance => matches!(role, R::GovernmentOffice | R::SpecialCommittee),
         // @allowed: budget
     }
 }
@@ -290,7 +294,9 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         | K::TrackAuditFinding
         | K::StrikeOffAuditFinding
         | K::SendBudgetReminder => "permission-matrix §6.2 (no row), W13, R-B8, R-B9",
-        // @basis: budget
+        K::SubmitPreliminaryBudget | K::RecordBudgetIssuance => {
+            "permission-matrix §6.2 (no row; the government reports), L-21"
+        } // @basis: budget
     }
 }
 

@@ -31,7 +31,7 @@ use renda::{CommandEnvelope, CongressId, Ledger, Role, Timestamp};
 use serde_json::{json, Value};
 
 const C: &str = "hd";
-const DOCS: usize = 8;
+const DOCS: usize = 4;
 const UNITS: usize = 6;
 const FINDINGS: usize = 8;
 const COMMITTEES: [&str; 2] = ["财经委", "教科文卫委"];
@@ -97,6 +97,16 @@ fn setup() -> Ledger {
             );
         }
     }
+    for (i, opens) in ["2025-01-06", "2025-03-01", "2026-01-05"]
+        .iter()
+        .enumerate()
+    {
+        run(
+            Role::DeputyAffairsOffice,
+            json!({"type": "schedule_session", "session": format!("s{i}"), "congress": C,
+                   "opens_on": opens, "closes_on": opens}),
+        );
+    }
     run(
         Role::DirectorMeeting,
         json!({"type": "convene_meeting", "meeting": "dm", "congress": C,
@@ -118,7 +128,7 @@ struct Step {
 fn step() -> impl Strategy<Value = Step> {
     (
         0u8..12,
-        0u8..16,
+        0u8..18,
         any::<u8>(),
         any::<u8>(),
         any::<u16>(),
@@ -266,6 +276,23 @@ fn build(l: &Ledger, s: &Step, today: NaiveDate) -> (Role, Value) {
             Role::SpecialCommittee,
             json!({"type": "strike_off_audit_finding", "finding": finding, "evidence": text}),
         ),
+        16 => (
+            Role::GovernmentOffice,
+            json!({"type": "submit_preliminary_budget", "congress": C, "year": year,
+                   "session": format!("s{}", s.b % 3),
+                   "submitted_on": (today - Days::days(i64::from(s.c % 5))).to_string()}),
+        ),
+        17 => {
+            let approved = today - Days::days(i64::from(s.c % 50));
+            let finance = approved + Days::days(i64::from(s.b % 25));
+            let departments = (finance + Days::days(i64::from(s.a % 20))).min(today);
+            (
+                Role::GovernmentOffice,
+                json!({"type": "record_budget_issuance", "congress": C, "year": year,
+                       "approved_on": approved.to_string(), "finance_issued_on": finance.to_string(),
+                       "departments_issued_on": departments.to_string()}),
+            )
+        }
         _ => (
             Role::SpecialCommittee,
             json!({"type": "send_budget_reminder", "congress": C, "year": today.year(),
@@ -443,18 +470,18 @@ proptest! {
 fn the_generator_reaches_every_event() {
     let mut rng = proptest::test_runner::TestRunner::deterministic();
     let mut seen = std::collections::BTreeSet::new();
-    for w in 0..12 {
+    for w in 0..16 {
         let steps = prop::collection::vec(step(), 300)
             .new_tree(&mut rng)
             .unwrap()
             .current();
-        seen.extend(walk(w * 40, &steps));
+        seen.extend(walk(w * 30, &steps));
     }
     let ours = renda::EventKind::TYPES
         .iter()
         .skip_while(|t| **t != "normative_document_filed")
-        .take_while(|t| **t != "budget_reminder_sent");
-    for t in ours.chain(["budget_reminder_sent"].iter()) {
+        .take_while(|t| **t != "budget_issuance_recorded");
+    for t in ours.chain(["budget_issuance_recorded"].iter()) {
         assert!(seen.contains(t), "never reached: {t}");
     }
 }

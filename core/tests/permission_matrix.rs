@@ -125,6 +125,8 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::TrackAuditFinding
             | CommandKind::StrikeOffAuditFinding
             | CommandKind::SendBudgetReminder
+            | CommandKind::SubmitPreliminaryBudget
+            | CommandKind::RecordBudgetIssuance
             // @matrix: budget
             => {}
         }

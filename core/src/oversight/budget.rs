@@ -217,6 +217,12 @@ pub struct BudgetRules {
     pub coverage_targets: Vec<CoverageTarget>,
     /// Least departments in the key review of a year (R-B10: Haidian 7); 0: no minimum.
     pub key_review_departments: u32,
+    /// Least days between the preliminary draft budget's submission and the session (L-21: 30).
+    pub preliminary_days_before_session: u32,
+    /// Most days from approval to the finance bureau's issuance (L-21: 20).
+    pub finance_issue_days: u32,
+    /// Most days from the finance bureau's issuance to the departments' (L-21: 15).
+    pub department_issue_days: u32,
 }
 
 impl Default for BudgetRules {
@@ -226,6 +232,9 @@ impl Default for BudgetRules {
             pre_review_must_hear: BudgetPart::FOUR_BUDGETS.to_vec(),
             coverage_targets: Vec::new(),
             key_review_departments: 0,
+            preliminary_days_before_session: 30,
+            finance_issue_days: 20,
+            department_issue_days: 15,
         }
     }
 }
@@ -264,6 +273,7 @@ impl BudgetRules {
                 },
             ],
             key_review_departments: 7,
+            ..Self::default()
         }
     }
 
@@ -440,6 +450,44 @@ pub struct BudgetReminder {
     pub on: NaiveDate,
 }
 
+/// The preliminary draft budget's submission to the standing committee (L-21).
+///
+/// ```
+/// let p: renda::oversight::budget::PreliminaryBudget = serde_json::from_str(
+///   r#"{"year":2025,"session":"hd-17-4","submitted_on":"2024-12-01"}"#).unwrap();
+/// assert_eq!(p.year, 2025);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreliminaryBudget {
+    /// Budget year.
+    pub year: i32,
+    /// The session that approves it.
+    pub session: crate::ids::SessionId,
+    /// Submitted on.
+    pub submitted_on: NaiveDate,
+}
+
+/// The issuance dates of an approved budget (L-21).
+///
+/// ```
+/// let i: renda::oversight::budget::BudgetIssuance = serde_json::from_str(r#"{"year":2025,
+///   "approved_on":"2025-01-10","finance_issued_on":"2025-01-30","departments_issued_on":"2025-02-14"}"#).unwrap();
+/// assert_eq!(i.year, 2025);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetIssuance {
+    /// Budget year.
+    pub year: i32,
+    /// Approved by the congress.
+    pub approved_on: NaiveDate,
+    /// Issued by the finance bureau to the departments.
+    pub finance_issued_on: NaiveDate,
+    /// Issued by the departments to their units.
+    pub departments_issued_on: NaiveDate,
+}
+
 /// The budget records of one congress (W13).
 ///
 /// ```
@@ -467,6 +515,12 @@ pub struct CongressBudget {
     /// Reminders and letters.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reminders: Vec<BudgetReminder>,
+    /// Preliminary draft budgets submitted (L-21).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preliminary: Vec<PreliminaryBudget>,
+    /// Issuance dates of approved budgets (L-21).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuances: Vec<BudgetIssuance>,
 }
 
 impl CongressBudget {
@@ -1003,6 +1057,137 @@ pub(crate) fn decide(
                 },
             }])
         }
+        Command::SubmitPreliminaryBudget {
+            congress,
+            year,
+            session,
+            submitted_on,
+        } => {
+            let r = rules_of(congress)?;
+            check_year("command.year", *year)?;
+            let s = st
+                .sessions
+                .get(session)
+                .ok_or_else(|| RendaError::NotFound {
+                    entity: "session",
+                    id: session.to_string(),
+                    field: "command.session".into(),
+                })?;
+            if &s.congress != congress {
+                return Err(RendaError::InvalidField {
+                    field: "command.session".into(),
+                    value: session.to_string(),
+                    reason: format!("is a session of `{}`", s.congress),
+                });
+            }
+            let submitted_on = submitted_on.unwrap_or(date);
+            not_after("command.submitted_on", submitted_on, date)?;
+            if budget_of(congress)
+                .preliminary
+                .iter()
+                .any(|p| p.year == *year)
+            {
+                return Err(RendaError::AlreadyExists {
+                    entity: "preliminary_budget",
+                    id: year.to_string(),
+                });
+            }
+            if (s.opens_on - submitted_on).num_days() < i64::from(r.preliminary_days_before_session)
+            {
+                return Err(RendaError::rule_violation(
+                    rule_codes::PRELIMINARY_BUDGET_LATE,
+                    "L-21",
+                    Some("command.submitted_on"),
+                    Some(submitted_on.to_string()),
+                    format!(
+                        "the preliminary draft reaches the standing committee at least {} days before the session opens on {}",
+                        r.preliminary_days_before_session, s.opens_on
+                    ),
+                ));
+            }
+            Ok(vec![EventKind::PreliminaryBudgetSubmitted {
+                congress: congress.clone(),
+                preliminary: PreliminaryBudget {
+                    year: *year,
+                    session: session.clone(),
+                    submitted_on,
+                },
+            }])
+        }
+        Command::RecordBudgetIssuance {
+            congress,
+            year,
+            approved_on,
+            finance_issued_on,
+            departments_issued_on,
+        } => {
+            let r = rules_of(congress)?;
+            check_year("command.year", *year)?;
+            not_after(
+                "command.departments_issued_on",
+                *departments_issued_on,
+                date,
+            )?;
+            for (field, earlier, later) in [
+                ("command.finance_issued_on", approved_on, finance_issued_on),
+                (
+                    "command.departments_issued_on",
+                    finance_issued_on,
+                    departments_issued_on,
+                ),
+            ] {
+                if later < earlier {
+                    return Err(RendaError::InvalidField {
+                        field: field.into(),
+                        value: later.to_string(),
+                        reason: format!("must not be before {earlier}"),
+                    });
+                }
+            }
+            if budget_of(congress)
+                .issuances
+                .iter()
+                .any(|i| i.year == *year)
+            {
+                return Err(RendaError::AlreadyExists {
+                    entity: "budget_issuance",
+                    id: year.to_string(),
+                });
+            }
+            for (field, from, to, days) in [
+                (
+                    "command.finance_issued_on",
+                    approved_on,
+                    finance_issued_on,
+                    r.finance_issue_days,
+                ),
+                (
+                    "command.departments_issued_on",
+                    finance_issued_on,
+                    departments_issued_on,
+                    r.department_issue_days,
+                ),
+            ] {
+                if (*to - *from).num_days() > i64::from(days) {
+                    return Err(RendaError::rule_violation(
+                        rule_codes::BUDGET_ISSUED_LATE,
+                        "L-21",
+                        Some(field),
+                        Some(to.to_string()),
+                        format!("issued more than {days} days after {from}"),
+                    ));
+                }
+            }
+            Ok(vec![EventKind::BudgetIssuanceRecorded {
+                congress: congress.clone(),
+                issuance: BudgetIssuance {
+                    year: *year,
+                    approved_on: *approved_on,
+                    finance_issued_on: *finance_issued_on,
+                    departments_issued_on: *departments_issued_on,
+                },
+            }])
+        }
         _ => unreachable!("budget::decide is called for budget commands only"),
     }
 }
@@ -1124,6 +1309,27 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             f.struck_off_on = Some(date);
             f.evidence = Some(evidence.clone());
         }
+        EventKind::PreliminaryBudgetSubmitted {
+            congress,
+            preliminary,
+        } => {
+            budget(state, congress)?;
+            state
+                .budgets
+                .entry(congress.clone())
+                .or_default()
+                .preliminary
+                .push(preliminary.clone());
+        }
+        EventKind::BudgetIssuanceRecorded { congress, issuance } => {
+            budget(state, congress)?;
+            state
+                .budgets
+                .entry(congress.clone())
+                .or_default()
+                .issuances
+                .push(issuance.clone());
+        }
         _ => unreachable!("budget::apply is called for budget events only"),
     }
     Ok(())
@@ -1163,6 +1369,15 @@ pub(crate) fn validate_state(st: &State) -> Result<()> {
         }
         for r in &b.reminders {
             st.unit(&r.unit, "state.budgets.reminders.unit")?;
+        }
+        for p in &b.preliminary {
+            if !st.sessions.contains_key(&p.session) {
+                return Err(RendaError::NotFound {
+                    entity: "session",
+                    id: p.session.to_string(),
+                    field: "state.budgets.preliminary.session".into(),
+                });
+            }
         }
     }
     for (id, f) in &st.audit_findings {
