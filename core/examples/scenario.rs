@@ -203,6 +203,12 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ("escalations", &["congress", "year"], &[]),
     ("escalation_compliance", &["congress", "year"], &[]),
     // @queries: escalation
+    ("filing_review", &["congress", "year"], &[]),
+    ("normative_documents", &[], &[]),
+    ("budget_pre_review_coverage", &["congress", "year"], &[]),
+    ("key_budget_review", &["congress", "year"], &[]),
+    ("audit_double_list", &["congress", "year"], &[]),
+    ("budget_records", &["congress"], &[]),
     // @queries: budget
 ];
 
@@ -356,6 +362,14 @@ fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
             ledger.escalation_compliance_to_json(arg("congress"), arg("year"))
         }
         // @query-dispatch: escalation
+        "filing_review" => ledger.filing_review_to_json(arg("congress"), arg("year")),
+        "normative_documents" => Ok(ledger.normative_documents_to_json()),
+        "budget_pre_review_coverage" => {
+            ledger.budget_pre_review_coverage_to_json(arg("congress"), arg("year"))
+        }
+        "key_budget_review" => ledger.key_budget_review_to_json(arg("congress"), arg("year")),
+        "audit_double_list" => ledger.audit_double_list_to_json(arg("congress"), arg("year")),
+        "budget_records" => ledger.budget_records_to_json(arg("congress")),
         // @query-dispatch: budget
         other => unreachable!("check_queries lets no unknown query `{other}` through"),
     }

@@ -1370,6 +1370,209 @@ pub enum Command {
         vote: crate::vote::Vote,
     },
     // @commands: escalation
+    /// An issuing organ files a normative document with the standing committee (W12, 有件必备;
+    /// L-22: within `filing_days` of publication, later filings are accepted and marked late).
+    FileNormativeDocument {
+        /// New id.
+        document: crate::ids::NormativeDocumentId,
+        /// The congress whose standing committee it is filed with.
+        congress: CongressId,
+        /// The issuing organ.
+        issuer: UnitId,
+        /// Which of 一府一委两院 (R-F2).
+        issuer_kind: crate::oversight::filing::IssuerKind,
+        /// Title.
+        title: String,
+        /// Publication date.
+        published_on: NaiveDate,
+        /// Filing date (default: the command date).
+        #[serde(default)]
+        filed_on: Option<NaiveDate>,
+    },
+    /// The reviewing committee starts the review of a filed document (有备必审, L-22 modes).
+    ReviewNormativeDocument {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// Own initiative, on request, thematic, transferred or joint.
+        mode: crate::oversight::filing::ReviewMode,
+    },
+    /// The review's finding: no issue (no `issue`), or the issue found (W12 step 4).
+    RecordReviewFinding {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The issue found; absent: no issue.
+        #[serde(default)]
+        issue: Option<String>,
+    },
+    /// A written review opinion to the issuer, who answers within `answer_months` (L-22).
+    SendFilingReviewOpinion {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The opinion.
+        opinion: String,
+    },
+    /// The issuer answers the written review opinion (L-22; a late answer is marked late).
+    AnswerFilingReviewOpinion {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The answer.
+        answer: String,
+    },
+    /// The issuer corrected the document, voluntarily or after the opinion (有错必纠, R-F1).
+    CorrectNormativeDocument {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+    },
+    /// The standing committee votes to revoke a document the issuer did not correct after the
+    /// written opinion (R-F1, L-22; majority of all members, L-4).
+    RevokeNormativeDocument {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The standing-committee meeting.
+        meeting: crate::ids::MeetingId,
+        /// The ballot.
+        vote: crate::vote::Vote,
+    },
+    /// Pairs a special committee with first-level budget departments from a budget year on
+    /// (对口联系部门, W13 step 2, R-B1); replaces the committee's pairing from that year.
+    PairCommitteeDepartments {
+        /// The congress.
+        congress: CongressId,
+        /// The special committee's name.
+        committee: String,
+        /// First budget year.
+        from_year: i32,
+        /// The departments.
+        departments: Vec<UnitId>,
+    },
+    /// A committee's pre-review of a paired department's budget (W13 step 2, R-B1, R-B11).
+    PreReviewDepartmentBudget {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// The committee.
+        committee: String,
+        /// The department (paired with the committee for the year).
+        department: UnitId,
+        /// Opinions made.
+        opinions: u32,
+        /// Projects adjusted.
+        projects_adjusted: u32,
+        /// Amount cut, yuan.
+        amount_cut: u64,
+        /// Amount increased, yuan.
+        amount_increased: u64,
+        /// The 预算四问 answers (R-B11).
+        four_questions: crate::oversight::budget::FourQuestions,
+    },
+    /// The finance committee's budget pre-review meeting (W13 step 3, R-M10, R-B2).
+    HoldBudgetPreReviewMeeting {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// First day.
+        held_on: NaiveDate,
+        /// Days.
+        days: u32,
+        /// What it heard.
+        heard: Vec<crate::oversight::budget::BudgetPart>,
+    },
+    /// The key review of departments' budgets of a year (R-B10, S001-6).
+    KeyBudgetReview {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// The departments.
+        departments: Vec<UnitId>,
+        /// Their budgets, yuan.
+        amount_reviewed: u64,
+        /// Projects adjusted.
+        projects_adjusted: u32,
+        /// Amount adjusted, yuan.
+        amount_adjusted: u64,
+    },
+    /// The standing committee votes on a budget adjustment (L-21; majority of all members, L-4).
+    ApproveBudgetAdjustment {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// The standing-committee meeting.
+        meeting: crate::ids::MeetingId,
+        /// What is adjusted.
+        title: String,
+        /// The ballot.
+        vote: crate::vote::Vote,
+        /// New government debt quota, yuan.
+        #[serde(default)]
+        new_debt_quota: Option<u64>,
+    },
+    /// Records the audit findings of a year (审计查出问题清单, R-B8).
+    RecordAuditFindings {
+        /// The congress.
+        congress: CongressId,
+        /// The audited budget year.
+        year: i32,
+        /// The findings.
+        findings: Vec<crate::oversight::budget::NewAuditFinding>,
+    },
+    /// Puts a finding on the congress tracking list (人大重点跟踪监督清单, R-B8).
+    TrackAuditFinding {
+        /// The finding.
+        finding: crate::ids::AuditFindingId,
+    },
+    /// Strikes a tracked finding off after reconciling its rectification (对账销号, R-B8).
+    StrikeOffAuditFinding {
+        /// The finding.
+        finding: crate::ids::AuditFindingId,
+        /// The rectification evidence.
+        evidence: String,
+    },
+    /// A reminder (提醒告知) or, after one, a formal letter (行函督办) to a unit whose spending
+    /// is slow (R-B9).
+    SendBudgetReminder {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// The unit.
+        unit: UnitId,
+        /// Reminder or letter.
+        kind: crate::oversight::budget::ReminderKind,
+        /// Why.
+        reason: String,
+    },
+    /// The government submits the preliminary draft budget to the standing committee at least
+    /// `preliminary_days_before_session` days before the congress session (L-21: 30).
+    SubmitPreliminaryBudget {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// The session that approves the budget.
+        session: SessionId,
+        /// Submission date (default: the command date).
+        #[serde(default)]
+        submitted_on: Option<NaiveDate>,
+    },
+    /// The approved budget was issued: by the finance bureau to the departments within
+    /// `finance_issue_days` of approval, by the departments to their units within
+    /// `department_issue_days` (L-21: 20 and 15).
+    RecordBudgetIssuance {
+        /// The congress.
+        congress: CongressId,
+        /// Budget year.
+        year: i32,
+        /// Approval by the congress.
+        approved_on: NaiveDate,
+        /// Issued by the finance bureau.
+        finance_issued_on: NaiveDate,
+        /// Issued by the departments to their units.
+        departments_issued_on: NaiveDate,
+    },
     // @commands: budget
 }
 
@@ -1632,6 +1835,42 @@ pub enum CommandKind {
     /// See [`Command::DecideRemoval`].
     DecideRemoval,
     // @kinds: escalation
+    /// See [`Command::FileNormativeDocument`].
+    FileNormativeDocument,
+    /// See [`Command::ReviewNormativeDocument`].
+    ReviewNormativeDocument,
+    /// See [`Command::RecordReviewFinding`].
+    RecordReviewFinding,
+    /// See [`Command::SendFilingReviewOpinion`].
+    SendFilingReviewOpinion,
+    /// See [`Command::AnswerFilingReviewOpinion`].
+    AnswerFilingReviewOpinion,
+    /// See [`Command::CorrectNormativeDocument`].
+    CorrectNormativeDocument,
+    /// See [`Command::RevokeNormativeDocument`].
+    RevokeNormativeDocument,
+    /// See [`Command::PairCommitteeDepartments`].
+    PairCommitteeDepartments,
+    /// See [`Command::PreReviewDepartmentBudget`].
+    PreReviewDepartmentBudget,
+    /// See [`Command::HoldBudgetPreReviewMeeting`].
+    HoldBudgetPreReviewMeeting,
+    /// See [`Command::KeyBudgetReview`].
+    KeyBudgetReview,
+    /// See [`Command::ApproveBudgetAdjustment`].
+    ApproveBudgetAdjustment,
+    /// See [`Command::RecordAuditFindings`].
+    RecordAuditFindings,
+    /// See [`Command::TrackAuditFinding`].
+    TrackAuditFinding,
+    /// See [`Command::StrikeOffAuditFinding`].
+    StrikeOffAuditFinding,
+    /// See [`Command::SendBudgetReminder`].
+    SendBudgetReminder,
+    /// See [`Command::SubmitPreliminaryBudget`].
+    SubmitPreliminaryBudget,
+    /// See [`Command::RecordBudgetIssuance`].
+    RecordBudgetIssuance,
     // @kinds: budget
 }
 
@@ -1768,6 +2007,24 @@ impl CommandKind {
         CommandKind::ProposeRemoval,
         CommandKind::DecideRemoval,
         // @all: escalation
+        CommandKind::FileNormativeDocument,
+        CommandKind::ReviewNormativeDocument,
+        CommandKind::RecordReviewFinding,
+        CommandKind::SendFilingReviewOpinion,
+        CommandKind::AnswerFilingReviewOpinion,
+        CommandKind::CorrectNormativeDocument,
+        CommandKind::RevokeNormativeDocument,
+        CommandKind::PairCommitteeDepartments,
+        CommandKind::PreReviewDepartmentBudget,
+        CommandKind::HoldBudgetPreReviewMeeting,
+        CommandKind::KeyBudgetReview,
+        CommandKind::ApproveBudgetAdjustment,
+        CommandKind::RecordAuditFindings,
+        CommandKind::TrackAuditFinding,
+        CommandKind::StrikeOffAuditFinding,
+        CommandKind::SendBudgetReminder,
+        CommandKind::SubmitPreliminaryBudget,
+        CommandKind::RecordBudgetIssuance,
         // @all: budget
     ];
 
@@ -1910,6 +2167,24 @@ impl Command {
         "propose_removal",
         "decide_removal",
         // @types: escalation
+        "file_normative_document",
+        "review_normative_document",
+        "record_review_finding",
+        "send_filing_review_opinion",
+        "answer_filing_review_opinion",
+        "correct_normative_document",
+        "revoke_normative_document",
+        "pair_committee_departments",
+        "pre_review_department_budget",
+        "hold_budget_pre_review_meeting",
+        "key_budget_review",
+        "approve_budget_adjustment",
+        "record_audit_findings",
+        "track_audit_finding",
+        "strike_off_audit_finding",
+        "send_budget_reminder",
+        "submit_preliminary_budget",
+        "record_budget_issuance",
         // @types: budget
     ];
 
@@ -2048,6 +2323,24 @@ impl Command {
             Command::ProposeRemoval { .. } => CommandKind::ProposeRemoval,
             Command::DecideRemoval { .. } => CommandKind::DecideRemoval,
             // @kind-arms: escalation
+            Command::FileNormativeDocument { .. } => CommandKind::FileNormativeDocument,
+            Command::ReviewNormativeDocument { .. } => CommandKind::ReviewNormativeDocument,
+            Command::RecordReviewFinding { .. } => CommandKind::RecordReviewFinding,
+            Command::SendFilingReviewOpinion { .. } => CommandKind::SendFilingReviewOpinion,
+            Command::AnswerFilingReviewOpinion { .. } => CommandKind::AnswerFilingReviewOpinion,
+            Command::CorrectNormativeDocument { .. } => CommandKind::CorrectNormativeDocument,
+            Command::RevokeNormativeDocument { .. } => CommandKind::RevokeNormativeDocument,
+            Command::PairCommitteeDepartments { .. } => CommandKind::PairCommitteeDepartments,
+            Command::PreReviewDepartmentBudget { .. } => CommandKind::PreReviewDepartmentBudget,
+            Command::HoldBudgetPreReviewMeeting { .. } => CommandKind::HoldBudgetPreReviewMeeting,
+            Command::KeyBudgetReview { .. } => CommandKind::KeyBudgetReview,
+            Command::ApproveBudgetAdjustment { .. } => CommandKind::ApproveBudgetAdjustment,
+            Command::RecordAuditFindings { .. } => CommandKind::RecordAuditFindings,
+            Command::TrackAuditFinding { .. } => CommandKind::TrackAuditFinding,
+            Command::StrikeOffAuditFinding { .. } => CommandKind::StrikeOffAuditFinding,
+            Command::SendBudgetReminder { .. } => CommandKind::SendBudgetReminder,
+            Command::SubmitPreliminaryBudget { .. } => CommandKind::SubmitPreliminaryBudget,
+            Command::RecordBudgetIssuance { .. } => CommandKind::RecordBudgetIssuance,
             // @kind-arms: budget
         }
     }

@@ -259,6 +259,28 @@ pub mod rule_codes {
     /// The proposer has rated this interpellation answer already (L-17).
     pub const ALREADY_RATED: &str = "already_rated";
     // @rule-codes: escalation
+    /// The rule set in force does not file this kind of organ's documents (R-F2).
+    pub const ISSUER_OUT_OF_SCOPE: &str = "issuer_out_of_scope";
+    /// A budget department is paired with one committee at a time (R-B1).
+    pub const DEPARTMENT_PAIRED_ELSEWHERE: &str = "department_paired_elsewhere";
+    /// A committee pre-reviews only its paired departments (R-B1).
+    pub const DEPARTMENT_NOT_PAIRED: &str = "department_not_paired";
+    /// Each of the 预算四问 needs an answer (R-B11).
+    pub const FOUR_QUESTIONS_UNANSWERED: &str = "four_questions_unanswered";
+    /// The budget pre-review meeting lasts at least the rule-set days (R-M10).
+    pub const PRE_REVIEW_MEETING_TOO_SHORT: &str = "pre_review_meeting_too_short";
+    /// The pre-review meeting hears the four budgets and what the rule set adds (R-B2).
+    pub const BUDGETS_NOT_HEARD: &str = "budgets_not_heard";
+    /// The key review covers at least the rule-set number of departments (R-B10).
+    pub const TOO_FEW_KEY_REVIEW_DEPARTMENTS: &str = "too_few_key_review_departments";
+    /// Only a finding on the tracking list is struck off (R-B8).
+    pub const FINDING_NOT_TRACKED: &str = "finding_not_tracked";
+    /// A formal letter follows a reminder to the same unit in the year (R-B9).
+    pub const NO_PRIOR_REMINDER: &str = "no_prior_reminder";
+    /// The preliminary draft budget reaches the standing committee the rule-set days before the session (L-21).
+    pub const PRELIMINARY_BUDGET_LATE: &str = "preliminary_budget_late";
+    /// The approved budget is issued within the rule-set days (L-21).
+    pub const BUDGET_ISSUED_LATE: &str = "budget_issued_late";
     // @rule-codes: budget
 
     /// Every rule-violation code.
@@ -363,6 +385,17 @@ pub mod rule_codes {
         OUTSIDE_SESSION,
         ALREADY_RATED,
         // @rule-codes-all: escalation
+        ISSUER_OUT_OF_SCOPE,
+        DEPARTMENT_PAIRED_ELSEWHERE,
+        DEPARTMENT_NOT_PAIRED,
+        FOUR_QUESTIONS_UNANSWERED,
+        PRE_REVIEW_MEETING_TOO_SHORT,
+        BUDGETS_NOT_HEARD,
+        TOO_FEW_KEY_REVIEW_DEPARTMENTS,
+        FINDING_NOT_TRACKED,
+        NO_PRIOR_REMINDER,
+        PRELIMINARY_BUDGET_LATE,
+        BUDGET_ISSUED_LATE,
         // @rule-codes-all: budget
     ];
 }
@@ -495,6 +528,17 @@ pub const CODES: &[&str] = &[
     rule_codes::OUTSIDE_SESSION,
     rule_codes::ALREADY_RATED,
     // @codes: escalation
+    rule_codes::ISSUER_OUT_OF_SCOPE,
+    rule_codes::DEPARTMENT_PAIRED_ELSEWHERE,
+    rule_codes::DEPARTMENT_NOT_PAIRED,
+    rule_codes::FOUR_QUESTIONS_UNANSWERED,
+    rule_codes::PRE_REVIEW_MEETING_TOO_SHORT,
+    rule_codes::BUDGETS_NOT_HEARD,
+    rule_codes::TOO_FEW_KEY_REVIEW_DEPARTMENTS,
+    rule_codes::FINDING_NOT_TRACKED,
+    rule_codes::NO_PRIOR_REMINDER,
+    rule_codes::PRELIMINARY_BUDGET_LATE,
+    rule_codes::BUDGET_ISSUED_LATE,
     // @codes: budget
     INTERNAL_ERROR,
 ];

@@ -1325,6 +1325,163 @@ pub enum EventKind {
         adopted: bool,
     },
     // @events: escalation
+    /// A normative document was filed (W12; `late`: after `filing_days`, L-22).
+    NormativeDocumentFiled {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The congress.
+        congress: CongressId,
+        /// The issuing organ.
+        issuer: UnitId,
+        /// Which of 一府一委两院.
+        issuer_kind: crate::oversight::filing::IssuerKind,
+        /// Title.
+        title: String,
+        /// Publication date.
+        published_on: NaiveDate,
+        /// Filing date.
+        filed_on: NaiveDate,
+        /// Filed late (L-22).
+        late: bool,
+    },
+    /// The review of a filed document started (R-F1).
+    NormativeDocumentReviewStarted {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The review mode.
+        mode: crate::oversight::filing::ReviewMode,
+    },
+    /// The review's finding was recorded (absent `issue`: no issue).
+    ReviewFindingRecorded {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The issue found.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        issue: Option<String>,
+    },
+    /// A written review opinion was sent (L-22).
+    FilingReviewOpinionSent {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The opinion.
+        opinion: String,
+        /// Last day for the answer.
+        answer_due: NaiveDate,
+    },
+    /// The issuer answered the review opinion.
+    FilingReviewOpinionAnswered {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The answer.
+        answer: String,
+        /// Answered after the due date (L-22).
+        late: bool,
+    },
+    /// The issuer corrected the document (R-F1).
+    NormativeDocumentCorrected {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// After a written review opinion (else voluntarily).
+        after_opinion: bool,
+    },
+    /// The standing committee revoked the document (R-F1; a decision).
+    NormativeDocumentRevoked {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The ballot.
+        revocation: crate::oversight::filing::Revocation,
+    },
+    /// A revocation ballot failed (no majority of all members, L-4); the issue stays open.
+    NormativeDocumentRevocationNotAdopted {
+        /// The document.
+        document: crate::ids::NormativeDocumentId,
+        /// The ballot.
+        revocation: crate::oversight::filing::Revocation,
+    },
+    /// A committee was paired with budget departments (R-B1).
+    CommitteeDepartmentsPaired {
+        /// The congress.
+        congress: CongressId,
+        /// The pairing.
+        pairing: crate::oversight::budget::Pairing,
+    },
+    /// A department budget was pre-reviewed (W13 step 2).
+    DepartmentBudgetPreReviewed {
+        /// The congress.
+        congress: CongressId,
+        /// The pre-review.
+        review: crate::oversight::budget::DepartmentPreReview,
+    },
+    /// The finance committee held the budget pre-review meeting (R-M10, R-B2).
+    BudgetPreReviewMeetingHeld {
+        /// The congress.
+        congress: CongressId,
+        /// The meeting.
+        meeting: crate::oversight::budget::PreReviewMeeting,
+    },
+    /// The key review of a year was recorded (R-B10).
+    KeyBudgetReviewed {
+        /// The congress.
+        congress: CongressId,
+        /// The review.
+        review: crate::oversight::budget::KeyReview,
+    },
+    /// The standing committee approved a budget adjustment (L-21; a decision).
+    BudgetAdjustmentApproved {
+        /// The congress.
+        congress: CongressId,
+        /// The adjustment.
+        adjustment: crate::oversight::budget::BudgetAdjustment,
+    },
+    /// A budget adjustment did not get a majority of all members (L-4).
+    BudgetAdjustmentNotApproved {
+        /// The congress.
+        congress: CongressId,
+        /// The adjustment.
+        adjustment: crate::oversight::budget::BudgetAdjustment,
+    },
+    /// Audit findings were recorded (R-B8).
+    AuditFindingsRecorded {
+        /// The congress.
+        congress: CongressId,
+        /// The audited year.
+        year: i32,
+        /// The findings.
+        findings: Vec<crate::oversight::budget::NewAuditFinding>,
+    },
+    /// A finding was put on the congress tracking list (R-B8).
+    AuditFindingTracked {
+        /// The finding.
+        finding: crate::ids::AuditFindingId,
+    },
+    /// A tracked finding was struck off (对账销号, R-B8).
+    AuditFindingStruckOff {
+        /// The finding.
+        finding: crate::ids::AuditFindingId,
+        /// The rectification evidence.
+        evidence: String,
+    },
+    /// A reminder or formal letter was sent (R-B9).
+    BudgetReminderSent {
+        /// The congress.
+        congress: CongressId,
+        /// The reminder.
+        reminder: crate::oversight::budget::BudgetReminder,
+    },
+    /// The preliminary draft budget was submitted to the standing committee (L-21).
+    PreliminaryBudgetSubmitted {
+        /// The congress.
+        congress: CongressId,
+        /// The submission.
+        preliminary: crate::oversight::budget::PreliminaryBudget,
+    },
+    /// The approved budget's issuance dates were recorded (L-21).
+    BudgetIssuanceRecorded {
+        /// The congress.
+        congress: CongressId,
+        /// The dates.
+        issuance: crate::oversight::budget::BudgetIssuance,
+    },
     // @events: budget
 }
 
@@ -1481,6 +1638,26 @@ impl EventKind {
         "removal_proposed",
         "removal_decided",
         // @event-types: escalation
+        "normative_document_filed",
+        "normative_document_review_started",
+        "review_finding_recorded",
+        "filing_review_opinion_sent",
+        "filing_review_opinion_answered",
+        "normative_document_corrected",
+        "normative_document_revoked",
+        "normative_document_revocation_not_adopted",
+        "committee_departments_paired",
+        "department_budget_pre_reviewed",
+        "budget_pre_review_meeting_held",
+        "key_budget_reviewed",
+        "budget_adjustment_approved",
+        "budget_adjustment_not_approved",
+        "audit_findings_recorded",
+        "audit_finding_tracked",
+        "audit_finding_struck_off",
+        "budget_reminder_sent",
+        "preliminary_budget_submitted",
+        "budget_issuance_recorded",
         // @event-types: budget
     ];
 
@@ -1636,6 +1813,28 @@ impl EventKind {
             Self::RemovalProposed { .. } => "removal_proposed",
             Self::RemovalDecided { .. } => "removal_decided",
             // @event-arms: escalation
+            Self::NormativeDocumentFiled { .. } => "normative_document_filed",
+            Self::NormativeDocumentReviewStarted { .. } => "normative_document_review_started",
+            Self::ReviewFindingRecorded { .. } => "review_finding_recorded",
+            Self::FilingReviewOpinionSent { .. } => "filing_review_opinion_sent",
+            Self::FilingReviewOpinionAnswered { .. } => "filing_review_opinion_answered",
+            Self::NormativeDocumentCorrected { .. } => "normative_document_corrected",
+            Self::NormativeDocumentRevoked { .. } => "normative_document_revoked",
+            Self::NormativeDocumentRevocationNotAdopted { .. } => {
+                "normative_document_revocation_not_adopted"
+            }
+            Self::CommitteeDepartmentsPaired { .. } => "committee_departments_paired",
+            Self::DepartmentBudgetPreReviewed { .. } => "department_budget_pre_reviewed",
+            Self::BudgetPreReviewMeetingHeld { .. } => "budget_pre_review_meeting_held",
+            Self::KeyBudgetReviewed { .. } => "key_budget_reviewed",
+            Self::BudgetAdjustmentApproved { .. } => "budget_adjustment_approved",
+            Self::BudgetAdjustmentNotApproved { .. } => "budget_adjustment_not_approved",
+            Self::AuditFindingsRecorded { .. } => "audit_findings_recorded",
+            Self::AuditFindingTracked { .. } => "audit_finding_tracked",
+            Self::AuditFindingStruckOff { .. } => "audit_finding_struck_off",
+            Self::BudgetReminderSent { .. } => "budget_reminder_sent",
+            Self::PreliminaryBudgetSubmitted { .. } => "preliminary_budget_submitted",
+            Self::BudgetIssuanceRecorded { .. } => "budget_issuance_recorded",
             // @event-arms: budget
         }
     }
@@ -1869,6 +2068,26 @@ mod tests {
                 r#"{"type":"removal_proposed","removal":"R","congress":"c","official":"o","post":"p","reason":"r","by":{"by":"government"}}"#,
                 r#"{"type":"removal_decided","removal":"R","meeting":"M","vote":{"members":5,"present":5,"yes":3,"no":2,"abstain":0},"adopted":true}"#,
                 // @event-samples: escalation
+                r#"{"type":"normative_document_filed","document":"N","congress":"c","issuer":"u","issuer_kind":"government","title":"t","published_on":"2024-01-01","filed_on":"2024-01-10","late":false}"#,
+                r#"{"type":"normative_document_review_started","document":"N","mode":"own_initiative"}"#,
+                r#"{"type":"review_finding_recorded","document":"N","issue":"i"}"#,
+                r#"{"type":"filing_review_opinion_sent","document":"N","opinion":"o","answer_due":"2024-03-01"}"#,
+                r#"{"type":"filing_review_opinion_answered","document":"N","answer":"a","late":false}"#,
+                r#"{"type":"normative_document_corrected","document":"N","after_opinion":true}"#,
+                r#"{"type":"normative_document_revoked","document":"N","revocation":{"meeting":"M","vote":{"members":45,"present":40,"yes":30,"no":5,"abstain":5},"adopted":true}}"#,
+                r#"{"type":"normative_document_revocation_not_adopted","document":"N","revocation":{"meeting":"M","vote":{"members":45,"present":40,"yes":20,"no":5,"abstain":5},"adopted":false}}"#,
+                r#"{"type":"committee_departments_paired","congress":"c","pairing":{"committee":"财经委","from_year":2024,"departments":["u"]}}"#,
+                r#"{"type":"department_budget_pre_reviewed","congress":"c","review":{"year":2024,"committee":"财经委","department":"u","opinions":1,"projects_adjusted":1,"amount_cut":1,"amount_increased":0,"four_questions":{"should_spend":"a","by_government":"b","how_much":"c","now":"d"},"on":"2023-11-01"}}"#,
+                r#"{"type":"budget_pre_review_meeting_held","congress":"c","meeting":{"year":2024,"held_on":"2023-12-01","days":2,"heard":["general_public"]}}"#,
+                r#"{"type":"key_budget_reviewed","congress":"c","review":{"year":2024,"departments":["u"],"amount_reviewed":10,"projects_adjusted":1,"amount_adjusted":1,"on":"2024-11-01"}}"#,
+                r#"{"type":"budget_adjustment_approved","congress":"c","adjustment":{"year":2024,"meeting":"M","title":"t","vote":{"members":45,"present":40,"yes":30,"no":5,"abstain":5},"adopted":true}}"#,
+                r#"{"type":"budget_adjustment_not_approved","congress":"c","adjustment":{"year":2024,"meeting":"M","title":"t","vote":{"members":45,"present":40,"yes":20,"no":5,"abstain":5},"adopted":false}}"#,
+                r#"{"type":"audit_findings_recorded","congress":"c","year":2023,"findings":[{"finding":"F","unit":"u","summary":"s"}]}"#,
+                r#"{"type":"audit_finding_tracked","finding":"F"}"#,
+                r#"{"type":"audit_finding_struck_off","finding":"F","evidence":"e"}"#,
+                r#"{"type":"budget_reminder_sent","congress":"c","reminder":{"year":2024,"unit":"u","kind":"reminder","reason":"r","on":"2024-07-01"}}"#,
+                r#"{"type":"preliminary_budget_submitted","congress":"c","preliminary":{"year":2025,"session":"s1","submitted_on":"2024-12-01"}}"#,
+                r#"{"type":"budget_issuance_recorded","congress":"c","issuance":{"year":2025,"approved_on":"2025-01-10","finance_issued_on":"2025-01-20","departments_issued_on":"2025-01-30"}}"#,
                 // @event-samples: budget
             ]
             .map(|json| serde_json::from_str(json).expect(json)),

@@ -382,4 +382,16 @@ define_id!(
     "hd-17-zx-2024-1"
 );
 // @ids: escalation
+define_id!(
+    /// A normative document filed for review (规范性文件, W12, L-22).
+    NormativeDocumentId,
+    "document",
+    "hd-gov-2024-3"
+);
+define_id!(
+    /// An audit finding on the double list (审计查出问题, R-B8).
+    AuditFindingId,
+    "finding",
+    "af-2023-01"
+);
 // @ids: budget

@@ -306,6 +306,30 @@ impl Labelled for CommandKind {
             Self::ProposeRemoval => l("提出撤职案", "Propose a removal"),
             Self::DecideRemoval => l("表决撤职案", "Decide the removal"),
             // @command-labels: escalation
+            Self::FileNormativeDocument => l("报送规范性文件备案", "File a normative document"),
+            Self::ReviewNormativeDocument => l("审查规范性文件", "Review a normative document"),
+            Self::RecordReviewFinding => l("记录审查结论", "Record the review finding"),
+            Self::SendFilingReviewOpinion => l("发出书面审查意见", "Send a written review opinion"),
+            Self::AnswerFilingReviewOpinion => l("回复书面审查意见", "Answer the review opinion"),
+            Self::CorrectNormativeDocument => l("纠正规范性文件", "Correct the document"),
+            Self::RevokeNormativeDocument => l("撤销规范性文件", "Revoke the document"),
+            Self::PairCommitteeDepartments => {
+                l("确定对口联系部门", "Pair a committee with departments")
+            }
+            Self::PreReviewDepartmentBudget => l("初审部门预算", "Pre-review a department budget"),
+            Self::HoldBudgetPreReviewMeeting => {
+                l("召开预算初审会议", "Hold the budget pre-review meeting")
+            }
+            Self::KeyBudgetReview => l("重点审查部门预算", "Key budget review"),
+            Self::ApproveBudgetAdjustment => l("审查批准预算调整", "Approve a budget adjustment"),
+            Self::RecordAuditFindings => l("登记审计查出问题", "Record audit findings"),
+            Self::TrackAuditFinding => l("列入跟踪监督清单", "Track an audit finding"),
+            Self::StrikeOffAuditFinding => l("对账销号", "Strike off an audit finding"),
+            Self::SendBudgetReminder => l("提醒告知或行函督办", "Send a budget reminder"),
+            Self::SubmitPreliminaryBudget => {
+                l("报送预算草案初步方案", "Submit the preliminary budget")
+            }
+            Self::RecordBudgetIssuance => l("登记预算批复", "Record the budget issuance"),
             // @command-labels: budget
         }
     }
@@ -531,6 +555,32 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "removal_proposed" => l("撤职案已提出", "Removal proposed"),
         "removal_decided" => l("撤职案已表决", "Removal decided"),
         // @event-labels: escalation
+        "normative_document_filed" => l("规范性文件已备案", "Normative document filed"),
+        "normative_document_review_started" => l("已启动备案审查", "Review started"),
+        "review_finding_recorded" => l("审查结论已记录", "Review finding recorded"),
+        "filing_review_opinion_sent" => l("书面审查意见已发出", "Review opinion sent"),
+        "filing_review_opinion_answered" => l("制定机关已回复", "Review opinion answered"),
+        "normative_document_corrected" => l("规范性文件已纠正", "Document corrected"),
+        "normative_document_revoked" => l("规范性文件已撤销", "Document revoked"),
+        "normative_document_revocation_not_adopted" => {
+            l("撤销决定未通过", "Revocation not adopted")
+        }
+        "committee_departments_paired" => {
+            l("对口联系部门已确定", "Committee paired with departments")
+        }
+        "department_budget_pre_reviewed" => l("部门预算已初审", "Department budget pre-reviewed"),
+        "budget_pre_review_meeting_held" => l("预算初审会议已召开", "Pre-review meeting held"),
+        "key_budget_reviewed" => l("重点审查已完成", "Key review recorded"),
+        "budget_adjustment_approved" => l("预算调整已批准", "Budget adjustment approved"),
+        "budget_adjustment_not_approved" => l("预算调整未获通过", "Budget adjustment not approved"),
+        "audit_findings_recorded" => l("审计查出问题已登记", "Audit findings recorded"),
+        "audit_finding_tracked" => l("已列入跟踪监督清单", "Audit finding tracked"),
+        "audit_finding_struck_off" => l("已对账销号", "Audit finding struck off"),
+        "budget_reminder_sent" => l("已提醒告知或行函督办", "Budget reminder sent"),
+        "preliminary_budget_submitted" => {
+            l("预算草案初步方案已报送", "Preliminary budget submitted")
+        }
+        "budget_issuance_recorded" => l("预算批复已登记", "Budget issuance recorded"),
         // @event-labels: budget
         _ => return None,
     })
@@ -699,6 +749,32 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "outside_session" => l("不在代表大会会议期间", "Outside the congress session"),
         "already_rated" => l("已对该答复表示过意见", "Answer already rated"),
         // @error-labels: escalation
+        "issuer_out_of_scope" => l("发文机关不在备案审查范围", "Issuer out of filing scope"),
+        "department_paired_elsewhere" => l(
+            "该部门已与其他专门委员会对口",
+            "Department paired with another committee",
+        ),
+        "department_not_paired" => l(
+            "该部门不是本委员会对口联系部门",
+            "Department not paired with the committee",
+        ),
+        "four_questions_unanswered" => l("预算四问未逐项回答", "Budget checklist not answered"),
+        "pre_review_meeting_too_short" => l("预算初审会议时间不足", "Pre-review meeting too short"),
+        "budgets_not_heard" => l("初审会议未听取全部四本预算", "Four budgets not all heard"),
+        "too_few_key_review_departments" => l(
+            "重点审查部门数量不足",
+            "Too few departments in the key review",
+        ),
+        "finding_not_tracked" => l(
+            "该问题未列入人大跟踪监督清单",
+            "Finding not on the tracking list",
+        ),
+        "no_prior_reminder" => l("行函督办前须先提醒告知", "No reminder before the letter"),
+        "preliminary_budget_late" => l(
+            "预算草案初步方案报送时间不足",
+            "Preliminary budget submitted too late",
+        ),
+        "budget_issued_late" => l("预算批复超过法定期限", "Budget issued too late"),
         // @error-labels: budget
         "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
         "internal_error" => l("系统内部错误", "Internal error"),
@@ -848,6 +924,18 @@ pub struct LabelCatalog {
     /// Interpellation answer ratings ([`crate::oversight::escalation::AnswerRating`], L-17).
     pub interpellation_rating: BTreeMap<String, Label>,
     // @label-groups: escalation
+    /// Issuers of normative documents ([`crate::oversight::filing::IssuerKind`], R-F2).
+    pub issuer_kind: BTreeMap<String, Label>,
+    /// Filing-review modes ([`crate::oversight::filing::ReviewMode`], L-22).
+    pub review_mode: BTreeMap<String, Label>,
+    /// Filing-review statuses ([`crate::oversight::filing::FilingStatus`], W12).
+    pub filing_status: BTreeMap<String, Label>,
+    /// What the budget pre-review meeting hears ([`crate::oversight::budget::BudgetPart`], R-B2).
+    pub budget_part: BTreeMap<String, Label>,
+    /// Audit double-list statuses ([`crate::oversight::budget::AuditFindingStatus`], R-B8).
+    pub audit_finding_status: BTreeMap<String, Label>,
+    /// Budget reminders ([`crate::oversight::budget::ReminderKind`], R-B9).
+    pub reminder_kind: BTreeMap<String, Label>,
     // @label-groups: budget
 }
 
@@ -967,6 +1055,12 @@ pub fn catalog() -> LabelCatalog {
         interpellation_answer_mode: group(&crate::oversight::escalation::AnswerMode::ALL),
         interpellation_rating: group(&crate::oversight::escalation::AnswerRating::ALL),
         // @label-group-values: escalation
+        issuer_kind: group(&crate::oversight::filing::IssuerKind::ALL),
+        review_mode: group(&crate::oversight::filing::ReviewMode::ALL),
+        filing_status: group(&crate::oversight::filing::FilingStatus::ALL),
+        budget_part: group(&crate::oversight::budget::BudgetPart::ALL),
+        audit_finding_status: group(&crate::oversight::budget::AuditFindingStatus::ALL),
+        reminder_kind: group(&crate::oversight::budget::ReminderKind::ALL),
         // @label-group-values: budget
         evaluation_status: group(&crate::handling_evaluation::EvaluationStatus::ALL),
     }
@@ -1320,6 +1414,36 @@ mod tests {
             &crate::oversight::escalation::AnswerRating::ALL,
         );
         // @label-covers: escalation
+        covers(
+            "issuer_kind",
+            &c.issuer_kind,
+            &crate::oversight::filing::IssuerKind::ALL,
+        );
+        covers(
+            "review_mode",
+            &c.review_mode,
+            &crate::oversight::filing::ReviewMode::ALL,
+        );
+        covers(
+            "filing_status",
+            &c.filing_status,
+            &crate::oversight::filing::FilingStatus::ALL,
+        );
+        covers(
+            "budget_part",
+            &c.budget_part,
+            &crate::oversight::budget::BudgetPart::ALL,
+        );
+        covers(
+            "audit_finding_status",
+            &c.audit_finding_status,
+            &crate::oversight::budget::AuditFindingStatus::ALL,
+        );
+        covers(
+            "reminder_kind",
+            &c.reminder_kind,
+            &crate::oversight::budget::ReminderKind::ALL,
+        );
         // @label-covers: budget
         covers(
             "sample_category",
@@ -1400,7 +1524,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 55);
+        assert_eq!(groups.len(), 61);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

@@ -415,6 +415,29 @@ impl Ledger {
                 &cmd.command,
             ),
             // @decide: escalation
+            Command::FileNormativeDocument { .. }
+            | Command::ReviewNormativeDocument { .. }
+            | Command::RecordReviewFinding { .. }
+            | Command::SendFilingReviewOpinion { .. }
+            | Command::AnswerFilingReviewOpinion { .. }
+            | Command::CorrectNormativeDocument { .. }
+            | Command::RevokeNormativeDocument { .. } => {
+                crate::oversight::filing::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::PairCommitteeDepartments { .. }
+            | Command::PreReviewDepartmentBudget { .. }
+            | Command::HoldBudgetPreReviewMeeting { .. }
+            | Command::KeyBudgetReview { .. }
+            | Command::ApproveBudgetAdjustment { .. }
+            | Command::RecordAuditFindings { .. }
+            | Command::TrackAuditFinding { .. }
+            | Command::StrikeOffAuditFinding { .. }
+            | Command::SendBudgetReminder { .. } => {
+                crate::oversight::budget::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
+            Command::SubmitPreliminaryBudget { .. } | Command::RecordBudgetIssuance { .. } => {
+                crate::oversight::budget::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
+            }
             // @decide: budget
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
         }
@@ -861,6 +884,31 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
             crate::oversight::escalation::apply(state, date, &e.event)?
         }
         // @apply: escalation
+        EventKind::NormativeDocumentFiled { .. }
+        | EventKind::NormativeDocumentReviewStarted { .. }
+        | EventKind::ReviewFindingRecorded { .. }
+        | EventKind::FilingReviewOpinionSent { .. }
+        | EventKind::FilingReviewOpinionAnswered { .. }
+        | EventKind::NormativeDocumentCorrected { .. }
+        | EventKind::NormativeDocumentRevoked { .. }
+        | EventKind::NormativeDocumentRevocationNotAdopted { .. } => {
+            crate::oversight::filing::apply(state, date, &e.event)?
+        }
+        EventKind::CommitteeDepartmentsPaired { .. }
+        | EventKind::DepartmentBudgetPreReviewed { .. }
+        | EventKind::BudgetPreReviewMeetingHeld { .. }
+        | EventKind::KeyBudgetReviewed { .. }
+        | EventKind::BudgetAdjustmentApproved { .. }
+        | EventKind::BudgetAdjustmentNotApproved { .. }
+        | EventKind::AuditFindingsRecorded { .. }
+        | EventKind::AuditFindingTracked { .. }
+        | EventKind::AuditFindingStruckOff { .. }
+        | EventKind::BudgetReminderSent { .. } => {
+            crate::oversight::budget::apply(state, date, &e.event)?
+        }
+        EventKind::PreliminaryBudgetSubmitted { .. } | EventKind::BudgetIssuanceRecorded { .. } => {
+            crate::oversight::budget::apply(state, date, &e.event)?
+        }
         // @apply: budget
         other => suggestion::apply(state, date, other)?,
     }

@@ -308,6 +308,35 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         K::DecideSpecialInvestigation | K::DecideRemoval => matches!(role, R::StandingCommittee),
         K::ReportSpecialInvestigation => matches!(role, R::StandingCommittee | R::SpecialCommittee),
         // @allowed: escalation
+        // Normative document filing (§6.2): the issuer files (government office C; the court,
+        // procuratorate and supervisory commission file through the same channel), the working
+        // committee reviews (U) and records filings and corrections it receives; only the SC
+        // revokes (A). The public's review request (C) is not modelled as a command.
+        K::FileNormativeDocument | K::CorrectNormativeDocument => {
+            matches!(role, R::GovernmentOffice | R::SpecialCommittee)
+        }
+        K::ReviewNormativeDocument | K::RecordReviewFinding | K::SendFilingReviewOpinion => {
+            matches!(role, R::SpecialCommittee)
+        }
+        K::AnswerFilingReviewOpinion => matches!(role, R::GovernmentOffice),
+        K::RevokeNormativeDocument | K::ApproveBudgetAdjustment => {
+            matches!(role, R::StandingCommittee)
+        }
+        // Budget pre-review opinions (§6.2): committees C; pairing is decided by the director
+        // meeting or recorded by the committees; the audit bureau reports its findings through the
+        // government office; committees and the director meeting put findings on the tracking list.
+        K::PairCommitteeDepartments => matches!(role, R::DirectorMeeting | R::SpecialCommittee),
+        K::PreReviewDepartmentBudget
+        | K::HoldBudgetPreReviewMeeting
+        | K::StrikeOffAuditFinding
+        | K::SendBudgetReminder => matches!(role, R::SpecialCommittee),
+        K::KeyBudgetReview => matches!(role, R::SpecialCommittee | R::StandingCommittee),
+        K::RecordAuditFindings => matches!(role, R::GovernmentOffice | R::SpecialCommittee),
+        K::TrackAuditFinding => matches!(role, R::SpecialCommittee | R::DirectorMeeting),
+        // L-21: the government submits the preliminary budget and issues the approved one; the
+        // budget committee may record the dates it receives.
+        K::SubmitPreliminaryBudget => matches!(role, R::GovernmentOffice),
+        K::RecordBudgetIssuance => matches!(role, R::GovernmentOffice | R::SpecialCommittee),
         // @allowed: budget
     }
 }
@@ -468,7 +497,27 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         K::ProposeRemoval => "permission-matrix §6.2 (appointment and removal), W23, L-19",
         K::DecideRemoval => "permission-matrix §6.2 (appointment and removal), L-19, L-4",
         // @basis: escalation
-        // @basis: budget
+        K::FileNormativeDocument
+        | K::ReviewNormativeDocument
+        | K::RecordReviewFinding
+        | K::SendFilingReviewOpinion
+        | K::AnswerFilingReviewOpinion
+        | K::CorrectNormativeDocument
+        | K::RevokeNormativeDocument => {
+            "permission-matrix §6.2 (normative document filing), W12, L-22"
+        }
+        K::PairCommitteeDepartments
+        | K::PreReviewDepartmentBudget
+        | K::HoldBudgetPreReviewMeeting
+        | K::KeyBudgetReview => "permission-matrix §6.2 (budget pre-review opinions), W13, R-B1",
+        K::ApproveBudgetAdjustment => "permission-matrix §6.2 (no row; SC approves), L-21",
+        K::RecordAuditFindings
+        | K::TrackAuditFinding
+        | K::StrikeOffAuditFinding
+        | K::SendBudgetReminder => "permission-matrix §6.2 (no row), W13, R-B8, R-B9",
+        K::SubmitPreliminaryBudget | K::RecordBudgetIssuance => {
+            "permission-matrix §6.2 (no row; the government reports), L-21"
+        } // @basis: budget
     }
 }
 

@@ -215,6 +215,7 @@ impl RuleSet {
         // @beijing: followup
         // @beijing: evaluation
         // @beijing: escalation
+        r.oversight.budget = crate::oversight::budget::BudgetRules::haidian();
         // @beijing: budget
         r.suggestion.rehandle_deadline = months(2);
         r.legal_basis.push(

@@ -127,6 +127,17 @@ pub struct State {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub escalations: BTreeMap<crate::ids::EscalationId, crate::oversight::escalation::Escalation>,
     // @state: escalation
+    /// Normative documents filed for review (W12) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub normative_documents:
+        BTreeMap<crate::ids::NormativeDocumentId, crate::oversight::filing::NormativeDocument>,
+    /// Budget records (W13) by congress.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub budgets: BTreeMap<CongressId, crate::oversight::budget::CongressBudget>,
+    /// Audit findings on the double list (R-B8) by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub audit_findings:
+        BTreeMap<crate::ids::AuditFindingId, crate::oversight::budget::AuditFinding>,
     // @state: budget
 }
 
@@ -189,6 +200,8 @@ impl State {
         // @validate: evaluation
         crate::oversight::escalation::validate_state(self)?;
         // @validate: escalation
+        crate::oversight::filing::validate_state(self)?;
+        crate::oversight::budget::validate_state(self)?;
         // @validate: budget
         self.validate_deputy_family()
     }

@@ -171,6 +171,24 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::ProposeRemoval
             | CommandKind::DecideRemoval
             // @matrix: escalation
+            | CommandKind::FileNormativeDocument
+            | CommandKind::ReviewNormativeDocument
+            | CommandKind::RecordReviewFinding
+            | CommandKind::SendFilingReviewOpinion
+            | CommandKind::AnswerFilingReviewOpinion
+            | CommandKind::CorrectNormativeDocument
+            | CommandKind::RevokeNormativeDocument
+            | CommandKind::PairCommitteeDepartments
+            | CommandKind::PreReviewDepartmentBudget
+            | CommandKind::HoldBudgetPreReviewMeeting
+            | CommandKind::KeyBudgetReview
+            | CommandKind::ApproveBudgetAdjustment
+            | CommandKind::RecordAuditFindings
+            | CommandKind::TrackAuditFinding
+            | CommandKind::StrikeOffAuditFinding
+            | CommandKind::SendBudgetReminder
+            | CommandKind::SubmitPreliminaryBudget
+            | CommandKind::RecordBudgetIssuance
             // @matrix: budget
             => {}
         }

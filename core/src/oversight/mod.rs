@@ -20,6 +20,8 @@ pub mod work_evaluation;
 // @modules: evaluation
 pub mod escalation;
 // @modules: escalation
+pub mod budget;
+pub mod filing;
 // @modules: budget
 
 use serde::{Deserialize, Serialize};
@@ -55,6 +57,10 @@ pub struct OversightRules {
     #[serde(default)]
     pub escalation: escalation::EscalationRules,
     // @rules: escalation
+    /// Filing review of normative documents (W12, L-22, R-F2).
+    pub filing: filing::FilingRules,
+    /// The budget cycle (W13, R-B1, R-B2, R-B10, R-M10).
+    pub budget: budget::BudgetRules,
     // @rules: budget
 }
 
@@ -118,6 +124,8 @@ pub fn outputs(
     // @outputs: evaluation
     escalation::add_outputs(st, congress, from, to, &mut out);
     // @outputs: escalation
+    filing::add_outputs(st, congress, from, to, &mut out);
+    budget::add_outputs(st, congress, from, to, &mut out);
     // @outputs: budget
     out
 }
