@@ -248,6 +248,333 @@ export type Command =
       kind: MeetingKind;
       held_on: DateString;
       session?: string | null;
+    }
+  // ------------------------------------------------ meetings (issue 5)
+  | { type: "set_meeting_agenda"; meeting: string; items: AgendaItem[] }
+  | {
+      type: "record_attendance";
+      meeting: string;
+      members: number;
+      present: number;
+      attending_deputies?: string[];
+      observers?: number;
+    }
+  | { type: "record_speech"; meeting: string; item: number; kind: SpeechKind; minutes: number }
+  | {
+      type: "hold_ballot";
+      meeting: string;
+      ballot: string;
+      item: number;
+      subject: string;
+      kind: BallotKind;
+      vote: Vote;
+      persons?: number | null;
+    }
+  | { type: "request_extraordinary_session"; congress: string; deputies: number }
+  // ------------------------------------------------ supervision plans (issue 5, W9)
+  | {
+      type: "propose_supervision_topic";
+      topic: string;
+      congress: string;
+      year: number;
+      source: TopicSource;
+      title: string;
+      proposer?: string | null;
+    }
+  | { type: "shortlist_supervision_topics"; congress: string; year: number; topics: string[] }
+  | {
+      type: "approve_supervision_plan";
+      plan: string;
+      congress: string;
+      year: number;
+      topics: string[];
+      party_committee_ref: string;
+      party_committee_approved_on: DateString;
+    }
+  | { type: "publish_supervision_plan"; plan: string }
+  | { type: "choose_supervision_topic"; plan: string; topic: string; deputy: string }
+  | { type: "adjust_supervision_plan"; plan: string; add?: string[]; drop?: string[]; reason: string }
+  // ------------------------------------------------ work reports (issue 5, W10)
+  | {
+      type: "schedule_work_report";
+      report: string;
+      congress: string;
+      year: number;
+      kind: ReportKind;
+      state_assets_kind?: StateAssetsKind | null;
+      title: string;
+      organ: string;
+      meeting: string;
+      topic?: string | null;
+    }
+  | { type: "record_report_research"; report: string; summary: string }
+  | { type: "submit_work_report"; report: string; version: ReportVersion; performance_reports?: string[] }
+  | { type: "return_work_report"; report: string; reason: string }
+  | { type: "hear_work_report"; report: string; mode: HearingMode }
+  | { type: "issue_review_opinion"; report: string; opinion: string }
+  | { type: "report_opinion_handling"; report: string; summary: string }
+  | { type: "follow_up_work_report"; report: string; kind: FollowUpKind; summary: string }
+  | { type: "close_work_report"; report: string }
+  // ------------------------------------------------ law-enforcement inspections (issue 5, W11)
+  | {
+      type: "plan_inspection";
+      inspection: string;
+      congress: string;
+      year: number;
+      law: Law;
+      joint?: boolean;
+      third_party?: string | null;
+      transition_ends?: DateString | null;
+    }
+  | { type: "form_inspection_team"; inspection: string; groups: InspectionGroup[] }
+  | { type: "record_inspection_issues"; inspection: string; issues: IssueInput[] }
+  | { type: "report_inspection"; inspection: string; meeting: string; presenter: string; no_issues?: boolean }
+  | { type: "issue_inspection_review_opinion"; inspection: string; text: string }
+  | { type: "rectify_inspection_issue"; inspection: string; issue: string }
+  | { type: "look_back_inspection"; inspection: string }
+  | { type: "close_inspection"; inspection: string }
+  // ------------------------------------------------ deliberation opinions and resolutions (issue 5)
+  | {
+      type: "record_deliberation_opinion";
+      opinion: string;
+      congress: string;
+      session: string;
+      delegation: string;
+      recorder: string;
+      text: string;
+      about: OpinionAbout;
+    }
+  | { type: "route_deliberation_opinion"; opinion: string; meeting: string; route: OpinionRoute }
+  | { type: "report_deliberation_handling"; congress: string; meeting: string; opinions: string[] }
+  | {
+      type: "plan_resolution_follow_up";
+      resolution: string;
+      congress: string;
+      title: string;
+      years: number[];
+    }
+  | {
+      type: "record_resolution_duty";
+      resolution: string;
+      year: number;
+      duty: ResolutionDuty;
+      note?: string | null;
+    }
+  // ------------------------------------------------ livelihood projects (issue 5, W19)
+  | {
+      type: "propose_livelihood_project";
+      project: string;
+      congress: string;
+      year: number;
+      title: string;
+      origin: ProposalOrigin;
+    }
+  | {
+      type: "approve_livelihood_projects";
+      congress: string;
+      meeting: string;
+      year: number;
+      projects: ApprovedProject[];
+    }
+  | { type: "monitor_livelihood_project"; project: string; deputies: string[]; note?: string | null }
+  | { type: "complete_livelihood_project"; project: string; completed_on: DateString }
+  | { type: "report_livelihood_completion"; congress: string; meeting: string; year: number }
+  // ------------------------------------------------ work evaluations (issue 5, W5)
+  | { type: "declare_evaluation_scope"; congress: string; departments: string[] }
+  | {
+      type: "plan_work_evaluation";
+      work_evaluation: string;
+      congress: string;
+      year: number;
+      department: string;
+      team: EvaluationTeam;
+    }
+  | { type: "start_work_evaluation"; work_evaluation: string }
+  | { type: "submit_self_inspection_report"; work_evaluation: string; summary: string }
+  | {
+      type: "submit_investigation_report";
+      work_evaluation: string;
+      methods: InvestigationMethod[];
+      deputy_person_times?: number;
+      summary: string;
+    }
+  | {
+      type: "deliberate_work_evaluation";
+      work_evaluation: string;
+      meeting: string;
+      special_work_report: string;
+    }
+  | {
+      type: "record_satisfaction_vote";
+      work_evaluation: string;
+      meeting: string;
+      members: number;
+      present: number;
+      counts: OptionCount[];
+    }
+  | { type: "publish_work_evaluation_result"; work_evaluation: string; notified: string }
+  | { type: "issue_evaluation_opinion"; work_evaluation: string; items: string[] }
+  | { type: "report_rectification"; work_evaluation: string; summary: string }
+  | { type: "look_back_work_evaluation"; work_evaluation: string; finding: LookBackOutcome; summary: string }
+  | { type: "close_work_evaluation"; work_evaluation: string }
+  | {
+      type: "escalate_work_evaluation";
+      work_evaluation: string;
+      kind: WorkEvaluationEscalation;
+      reason: string;
+    }
+  // ------------------------------------------------ inquiries, interpellations, investigations, removals (issue 5)
+  | {
+      type: "hold_topic_inquiry";
+      inquiry: string;
+      congress: string;
+      meeting: string;
+      report: string;
+      questioners: string[];
+      responders: string[];
+      live_stream?: boolean;
+      origin?: string | null;
+    }
+  | {
+      type: "propose_interpellation";
+      interpellation: string;
+      congress: string;
+      addressee: string;
+      subject: string;
+      questions: string[];
+      by: Proposers;
+      origin?: string | null;
+    }
+  | {
+      type: "decide_interpellation_answer";
+      interpellation: string;
+      mode: AnswerMode;
+      committee?: string | null;
+    }
+  | { type: "answer_interpellation"; interpellation: string; answer: string; meeting?: string | null }
+  | { type: "rate_interpellation_answer"; interpellation: string; deputy: string; rating: AnswerRating }
+  | { type: "close_interpellation"; interpellation: string }
+  | {
+      type: "propose_special_investigation";
+      investigation: string;
+      congress: string;
+      subject: string;
+      by: Proposers;
+      origin?: string | null;
+    }
+  | {
+      type: "decide_special_investigation";
+      investigation: string;
+      meeting: string;
+      vote: Vote;
+      members: string[];
+    }
+  | {
+      type: "report_special_investigation";
+      investigation: string;
+      meeting: string;
+      report: string;
+      resolution?: Vote | null;
+    }
+  | {
+      type: "propose_removal";
+      removal: string;
+      congress: string;
+      official: string;
+      post: string;
+      reason: string;
+      by: Proposers;
+      origin?: string | null;
+    }
+  | { type: "decide_removal"; removal: string; meeting: string; vote: Vote }
+  // ------------------------------------------------ filing review of normative documents (issue 5, W12)
+  | {
+      type: "file_normative_document";
+      document: string;
+      congress: string;
+      issuer: string;
+      issuer_kind: IssuerKind;
+      title: string;
+      published_on: DateString;
+      filed_on?: DateString | null;
+    }
+  | { type: "review_normative_document"; document: string; mode: ReviewMode }
+  | { type: "record_review_finding"; document: string; issue?: string | null }
+  | { type: "send_filing_review_opinion"; document: string; opinion: string }
+  | { type: "answer_filing_review_opinion"; document: string; answer: string }
+  | { type: "correct_normative_document"; document: string }
+  | { type: "revoke_normative_document"; document: string; meeting: string; vote: Vote }
+  // ------------------------------------------------ budget review and audit (issue 5, W13)
+  | {
+      type: "pair_committee_departments";
+      congress: string;
+      committee: string;
+      from_year: number;
+      departments: string[];
+    }
+  | {
+      type: "pre_review_department_budget";
+      congress: string;
+      year: number;
+      committee: string;
+      department: string;
+      opinions: number;
+      projects_adjusted: number;
+      amount_cut: number;
+      amount_increased: number;
+      four_questions: FourQuestions;
+    }
+  | {
+      type: "hold_budget_pre_review_meeting";
+      congress: string;
+      year: number;
+      held_on: DateString;
+      days: number;
+      heard: BudgetPart[];
+    }
+  | {
+      type: "key_budget_review";
+      congress: string;
+      year: number;
+      departments: string[];
+      amount_reviewed: number;
+      projects_adjusted: number;
+      amount_adjusted: number;
+    }
+  | {
+      type: "approve_budget_adjustment";
+      congress: string;
+      year: number;
+      meeting: string;
+      title: string;
+      vote: Vote;
+      new_debt_quota?: number | null;
+    }
+  | { type: "record_audit_findings"; congress: string; year: number; findings: NewAuditFinding[] }
+  | { type: "track_audit_finding"; finding: string }
+  | { type: "strike_off_audit_finding"; finding: string; evidence: string }
+  | {
+      type: "send_budget_reminder";
+      congress: string;
+      year: number;
+      unit: string;
+      kind: ReminderKind;
+      reason: string;
+    }
+  | {
+      type: "submit_preliminary_budget";
+      congress: string;
+      year: number;
+      session: string;
+      submitted_on?: DateString | null;
+    }
+  | {
+      type: "record_budget_issuance";
+      congress: string;
+      year: number;
+      approved_on: DateString;
+      finance_issued_on: DateString;
+      departments_issued_on: DateString;
     };
 
 export type CommandType = Command["type"];
@@ -264,6 +591,441 @@ export interface Meeting {
   kind: MeetingKind;
   held_on: DateString;
   session?: string;
+  /** The agenda, items numbered from 1 (`set_meeting_agenda`; R-M9). */
+  agenda?: AgendaItem[];
+  /** Who attended (`record_attendance`; L-3, W21, R-M8). */
+  attendance?: Attendance;
+  /** Speeches with their length (`record_speech`; R-M1…R-M3). */
+  speeches?: Speech[];
+}
+
+// ---------------------------------------------------------------- oversight records (issue 5)
+
+/** The kind of an agenda item. */
+export type AgendaItemKind =
+  | "political_study"
+  | "report"
+  | "review_opinion"
+  | "director_document"
+  | "ballot"
+  | "appointment"
+  | "other";
+
+/** One agenda item. */
+export interface AgendaItem {
+  /** Position on the agenda, from 1. */
+  number: number;
+  /** What kind of item. */
+  kind: AgendaItemKind;
+  /** Title (1–200 characters). */
+  title: string;
+}
+
+/** The kind of a speech, which decides its time limit (R-M1…R-M3). */
+export type SpeechKind = "report" | "review_opinion" | "director_document" | "other";
+
+/** What a ballot decides. */
+export type BallotKind = "resolution" | "decision" | "appointment" | "removal" | "election" | "other";
+
+/** Where a supervision topic comes from (L-20 (1)–(6); W9: public solicitation R-M16, deputies [003 §10], the Party committee's priorities [002:L987]). */
+export type TopicSource =
+  | "public_solicitation"
+  | "deputies"
+  | "party_committee_priority"
+  | "inspection_finding"
+  | "motions_and_suggestions"
+  | "committee_members"
+  | "committee_research"
+  | "letters_and_visits"
+  | "other";
+
+/** What kind of report the standing committee hears (§1.3 `SupervisionItem` kinds). */
+export type ReportKind =
+  | "special_work"
+  | "plan_execution"
+  | "budget_execution"
+  | "final_accounts"
+  | "audit_work"
+  | "audit_rectification"
+  | "state_assets"
+  | "government_debt"
+  | "environment"
+  | "rule_of_law_government"
+  | "livelihood_projects"
+  | "filing_review"
+  | "resolution_implementation"
+  | "other";
+
+/** The sub-kind of a state-assets report (R-B6; [002:L803], [002:L1197]). */
+export type StateAssetsKind =
+  | "comprehensive"
+  | "administrative"
+  | "enterprise"
+  | "natural_resources"
+  | "financial";
+
+/** Which version of a report is submitted (L-15). */
+export type ReportVersion = "first" | "revised";
+
+/** How a report is heard (W10 step 5). */
+export type HearingMode = "oral" | "written";
+
+/** How a review opinion is followed up (L-16, W10 step 9). */
+export type FollowUpKind = "tracking_inspection" | "next_year_report" | "resolution";
+
+/** National law or local regulation (延庆: 6 national laws and 4 local regulations). */
+export type LawKind = "national_law" | "local_regulation";
+
+/** The law or regulation inspected. */
+export interface Law {
+  /** Its title; inspections of the same law share the same title (R-L1). */
+  title: string;
+  /** National law or local regulation. */
+  kind: LawKind;
+  /** The day it took effect. */
+  effective_on: DateString;
+}
+
+/** A small group (小组) of the inspection team (R-L3). */
+export interface InspectionGroup {
+  /** The group's name. */
+  name: string;
+  /** Its leader (a director, deputy director or committee chair). */
+  leader: string;
+  /** The deputies taking part, each once. */
+  deputies: string[];
+}
+
+/** An issue as recorded on the issue list (问题清单, R-L2). */
+export interface IssueInput {
+  /** Id, unique within the inspection. */
+  issue: string;
+  /** The unit responsible for rectifying it. */
+  unit: string;
+  /** What was found. */
+  text: string;
+  /** Handed over for rectification during the inspection (边检查边交办边整改). */
+  handed_over?: boolean;
+}
+
+/** What a deliberation opinion is about. */
+export type OpinionAbout = "congress_work" | "government_work";
+
+/** Where the director meeting routes an opinion (W14). */
+export type OpinionRoute = "sc_work_plan" | "government";
+
+/** A duty of a resolution's yearly follow-up ("四个坚持", [002:L627]). */
+export type ResolutionDuty =
+  | "inspection_or_research"
+  | "sc_report_and_review"
+  | "report_to_congress"
+  | "special_supervision";
+
+/** Who proposed a project (W19 step 1). */
+export type ProposalOrigin = "deputies" | "voters";
+
+/** A project on an approved list, with its due date. */
+export interface ApprovedProject {
+  /** The project. */
+  project: string;
+  /** When it is due. */
+  due_on: DateString;
+}
+
+/** The evaluation team (评议小组, R-E5). */
+export interface EvaluationTeam {
+  /** The standing-committee vice director in charge (分管副主任). */
+  leader: string;
+  /** Heads of the relevant special committees (deputies). */
+  vice_leaders: string[];
+  /** Standing-committee members. */
+  members: string[];
+  /** Staff of higher-level congress bodies (省、市、区人大机关工作人员), by name. */
+  staff?: string[];
+  /** Invited experts, by name. */
+  experts?: string[];
+  /** Invited citizen representatives, by name. */
+  citizen_representatives?: string[];
+}
+
+/** The methods of the team's investigation (W5 phase 2). */
+export type InvestigationMethod =
+  | "visit"
+  | "forum"
+  | "interview"
+  | "document_review"
+  | "opinion_poll"
+  | "questionnaire"
+  | "briefing"
+  | "site_inspection";
+
+/** The votes for one option of the scale. */
+export interface OptionCount {
+  /** The option, as named in the scale. */
+  option: string;
+  /** Votes. */
+  votes: number;
+}
+
+/** What the look-back (回头看) found (R-E4). The command gives `adequate` or `weak`; an adequate finding on a rectification reported after its due date is recorded as `late` (拖延整改). */
+export type LookBackOutcome = "adequate" | "weak" | "late";
+
+/** The rigid supervision tool an evaluation escalates to (R-E4). */
+export type WorkEvaluationEscalation = "interpellation" | "topic_inquiry" | "special_question_investigation";
+
+/** Who proposes an interpellation, investigation or removal; the kind is the `by` field. */
+export type Proposers =
+  /** The director meeting (主任会议; L-18, L-19). */
+  | { by: "director_meeting" }
+  /** Standing-committee members jointly (常委会组成人员联名; L-17, L-18, L-19). */
+  | {
+    by: "sc_members";
+    /** The members, by deputy id. */
+    members: string[];
+  }
+  /** The people's government (人民政府; L-19). */
+  | { by: "government" }
+  /** The presidium of a congress session (大会主席团; L-18). */
+  | {
+    by: "presidium";
+    /** The session. */
+    session: string;
+  }
+  /** Delegations jointly during a session (代表团; L-18). */
+  | {
+    by: "delegations";
+    /** The session. */
+    session: string;
+    /** Names of the delegations. */
+    delegations: string[];
+  }
+  /** Deputies jointly during a session (代表联名; L-17, L-18). */
+  | {
+    by: "deputies";
+    /** The session. */
+    session: string;
+    /** The deputies. */
+    deputies: string[];
+  };
+
+/** How an interpellation is answered (L-17: the director meeting decides). */
+export type AnswerMode = "oral_plenary" | "oral_committee" | "written";
+
+/** A proposer's rating of an interpellation answer. */
+export type AnswerRating = "satisfied" | "dissatisfied";
+
+/** The organ that issued a normative document (一府一委两院, R-F2). */
+export type IssuerKind = "government" | "supervisory_commission" | "court" | "procuratorate";
+
+/** How a filed document is reviewed (L-22, W12 step 3). */
+export type ReviewMode = "own_initiative" | "on_request" | "thematic" | "transferred" | "joint";
+
+/** The 预算四问 checklist (R-B11): an answer to each question. */
+export interface FourQuestions {
+  /** 钱该不该花. */
+  should_spend: string;
+  /** 该不该政府花. */
+  by_government: string;
+  /** 该不该花这么多. */
+  how_much: string;
+  /** 该不该当前花. */
+  now: string;
+}
+
+/** What the finance committee's pre-review meeting hears (W13 step 3, R-B2). */
+export type BudgetPart =
+  | "general_public"
+  | "government_funds"
+  | "state_capital"
+  | "social_insurance"
+  | "development_plan"
+  | "major_projects"
+  | "economy_and_tax";
+
+/** A finding as `record_audit_findings` gives it. */
+export interface NewAuditFinding {
+  /** New id. */
+  finding: string;
+  /** The audited unit. */
+  unit: string;
+  /** The finding. */
+  summary: string;
+}
+
+/** A reminder to a unit whose spending is slow (R-B9). */
+export type ReminderKind = "reminder" | "letter";
+
+/** Who attended a meeting (L-3, W21, R-M8). */
+export interface Attendance {
+  /** Members of the body (全体代表 / 全体组成人员). */
+  members: number;
+  /** Members present. */
+  present: number;
+  /** Deputies attending without a vote (列席, W21, R-M8). */
+  attending_deputies?: string[];
+  /** Citizens observing (旁听, W21), a count. */
+  observers?: number;
+  /** Whether the quorum of the body was met (L-3; the rule set's fraction). */
+  quorum_met: boolean;
+}
+
+/** A speech on an agenda item. */
+export interface Speech {
+  /** The agenda item's number. */
+  item: number;
+  /** The kind of speech. */
+  kind: SpeechKind;
+  /** Length in minutes. */
+  minutes: number;
+}
+
+/** A ballot taken at a meeting (L-4). */
+export interface Ballot {
+  /** Id. */
+  id: string;
+  /** The meeting. */
+  meeting: string;
+  /** The meeting's congress. */
+  congress: string;
+  /** The agenda item's number. */
+  item: number;
+  /** What was voted on. */
+  subject: string;
+  /** The kind of ballot. */
+  kind: BallotKind;
+  /** The tally. */
+  vote: Vote;
+  /** For appointments and removals: the persons (人次, S001-4). */
+  persons?: number;
+  /** Adopted: a majority of all members (L-4), or at the director meeting the rule set's majority. */
+  adopted: boolean;
+  /** When the vote was taken (the command's time). */
+  at: Instant;
+}
+
+/** The result of a satisfaction vote (R-E3): "not satisfied" when the dissatisfied votes exceed the configured share of the members present ([`WorkEvaluationRules`]). */
+export type SatisfactionResult = "satisfied" | "not_satisfied";
+
+/** How a revocation ballot went (L-4). */
+export interface Revocation {
+  /** The standing-committee meeting. */
+  meeting: string;
+  /** The tally. */
+  vote: Vote;
+  /** Whether a majority of all members voted for. */
+  adopted: boolean;
+}
+
+/** A committee's paired first-level budget departments (对口联系部门) from a year on. */
+export interface Pairing {
+  /** The special committee's name. */
+  committee: string;
+  /** First budget year. */
+  from_year: number;
+  /** The departments. */
+  departments: string[];
+}
+
+/** A committee's pre-review of one department's budget (W13 step 2). */
+export interface DepartmentPreReview {
+  /** Budget year. */
+  year: number;
+  /** The committee. */
+  committee: string;
+  /** The department. */
+  department: string;
+  /** Opinions and suggestions made. */
+  opinions: number;
+  /** Budget projects the department adjusted. */
+  projects_adjusted: number;
+  /** Amount cut, yuan. */
+  amount_cut: number;
+  /** Amount increased, yuan. */
+  amount_increased: number;
+  /** The checklist answers. */
+  four_questions: FourQuestions;
+  /** When. */
+  on: DateString;
+}
+
+/** The finance committee's pre-review meeting of a budget year (R-M10, R-B2). */
+export interface PreReviewMeeting {
+  /** Budget year. */
+  year: number;
+  /** First day. */
+  held_on: DateString;
+  /** Days. */
+  days: number;
+  /** What it heard. */
+  heard: BudgetPart[];
+}
+
+/** The key review of a year (R-B10). */
+export interface KeyReview {
+  /** Budget year. */
+  year: number;
+  /** The departments reviewed. */
+  departments: string[];
+  /** Their budgets, yuan. */
+  amount_reviewed: number;
+  /** Projects adjusted. */
+  projects_adjusted: number;
+  /** Amount adjusted, yuan. */
+  amount_adjusted: number;
+  /** When recorded. */
+  on: DateString;
+}
+
+/** A budget adjustment put to the standing committee (L-21). */
+export interface BudgetAdjustment {
+  /** Budget year. */
+  year: number;
+  /** The standing-committee meeting. */
+  meeting: string;
+  /** What is adjusted. */
+  title: string;
+  /** The ballot. */
+  vote: Vote;
+  /** A majority of all members voted for (L-4). */
+  adopted: boolean;
+  /** New government debt quota approved with it, yuan (新增政府债务限额). */
+  new_debt_quota?: number;
+}
+
+/** A reminder or formal letter to a unit whose spending is slow (R-B9). */
+export interface BudgetReminder {
+  /** Budget year. */
+  year: number;
+  /** The unit. */
+  unit: string;
+  /** Reminder or letter. */
+  kind: ReminderKind;
+  /** Why. */
+  reason: string;
+  /** When. */
+  on: DateString;
+}
+
+/** The preliminary draft budget's submission to the standing committee (L-21). */
+export interface PreliminaryBudget {
+  /** Budget year. */
+  year: number;
+  /** The session that approves it. */
+  session: string;
+  /** Submitted on. */
+  submitted_on: DateString;
+}
+
+/** The issuance dates of an approved budget (L-21). */
+export interface BudgetIssuance {
+  /** Budget year. */
+  year: number;
+  /** Approved by the congress. */
+  approved_on: DateString;
+  /** Issued by the finance bureau to the departments. */
+  finance_issued_on: DateString;
+  /** Issued by the departments to their units. */
+  departments_issued_on: DateString;
 }
 
 /** A command with who issued it and when. A `Date` for `at` is sent as its UTC instant. */
@@ -438,7 +1200,290 @@ export type EventKind =
   /** A class case left with one member was dissolved; that member leaves it too. */
   | { type: "class_case_dissolved"; group: string }
   /** A meeting was convened (issue 5). */
-  | { type: "meeting_convened"; meeting: Meeting };
+  | { type: "meeting_convened"; meeting: Meeting }
+  // ------------------------------------------------ meetings (issue 5)
+  | { type: "meeting_agenda_set"; meeting: string; items: AgendaItem[] }
+  | { type: "attendance_recorded"; meeting: string; attendance: Attendance }
+  | { type: "speech_recorded"; meeting: string; speech: Speech }
+  | { type: "ballot_held"; ballot: Ballot }
+  | { type: "extraordinary_session_requested"; congress: string; deputies: number; in_office: number }
+  // ------------------------------------------------ supervision plans (issue 5, W9)
+  | {
+      type: "supervision_topic_proposed";
+      topic: string;
+      congress: string;
+      year: number;
+      source: TopicSource;
+      title: string;
+      proposer?: string;
+    }
+  | { type: "supervision_topics_shortlisted"; congress: string; year: number; topics: string[] }
+  | {
+      type: "supervision_plan_approved";
+      plan: string;
+      congress: string;
+      year: number;
+      topics: string[];
+      party_committee_ref: string;
+      party_committee_approved_on: DateString;
+    }
+  | { type: "supervision_plan_published"; plan: string }
+  | { type: "supervision_topic_chosen"; plan: string; topic: string; deputy: string }
+  | { type: "supervision_plan_adjusted"; plan: string; added: string[]; dropped: string[]; reason: string }
+  // ------------------------------------------------ work reports (issue 5, W10)
+  | {
+      type: "work_report_scheduled";
+      report: string;
+      congress: string;
+      year: number;
+      kind: ReportKind;
+      state_assets_kind?: StateAssetsKind;
+      title: string;
+      organ: string;
+      meeting: string;
+      topic?: string;
+    }
+  | { type: "work_report_research_recorded"; report: string; summary: string }
+  | {
+      type: "work_report_submitted";
+      report: string;
+      version: ReportVersion;
+      due: DateString;
+      late: boolean;
+      performance_reports?: string[];
+    }
+  | { type: "work_report_returned"; report: string; reason: string }
+  | { type: "work_report_heard"; report: string; meeting: string; mode: HearingMode }
+  | { type: "work_report_opinion_issued"; report: string; opinion: string; due: DateString }
+  | { type: "work_report_opinion_handled"; report: string; summary: string; late: boolean }
+  | { type: "work_report_followed_up"; report: string; kind: FollowUpKind; summary: string }
+  | { type: "work_report_closed"; report: string }
+  // ------------------------------------------------ law-enforcement inspections (issue 5, W11)
+  | {
+      type: "inspection_planned";
+      inspection: string;
+      congress: string;
+      year: number;
+      law: Law;
+      joint: boolean;
+      third_party?: string;
+      transition_ends?: DateString;
+    }
+  | { type: "inspection_team_formed"; inspection: string; groups: InspectionGroup[] }
+  | { type: "inspection_issues_recorded"; inspection: string; issues: IssueInput[] }
+  | {
+      type: "inspection_reported";
+      inspection: string;
+      meeting: string;
+      presenter: string;
+      no_issues: boolean;
+    }
+  | { type: "inspection_review_opinion_issued"; inspection: string; text: string }
+  | { type: "inspection_issue_rectified"; inspection: string; issue: string }
+  | { type: "inspection_looked_back"; inspection: string; open_issues: string[] }
+  | { type: "inspection_closed"; inspection: string }
+  // ------------------------------------------------ deliberation opinions and resolutions (issue 5)
+  | {
+      type: "deliberation_opinion_recorded";
+      opinion: string;
+      congress: string;
+      session: string;
+      delegation: string;
+      recorder: string;
+      text: string;
+      about: OpinionAbout;
+    }
+  | { type: "deliberation_opinion_routed"; opinion: string; meeting: string; route: OpinionRoute }
+  | { type: "deliberation_handling_reported"; congress: string; meeting: string; opinions: string[] }
+  | {
+      type: "resolution_follow_up_planned";
+      resolution: string;
+      congress: string;
+      title: string;
+      years: number[];
+    }
+  | {
+      type: "resolution_duty_recorded";
+      resolution: string;
+      year: number;
+      duty: ResolutionDuty;
+      note?: string;
+    }
+  // ------------------------------------------------ livelihood projects (issue 5, W19)
+  | {
+      type: "livelihood_project_proposed";
+      project: string;
+      congress: string;
+      year: number;
+      title: string;
+      origin: ProposalOrigin;
+    }
+  | {
+      type: "livelihood_projects_approved";
+      congress: string;
+      meeting: string;
+      year: number;
+      projects: ApprovedProject[];
+    }
+  | { type: "livelihood_project_monitored"; project: string; deputies: string[]; note?: string }
+  | { type: "livelihood_project_completed"; project: string; completed_on: DateString; on_time: boolean }
+  | { type: "livelihood_completion_reported"; congress: string; meeting: string; year: number }
+  // ------------------------------------------------ work evaluations (issue 5, W5)
+  | { type: "evaluation_scope_declared"; congress: string; departments: string[] }
+  | {
+      type: "work_evaluation_planned";
+      work_evaluation: string;
+      congress: string;
+      year: number;
+      department: string;
+      team: EvaluationTeam;
+    }
+  | { type: "work_evaluation_started"; work_evaluation: string }
+  | { type: "self_inspection_report_submitted"; work_evaluation: string; summary: string }
+  | {
+      type: "investigation_report_submitted";
+      work_evaluation: string;
+      methods: InvestigationMethod[];
+      deputy_person_times: number;
+      summary: string;
+    }
+  | {
+      type: "work_evaluation_deliberated";
+      work_evaluation: string;
+      meeting: string;
+      special_work_report: string;
+    }
+  | {
+      type: "satisfaction_vote_recorded";
+      work_evaluation: string;
+      meeting: string;
+      members: number;
+      present: number;
+      counts: OptionCount[];
+      dissatisfied: number;
+      result: SatisfactionResult;
+    }
+  | { type: "work_evaluation_result_published"; work_evaluation: string; notified: string }
+  | {
+      type: "evaluation_opinion_issued";
+      work_evaluation: string;
+      items: string[];
+      rectification_due: DateString;
+    }
+  | { type: "work_evaluation_rectification_reported"; work_evaluation: string; summary: string }
+  | {
+      type: "work_evaluation_looked_back";
+      work_evaluation: string;
+      finding: LookBackOutcome;
+      summary: string;
+    }
+  | { type: "work_evaluation_closed"; work_evaluation: string }
+  | {
+      type: "work_evaluation_escalated";
+      work_evaluation: string;
+      kind: WorkEvaluationEscalation;
+      reason: string;
+    }
+  // ------------------------------------------------ inquiries, interpellations, investigations, removals (issue 5)
+  | {
+      type: "topic_inquiry_held";
+      inquiry: string;
+      congress: string;
+      meeting: string;
+      held_on: DateString;
+      report: string;
+      questioners: string[];
+      responders: string[];
+      live_stream?: boolean;
+      origin?: string;
+    }
+  | {
+      type: "interpellation_proposed";
+      interpellation: string;
+      congress: string;
+      addressee: string;
+      subject: string;
+      questions: string[];
+      by: Proposers;
+      origin?: string;
+    }
+  | { type: "interpellation_answer_decided"; interpellation: string; mode: AnswerMode; committee?: string }
+  | { type: "interpellation_answered"; interpellation: string; answer: string; meeting?: string }
+  | { type: "interpellation_answer_rated"; interpellation: string; deputy: string; rating: AnswerRating }
+  | {
+      type: "interpellation_reanswer_required";
+      interpellation: string;
+      dissatisfied: number;
+      proposers: number;
+    }
+  | { type: "interpellation_closed"; interpellation: string }
+  | {
+      type: "special_investigation_proposed";
+      investigation: string;
+      congress: string;
+      subject: string;
+      by: Proposers;
+      origin?: string;
+    }
+  | {
+      type: "special_investigation_decided";
+      investigation: string;
+      meeting: string;
+      vote: Vote;
+      adopted: boolean;
+      members: string[];
+    }
+  | {
+      type: "special_investigation_reported";
+      investigation: string;
+      meeting: string;
+      report: string;
+      resolution?: Vote;
+      resolution_adopted?: boolean;
+    }
+  | {
+      type: "removal_proposed";
+      removal: string;
+      congress: string;
+      official: string;
+      post: string;
+      reason: string;
+      by: Proposers;
+      origin?: string;
+    }
+  | { type: "removal_decided"; removal: string; meeting: string; vote: Vote; adopted: boolean }
+  // ------------------------------------------------ filing review of normative documents (issue 5, W12)
+  | {
+      type: "normative_document_filed";
+      document: string;
+      congress: string;
+      issuer: string;
+      issuer_kind: IssuerKind;
+      title: string;
+      published_on: DateString;
+      filed_on: DateString;
+      late: boolean;
+    }
+  | { type: "normative_document_review_started"; document: string; mode: ReviewMode }
+  | { type: "review_finding_recorded"; document: string; issue?: string }
+  | { type: "filing_review_opinion_sent"; document: string; opinion: string; answer_due: DateString }
+  | { type: "filing_review_opinion_answered"; document: string; answer: string; late: boolean }
+  | { type: "normative_document_corrected"; document: string; after_opinion: boolean }
+  | { type: "normative_document_revoked"; document: string; revocation: Revocation }
+  | { type: "normative_document_revocation_not_adopted"; document: string; revocation: Revocation }
+  // ------------------------------------------------ budget review and audit (issue 5, W13)
+  | { type: "committee_departments_paired"; congress: string; pairing: Pairing }
+  | { type: "department_budget_pre_reviewed"; congress: string; review: DepartmentPreReview }
+  | { type: "budget_pre_review_meeting_held"; congress: string; meeting: PreReviewMeeting }
+  | { type: "key_budget_reviewed"; congress: string; review: KeyReview }
+  | { type: "budget_adjustment_approved"; congress: string; adjustment: BudgetAdjustment }
+  | { type: "budget_adjustment_not_approved"; congress: string; adjustment: BudgetAdjustment }
+  | { type: "audit_findings_recorded"; congress: string; year: number; findings: NewAuditFinding[] }
+  | { type: "audit_finding_tracked"; finding: string }
+  | { type: "audit_finding_struck_off"; finding: string; evidence: string }
+  | { type: "budget_reminder_sent"; congress: string; reminder: BudgetReminder }
+  | { type: "preliminary_budget_submitted"; congress: string; preliminary: PreliminaryBudget }
+  | { type: "budget_issuance_recorded"; congress: string; issuance: BudgetIssuance };
 
 export type EventType = EventKind["type"];
 
@@ -863,6 +1908,60 @@ export type ErrorCode =
   | "class_case_lead_unit"
   | "class_case_dissolved"
   | "not_in_class_case"
+  // oversight (issue 5)
+  | "political_study_first"
+  | "attendance_not_recorded"
+  | "quorum_not_met"
+  | "speaking_time_exceeded"
+  | "extraordinary_request_too_small"
+  | "extraordinary_not_requested"
+  | "topic_not_shortlisted"
+  | "plan_published_late"
+  | "plan_not_published"
+  | "plan_adjustment_not_allowed"
+  | "revised_before_first"
+  | "revised_report_missing"
+  | "report_returned"
+  | "research_missing"
+  | "performance_reports_missing"
+  | "report_not_on_meeting_day"
+  | "opinion_handling_missing"
+  | "inspected_before_effect"
+  | "inspection_team_incomplete"
+  | "issue_list_required"
+  | "issue_not_handed_over"
+  | "issue_already_rectified"
+  | "look_back_too_early"
+  | "inspection_issues_open"
+  | "second_recorder"
+  | "route_mismatch"
+  | "not_in_report_quarter"
+  | "not_a_follow_up_year"
+  | "wrong_project_year"
+  | "no_approved_projects"
+  | "team_composition"
+  | "department_already_evaluated"
+  | "meeting_before_reports"
+  | "vote_not_at_deliberation"
+  | "satisfaction_vote_no_quorum"
+  | "option_not_on_scale"
+  | "look_back_not_adequate"
+  | "no_grounds_for_escalation"
+  | "too_few_proposers"
+  | "not_sc_member"
+  | "outside_session"
+  | "already_rated"
+  | "issuer_out_of_scope"
+  | "department_paired_elsewhere"
+  | "department_not_paired"
+  | "four_questions_unanswered"
+  | "pre_review_meeting_too_short"
+  | "budgets_not_heard"
+  | "too_few_key_review_departments"
+  | "finding_not_tracked"
+  | "no_prior_reminder"
+  | "preliminary_budget_late"
+  | "budget_issued_late"
   // a bug in renda, caught at the boundary
   | "internal_error"
   // codes added by later versions
@@ -1115,7 +2214,50 @@ export interface QuerySpec {
   optional: [string, QueryArgKind][];
 }
 /** The names of the queries `ledger.query` runs (core `renda::query::QUERIES`). */
-export type QueryName = string;
+export type QueryName =
+  | "composition"
+  | "participation"
+  | "check_organisation"
+  | "compliance"
+  | "points"
+  | "points_publications"
+  | "deputies"
+  | "voter_issues"
+  | "archive"
+  | "key_figures"
+  | "key_assessment"
+  | "supervision_monitor"
+  | "evaluations"
+  | "evaluation_sample"
+  | "motions"
+  | "motion_figures"
+  | "class_cases"
+  | "class_case_candidates"
+  | "unit_scores"
+  | "figures_by"
+  | "plan_ledger"
+  | "meeting"
+  | "ballots"
+  | "ballots_popolo"
+  | "meeting_compliance"
+  | "oversight_figures"
+  | "supervision_plan"
+  | "report_calendar"
+  | "inspections"
+  | "inspection_obligations"
+  | "deliberation_opinions"
+  | "resolution_follow_up"
+  | "livelihood_projects"
+  | "evaluation_coverage"
+  | "work_evaluations"
+  | "escalations"
+  | "escalation_compliance"
+  | "filing_review"
+  | "normative_documents"
+  | "budget_pre_review_coverage"
+  | "key_budget_review"
+  | "audit_double_list"
+  | "budget_records";
 /** Every named query with its arguments. */
 export function queries(): QuerySpec[];
 

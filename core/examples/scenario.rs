@@ -156,64 +156,9 @@ fn run(s: &Value) -> Value {
     out
 }
 
-/// The queries a scenario may ask, with their required and optional arguments (besides
-/// `query` and `expect`). Required arguments are strings; `decimals` is an integer from 0 to
-/// 6, `scope` a string or an object, `reader` an object; an optional argument that is absent
-/// or null is not given.
-const QUERIES: &[(&str, &[&str], &[&str])] = &[
-    ("composition", &["congress", "as_of"], &["decimals"]),
-    ("participation", &["congress", "from", "to"], &["decimals"]),
-    ("check_organisation", &["congress", "as_of"], &[]),
-    ("compliance", &["congress", "as_of"], &[]),
-    ("points", &["congress", "period"], &["scope", "reader"]),
-    ("points_publications", &[], &[]),
-    ("deputies", &["as_of"], &[]),
-    ("voter_issues", &[], &["reader"]),
-    ("archive", &["deputy"], &["reader"]),
-    ("key_figures", &["congress", "as_of"], &[]),
-    ("key_assessment", &["suggestion", "as_of"], &["reader"]),
-    ("supervision_monitor", &["congress", "as_of"], &[]),
-    ("evaluations", &[], &["reader"]),
-    ("evaluation_sample", &["evaluation", "as_of"], &["reader"]),
-    ("motions", &[], &[]),
-    ("motion_figures", &["congress", "as_of"], &[]),
-    ("class_cases", &["congress", "as_of"], &[]),
-    ("class_case_candidates", &["congress", "min_score"], &[]),
-    ("unit_scores", &["as_of"], &["filter", "reader"]),
-    ("figures_by", &["as_of", "by"], &["filter", "reader"]),
-    ("plan_ledger", &["congress", "as_of"], &[]),
-    ("meeting", &["meeting"], &[]),
-    ("ballots", &["congress", "from", "to"], &[]),
-    ("ballots_popolo", &["congress", "from", "to"], &[]),
-    ("meeting_compliance", &["congress", "year"], &[]),
-    ("oversight_figures", &["congress", "from", "to"], &[]),
-    // @queries: meetings
-    ("supervision_plan", &["congress", "year"], &[]),
-    ("report_calendar", &["congress", "year", "as_of"], &[]),
-    // @queries: items
-    ("inspections", &["congress", "year"], &[]),
-    ("inspection_obligations", &["congress", "year"], &[]),
-    ("deliberation_opinions", &["congress", "session"], &[]),
-    ("resolution_follow_up", &["congress", "year"], &[]),
-    ("livelihood_projects", &["congress", "year"], &[]),
-    // @queries: followup
-    ("evaluation_coverage", &["congress", "as_of"], &[]),
-    ("work_evaluations", &["congress", "year"], &[]),
-    // @queries: evaluation
-    ("escalations", &["congress", "year"], &[]),
-    ("escalation_compliance", &["congress", "year"], &[]),
-    // @queries: escalation
-    ("filing_review", &["congress", "year"], &[]),
-    ("normative_documents", &[], &[]),
-    ("budget_pre_review_coverage", &["congress", "year"], &[]),
-    ("key_budget_review", &["congress", "year"], &[]),
-    ("audit_double_list", &["congress", "year"], &[]),
-    ("budget_records", &["congress"], &[]),
-    // @queries: budget
-];
-
 /// Checks the `queries` key before anything runs: a malformed query is an error in the file,
-/// like invalid JSON (exit 2), not an outcome to compare.
+/// like invalid JSON (exit 2), not an outcome to compare. The queries and their arguments are
+/// core's ([`renda::query::QUERIES`]).
 fn check_queries(s: &Value) -> Result<(), String> {
     let Some(list) = s.get("queries") else {
         return Ok(());
@@ -225,154 +170,17 @@ fn check_queries(s: &Value) -> Result<(), String> {
         let q = q
             .as_object()
             .ok_or_else(|| format!("queries[{k}] must be an object"))?;
-        let name = q
-            .get("query")
-            .and_then(Value::as_str)
-            .ok_or_else(|| format!("queries[{k}].query must be a string naming the query"))?;
-        let Some((_, required, optional)) = QUERIES.iter().find(|(n, _, _)| *n == name) else {
-            let known: Vec<&str> = QUERIES.iter().map(|(n, _, _)| *n).collect();
-            return Err(format!(
-                "queries[{k}]: unknown query `{name}` (known: {})",
-                known.join(", ")
-            ));
-        };
-        for arg in *required {
-            if !q.get(*arg).is_some_and(Value::is_string) {
-                return Err(format!("queries[{k}].{arg} must be a string ({name})"));
-            }
-        }
-        for (key, v) in q {
-            let key = key.as_str();
-            if key == "query" || key == "expect" || required.contains(&key) {
-                continue;
-            }
-            if !optional.contains(&key) {
-                return Err(format!("queries[{k}]: unknown argument `{key}` for {name}"));
-            }
-            let (ok, want) = match key {
-                "decimals" => (v.as_u64().is_some_and(|n| n <= 6), "an integer from 0 to 6"),
-                "scope" => (v.is_string() || v.is_object(), "a string or an object"),
-                _ => (v.is_object(), "an object"),
-            };
-            if !ok && !v.is_null() {
-                return Err(format!("queries[{k}].{key} must be {want} ({name})"));
-            }
-        }
+        renda::query::check(q, &["expect"]).map_err(|e| format!("queries[{k}]: {e}"))?;
     }
     Ok(())
 }
 
 /// Runs one (checked) query through the Rust API; returns its JSON text.
 fn query(ledger: &Ledger, q: &Value) -> Result<String, RendaError> {
-    let arg = |k: &str| q[k].as_str().unwrap_or("");
-    // Optional JSON arguments reach the API as JSON text, as the bindings pass them.
-    let text = |k: &str| q.get(k).filter(|v| !v.is_null()).map(Value::to_string);
-    let decimals = |default: u32| q["decimals"].as_u64().map_or(default, |n| n as u32);
-    match arg("query") {
-        "composition" => ledger.composition_to_json(arg("congress"), arg("as_of"), decimals(2)),
-        "participation" => {
-            ledger.participation_to_json(arg("congress"), arg("from"), arg("to"), decimals(1))
-        }
-        "check_organisation" => ledger.check_organisation_to_json(arg("congress"), arg("as_of")),
-        "compliance" => ledger.compliance_to_json(arg("congress"), arg("as_of")),
-        "points" => {
-            let scope = text("scope");
-            match text("reader") {
-                Some(r) => {
-                    ledger.points_as_json(&r, arg("congress"), arg("period"), scope.as_deref())
-                }
-                None => ledger.points_to_json(arg("congress"), arg("period"), scope.as_deref()),
-            }
-        }
-        "points_publications" => Ok(ledger.points_publications_to_json()),
-        "deputies" => ledger.deputies_to_json(arg("as_of")),
-        "voter_issues" => match text("reader") {
-            Some(r) => ledger.voter_issues_as_json(&r),
-            None => Ok(ledger.voter_issues_to_json()),
-        },
-        "archive" => match text("reader") {
-            Some(r) => ledger.archive_as_json(&r, arg("deputy")),
-            None => ledger.archive_to_json(arg("deputy")),
-        },
-        "key_figures" => ledger.key_figures_to_json(arg("congress"), arg("as_of")),
-        "key_assessment" => match text("reader") {
-            Some(r) => ledger.key_assessment_as_json(&r, arg("suggestion"), arg("as_of")),
-            None => ledger.key_assessment_to_json(arg("suggestion"), arg("as_of")),
-        },
-        "supervision_monitor" => ledger.supervision_monitor_to_json(arg("congress"), arg("as_of")),
-        "evaluations" => match text("reader") {
-            Some(r) => ledger.evaluations_as_json(&r),
-            None => Ok(ledger.evaluations_to_json()),
-        },
-        "evaluation_sample" => match text("reader") {
-            Some(r) => ledger.evaluation_sample_as_json(&r, arg("evaluation"), arg("as_of")),
-            None => ledger.evaluation_sample_to_json(arg("evaluation"), arg("as_of")),
-        },
-        "motions" => Ok(ledger.motions_to_json()),
-        "motion_figures" => ledger.motion_figures_to_json(arg("congress"), arg("as_of")),
-        "class_cases" => ledger.class_case_report_to_json(arg("as_of"), Some(arg("congress"))),
-        "class_case_candidates" => {
-            ledger.class_case_candidates_to_json(arg("congress"), arg("min_score"))
-        }
-        "unit_scores" => {
-            let filter = text("filter");
-            match text("reader") {
-                Some(r) => ledger.unit_scores_as_json(&r, arg("as_of"), filter.as_deref()),
-                None => ledger.unit_scores_to_json(arg("as_of"), filter.as_deref()),
-            }
-        }
-        "figures_by" => {
-            let filter = text("filter");
-            match text("reader") {
-                Some(r) => {
-                    ledger.figures_by_as_json(&r, arg("as_of"), arg("by"), filter.as_deref())
-                }
-                None => ledger.figures_by_to_json(arg("as_of"), arg("by"), filter.as_deref()),
-            }
-        }
-        "plan_ledger" => ledger.plan_ledger_to_json(arg("congress"), arg("as_of")),
-        "meeting" => ledger.meeting_to_json(arg("meeting")),
-        "ballots" => ledger.ballots_to_json(arg("congress"), arg("from"), arg("to")),
-        "ballots_popolo" => ledger.ballots_to_popolo_json(arg("congress"), arg("from"), arg("to")),
-        "meeting_compliance" => ledger.meeting_compliance_to_json(arg("congress"), arg("year")),
-        "oversight_figures" => {
-            ledger.oversight_figures_to_json(arg("congress"), arg("from"), arg("to"))
-        }
-        // @query-dispatch: meetings
-        "supervision_plan" => ledger.supervision_plan_to_json(arg("congress"), arg("year")),
-        "report_calendar" => {
-            ledger.report_calendar_to_json(arg("congress"), arg("year"), arg("as_of"))
-        }
-        // @query-dispatch: items
-        "inspections" => ledger.inspections_to_json(arg("congress"), arg("year")),
-        "inspection_obligations" => {
-            ledger.inspection_obligations_to_json(arg("congress"), arg("year"))
-        }
-        "deliberation_opinions" => {
-            ledger.deliberation_opinions_to_json(arg("congress"), arg("session"))
-        }
-        "resolution_follow_up" => ledger.resolution_follow_up_to_json(arg("congress"), arg("year")),
-        "livelihood_projects" => ledger.livelihood_projects_to_json(arg("congress"), arg("year")),
-        // @query-dispatch: followup
-        "evaluation_coverage" => ledger.evaluation_coverage_to_json(arg("congress"), arg("as_of")),
-        "work_evaluations" => ledger.work_evaluations_to_json(arg("congress"), arg("year")),
-        // @query-dispatch: evaluation
-        "escalations" => ledger.escalations_to_json(arg("congress"), arg("year")),
-        "escalation_compliance" => {
-            ledger.escalation_compliance_to_json(arg("congress"), arg("year"))
-        }
-        // @query-dispatch: escalation
-        "filing_review" => ledger.filing_review_to_json(arg("congress"), arg("year")),
-        "normative_documents" => Ok(ledger.normative_documents_to_json()),
-        "budget_pre_review_coverage" => {
-            ledger.budget_pre_review_coverage_to_json(arg("congress"), arg("year"))
-        }
-        "key_budget_review" => ledger.key_budget_review_to_json(arg("congress"), arg("year")),
-        "audit_double_list" => ledger.audit_double_list_to_json(arg("congress"), arg("year")),
-        "budget_records" => ledger.budget_records_to_json(arg("congress")),
-        // @query-dispatch: budget
-        other => unreachable!("check_queries lets no unknown query `{other}` through"),
-    }
+    let q = q
+        .as_object()
+        .expect("check_queries checked the query is an object");
+    ledger.query_map(q, &["expect"])
 }
 
 /// `expected` matches `actual` when every key of an expected object matches the same key of

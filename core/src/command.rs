@@ -712,7 +712,6 @@ pub enum Command {
         /// For a congress sitting: its session.
         #[serde(default)]
         session: Option<SessionId>,
-        // @meeting-command-fields: meetings
     },
     /// Sets the numbered agenda of a meeting, once (R-M9: political study first where the rule
     /// set asks for it).
@@ -774,7 +773,6 @@ pub enum Command {
         /// How many deputies request it.
         deputies: u32,
     },
-    // @commands: meetings
     /// Proposes a supervision topic for a year's plan (W9 step 1; L-20 sources, R-M16).
     ProposeSupervisionTopic {
         /// New topic id.
@@ -926,7 +924,6 @@ pub enum Command {
         /// The report.
         report: crate::ids::WorkReportId,
     },
-    // @commands: items
     /// Plans a law-enforcement inspection (执法检查, W11). R-L1: not in a year before the law
     /// takes effect.
     PlanInspection {
@@ -1110,7 +1107,6 @@ pub enum Command {
         /// The year of the projects.
         year: u32,
     },
-    // @commands: followup
     /// The director meeting or the standing committee declares the government departments to
     /// evaluate within the term (R-E1); a later declaration replaces the earlier one.
     DeclareEvaluationScope {
@@ -1226,7 +1222,6 @@ pub enum Command {
         /// Why.
         reason: String,
     },
-    // @commands: evaluation
     /// The standing committee holds a topic inquiry (专题询问) at its meeting on a report (W23;
     /// R-M14 counts them per year).
     HoldTopicInquiry {
@@ -1369,7 +1364,6 @@ pub enum Command {
         /// The tally over all members.
         vote: crate::vote::Vote,
     },
-    // @commands: escalation
     /// An issuing organ files a normative document with the standing committee (W12, 有件必备;
     /// L-22: within `filing_days` of publication, later filings are accepted and marked late).
     FileNormativeDocument {
@@ -1573,7 +1567,6 @@ pub enum Command {
         /// Issued by the departments to their units.
         departments_issued_on: NaiveDate,
     },
-    // @commands: budget
 }
 
 /// The kind of a command, without its data: the rows of the permission matrix.
@@ -1716,7 +1709,6 @@ pub enum CommandKind {
     HoldBallot,
     /// See [`Command::RequestExtraordinarySession`].
     RequestExtraordinarySession,
-    // @kinds: meetings
     /// See [`Command::ProposeSupervisionTopic`].
     ProposeSupervisionTopic,
     /// See [`Command::ShortlistSupervisionTopics`].
@@ -1747,7 +1739,6 @@ pub enum CommandKind {
     FollowUpWorkReport,
     /// See [`Command::CloseWorkReport`].
     CloseWorkReport,
-    // @kinds: items
     /// See [`Command::PlanInspection`].
     PlanInspection,
     /// See [`Command::FormInspectionTeam`].
@@ -1784,7 +1775,6 @@ pub enum CommandKind {
     CompleteLivelihoodProject,
     /// See [`Command::ReportLivelihoodCompletion`].
     ReportLivelihoodCompletion,
-    // @kinds: followup
     /// See [`Command::DeclareEvaluationScope`].
     DeclareEvaluationScope,
     /// See [`Command::PlanWorkEvaluation`].
@@ -1811,7 +1801,6 @@ pub enum CommandKind {
     CloseWorkEvaluation,
     /// See [`Command::EscalateWorkEvaluation`].
     EscalateWorkEvaluation,
-    // @kinds: evaluation
     /// See [`Command::HoldTopicInquiry`].
     HoldTopicInquiry,
     /// See [`Command::ProposeInterpellation`].
@@ -1834,7 +1823,6 @@ pub enum CommandKind {
     ProposeRemoval,
     /// See [`Command::DecideRemoval`].
     DecideRemoval,
-    // @kinds: escalation
     /// See [`Command::FileNormativeDocument`].
     FileNormativeDocument,
     /// See [`Command::ReviewNormativeDocument`].
@@ -1871,7 +1859,6 @@ pub enum CommandKind {
     SubmitPreliminaryBudget,
     /// See [`Command::RecordBudgetIssuance`].
     RecordBudgetIssuance,
-    // @kinds: budget
 }
 
 impl CommandKind {
@@ -1945,7 +1932,6 @@ impl CommandKind {
         CommandKind::RecordSpeech,
         CommandKind::HoldBallot,
         CommandKind::RequestExtraordinarySession,
-        // @all: meetings
         CommandKind::ProposeSupervisionTopic,
         CommandKind::ShortlistSupervisionTopics,
         CommandKind::ApproveSupervisionPlan,
@@ -1961,7 +1947,6 @@ impl CommandKind {
         CommandKind::ReportOpinionHandling,
         CommandKind::FollowUpWorkReport,
         CommandKind::CloseWorkReport,
-        // @all: items
         CommandKind::PlanInspection,
         CommandKind::FormInspectionTeam,
         CommandKind::RecordInspectionIssues,
@@ -1980,7 +1965,6 @@ impl CommandKind {
         CommandKind::MonitorLivelihoodProject,
         CommandKind::CompleteLivelihoodProject,
         CommandKind::ReportLivelihoodCompletion,
-        // @all: followup
         CommandKind::DeclareEvaluationScope,
         CommandKind::PlanWorkEvaluation,
         CommandKind::StartWorkEvaluation,
@@ -1994,7 +1978,6 @@ impl CommandKind {
         CommandKind::LookBackWorkEvaluation,
         CommandKind::CloseWorkEvaluation,
         CommandKind::EscalateWorkEvaluation,
-        // @all: evaluation
         CommandKind::HoldTopicInquiry,
         CommandKind::ProposeInterpellation,
         CommandKind::DecideInterpellationAnswer,
@@ -2006,7 +1989,6 @@ impl CommandKind {
         CommandKind::ReportSpecialInvestigation,
         CommandKind::ProposeRemoval,
         CommandKind::DecideRemoval,
-        // @all: escalation
         CommandKind::FileNormativeDocument,
         CommandKind::ReviewNormativeDocument,
         CommandKind::RecordReviewFinding,
@@ -2025,7 +2007,6 @@ impl CommandKind {
         CommandKind::SendBudgetReminder,
         CommandKind::SubmitPreliminaryBudget,
         CommandKind::RecordBudgetIssuance,
-        // @all: budget
     ];
 
     /// The wire name (`type` field).
@@ -2105,7 +2086,6 @@ impl Command {
         "record_speech",
         "hold_ballot",
         "request_extraordinary_session",
-        // @types: meetings
         "propose_supervision_topic",
         "shortlist_supervision_topics",
         "approve_supervision_plan",
@@ -2121,7 +2101,6 @@ impl Command {
         "report_opinion_handling",
         "follow_up_work_report",
         "close_work_report",
-        // @types: items
         "plan_inspection",
         "form_inspection_team",
         "record_inspection_issues",
@@ -2140,7 +2119,6 @@ impl Command {
         "monitor_livelihood_project",
         "complete_livelihood_project",
         "report_livelihood_completion",
-        // @types: followup
         "declare_evaluation_scope",
         "plan_work_evaluation",
         "start_work_evaluation",
@@ -2154,7 +2132,6 @@ impl Command {
         "look_back_work_evaluation",
         "close_work_evaluation",
         "escalate_work_evaluation",
-        // @types: evaluation
         "hold_topic_inquiry",
         "propose_interpellation",
         "decide_interpellation_answer",
@@ -2166,7 +2143,6 @@ impl Command {
         "report_special_investigation",
         "propose_removal",
         "decide_removal",
-        // @types: escalation
         "file_normative_document",
         "review_normative_document",
         "record_review_finding",
@@ -2185,7 +2161,6 @@ impl Command {
         "send_budget_reminder",
         "submit_preliminary_budget",
         "record_budget_issuance",
-        // @types: budget
     ];
 
     /// The kind of this command.
@@ -2259,7 +2234,6 @@ impl Command {
             Command::RecordSpeech { .. } => CommandKind::RecordSpeech,
             Command::HoldBallot { .. } => CommandKind::HoldBallot,
             Command::RequestExtraordinarySession { .. } => CommandKind::RequestExtraordinarySession,
-            // @kind-arms: meetings
             Command::ProposeSupervisionTopic { .. } => CommandKind::ProposeSupervisionTopic,
             Command::ShortlistSupervisionTopics { .. } => CommandKind::ShortlistSupervisionTopics,
             Command::ApproveSupervisionPlan { .. } => CommandKind::ApproveSupervisionPlan,
@@ -2275,7 +2249,6 @@ impl Command {
             Command::ReportOpinionHandling { .. } => CommandKind::ReportOpinionHandling,
             Command::FollowUpWorkReport { .. } => CommandKind::FollowUpWorkReport,
             Command::CloseWorkReport { .. } => CommandKind::CloseWorkReport,
-            // @kind-arms: items
             Command::PlanInspection { .. } => CommandKind::PlanInspection,
             Command::FormInspectionTeam { .. } => CommandKind::FormInspectionTeam,
             Command::RecordInspectionIssues { .. } => CommandKind::RecordInspectionIssues,
@@ -2296,7 +2269,6 @@ impl Command {
             Command::MonitorLivelihoodProject { .. } => CommandKind::MonitorLivelihoodProject,
             Command::CompleteLivelihoodProject { .. } => CommandKind::CompleteLivelihoodProject,
             Command::ReportLivelihoodCompletion { .. } => CommandKind::ReportLivelihoodCompletion,
-            // @kind-arms: followup
             Command::DeclareEvaluationScope { .. } => CommandKind::DeclareEvaluationScope,
             Command::PlanWorkEvaluation { .. } => CommandKind::PlanWorkEvaluation,
             Command::StartWorkEvaluation { .. } => CommandKind::StartWorkEvaluation,
@@ -2310,7 +2282,6 @@ impl Command {
             Command::LookBackWorkEvaluation { .. } => CommandKind::LookBackWorkEvaluation,
             Command::CloseWorkEvaluation { .. } => CommandKind::CloseWorkEvaluation,
             Command::EscalateWorkEvaluation { .. } => CommandKind::EscalateWorkEvaluation,
-            // @kind-arms: evaluation
             Command::HoldTopicInquiry { .. } => CommandKind::HoldTopicInquiry,
             Command::ProposeInterpellation { .. } => CommandKind::ProposeInterpellation,
             Command::DecideInterpellationAnswer { .. } => CommandKind::DecideInterpellationAnswer,
@@ -2322,7 +2293,6 @@ impl Command {
             Command::ReportSpecialInvestigation { .. } => CommandKind::ReportSpecialInvestigation,
             Command::ProposeRemoval { .. } => CommandKind::ProposeRemoval,
             Command::DecideRemoval { .. } => CommandKind::DecideRemoval,
-            // @kind-arms: escalation
             Command::FileNormativeDocument { .. } => CommandKind::FileNormativeDocument,
             Command::ReviewNormativeDocument { .. } => CommandKind::ReviewNormativeDocument,
             Command::RecordReviewFinding { .. } => CommandKind::RecordReviewFinding,
@@ -2341,7 +2311,6 @@ impl Command {
             Command::SendBudgetReminder { .. } => CommandKind::SendBudgetReminder,
             Command::SubmitPreliminaryBudget { .. } => CommandKind::SubmitPreliminaryBudget,
             Command::RecordBudgetIssuance { .. } => CommandKind::RecordBudgetIssuance,
-            // @kind-arms: budget
         }
     }
 

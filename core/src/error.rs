@@ -181,7 +181,6 @@ pub mod rule_codes {
     pub const EXTRAORDINARY_REQUEST_TOO_SMALL: &str = "extraordinary_request_too_small";
     /// An extraordinary congress session needs an open request of one fifth of the deputies (L-3).
     pub const EXTRAORDINARY_NOT_REQUESTED: &str = "extraordinary_not_requested";
-    // @rule-codes: meetings
     /// Only proposed topics are shortlisted, and only shortlisted topics enter a plan (W9 step 3).
     pub const TOPIC_NOT_SHORTLISTED: &str = "topic_not_shortlisted";
     /// The supervision plan is published and sent to deputies at the start of the year, by the rule set's month (R-M17).
@@ -204,7 +203,6 @@ pub mod rule_codes {
     pub const REPORT_NOT_ON_MEETING_DAY: &str = "report_not_on_meeting_day";
     /// A report is closed after the organ has reported how it handled the review opinion (L-16).
     pub const OPINION_HANDLING_MISSING: &str = "opinion_handling_missing";
-    // @rule-codes: items
     /// A law is not inspected in a year before it takes effect (R-L1).
     pub const INSPECTED_BEFORE_EFFECT: &str = "inspected_before_effect";
     /// An inspection team has at least one small group, each with deputies (R-L3).
@@ -231,7 +229,6 @@ pub mod rule_codes {
     pub const WRONG_PROJECT_YEAR: &str = "wrong_project_year";
     /// A completion report is heard for a year with approved livelihood projects (W19).
     pub const NO_APPROVED_PROJECTS: &str = "no_approved_projects";
-    // @rule-codes: followup
     /// The work-evaluation team is led by a standing-committee vice director, with heads of special
     /// committees as vice-leaders and standing-committee members, each person once (R-E5).
     pub const TEAM_COMPOSITION: &str = "team_composition";
@@ -249,7 +246,6 @@ pub mod rule_codes {
     pub const LOOK_BACK_NOT_ADEQUATE: &str = "look_back_not_adequate";
     /// Escalation follows a weak or late look-back, or an overdue rectification report (R-E4).
     pub const NO_GROUNDS_FOR_ESCALATION: &str = "no_grounds_for_escalation";
-    // @rule-codes: evaluation
     /// Fewer proposers than the law requires for an interpellation, investigation or removal (L-17, L-18, L-19).
     pub const TOO_FEW_PROPOSERS: &str = "too_few_proposers";
     /// A proposer is not a member of the standing committee (L-17, L-18, L-19).
@@ -258,7 +254,6 @@ pub mod rule_codes {
     pub const OUTSIDE_SESSION: &str = "outside_session";
     /// The proposer has rated this interpellation answer already (L-17).
     pub const ALREADY_RATED: &str = "already_rated";
-    // @rule-codes: escalation
     /// The rule set in force does not file this kind of organ's documents (R-F2).
     pub const ISSUER_OUT_OF_SCOPE: &str = "issuer_out_of_scope";
     /// A budget department is paired with one committee at a time (R-B1).
@@ -281,7 +276,6 @@ pub mod rule_codes {
     pub const PRELIMINARY_BUDGET_LATE: &str = "preliminary_budget_late";
     /// The approved budget is issued within the rule-set days (L-21).
     pub const BUDGET_ISSUED_LATE: &str = "budget_issued_late";
-    // @rule-codes: budget
 
     /// Every rule-violation code.
     pub const ALL: &[&str] = &[
@@ -344,7 +338,6 @@ pub mod rule_codes {
         SPEAKING_TIME_EXCEEDED,
         EXTRAORDINARY_REQUEST_TOO_SMALL,
         EXTRAORDINARY_NOT_REQUESTED,
-        // @rule-codes-all: meetings
         TOPIC_NOT_SHORTLISTED,
         PLAN_PUBLISHED_LATE,
         PLAN_NOT_PUBLISHED,
@@ -356,7 +349,6 @@ pub mod rule_codes {
         PERFORMANCE_REPORTS_MISSING,
         REPORT_NOT_ON_MEETING_DAY,
         OPINION_HANDLING_MISSING,
-        // @rule-codes-all: items
         INSPECTED_BEFORE_EFFECT,
         INSPECTION_TEAM_INCOMPLETE,
         ISSUE_LIST_REQUIRED,
@@ -370,7 +362,6 @@ pub mod rule_codes {
         NOT_A_FOLLOW_UP_YEAR,
         WRONG_PROJECT_YEAR,
         NO_APPROVED_PROJECTS,
-        // @rule-codes-all: followup
         TEAM_COMPOSITION,
         DEPARTMENT_ALREADY_EVALUATED,
         MEETING_BEFORE_REPORTS,
@@ -379,12 +370,10 @@ pub mod rule_codes {
         OPTION_NOT_ON_SCALE,
         LOOK_BACK_NOT_ADEQUATE,
         NO_GROUNDS_FOR_ESCALATION,
-        // @rule-codes-all: evaluation
         TOO_FEW_PROPOSERS,
         NOT_SC_MEMBER,
         OUTSIDE_SESSION,
         ALREADY_RATED,
-        // @rule-codes-all: escalation
         ISSUER_OUT_OF_SCOPE,
         DEPARTMENT_PAIRED_ELSEWHERE,
         DEPARTMENT_NOT_PAIRED,
@@ -396,7 +385,6 @@ pub mod rule_codes {
         NO_PRIOR_REMINDER,
         PRELIMINARY_BUDGET_LATE,
         BUDGET_ISSUED_LATE,
-        // @rule-codes-all: budget
     ];
 }
 
@@ -487,7 +475,6 @@ pub const CODES: &[&str] = &[
     rule_codes::SPEAKING_TIME_EXCEEDED,
     rule_codes::EXTRAORDINARY_REQUEST_TOO_SMALL,
     rule_codes::EXTRAORDINARY_NOT_REQUESTED,
-    // @codes: meetings
     rule_codes::TOPIC_NOT_SHORTLISTED,
     rule_codes::PLAN_PUBLISHED_LATE,
     rule_codes::PLAN_NOT_PUBLISHED,
@@ -499,7 +486,6 @@ pub const CODES: &[&str] = &[
     rule_codes::PERFORMANCE_REPORTS_MISSING,
     rule_codes::REPORT_NOT_ON_MEETING_DAY,
     rule_codes::OPINION_HANDLING_MISSING,
-    // @codes: items
     rule_codes::INSPECTED_BEFORE_EFFECT,
     rule_codes::INSPECTION_TEAM_INCOMPLETE,
     rule_codes::ISSUE_LIST_REQUIRED,
@@ -513,7 +499,6 @@ pub const CODES: &[&str] = &[
     rule_codes::NOT_A_FOLLOW_UP_YEAR,
     rule_codes::WRONG_PROJECT_YEAR,
     rule_codes::NO_APPROVED_PROJECTS,
-    // @codes: followup
     rule_codes::TEAM_COMPOSITION,
     rule_codes::DEPARTMENT_ALREADY_EVALUATED,
     rule_codes::MEETING_BEFORE_REPORTS,
@@ -522,12 +507,10 @@ pub const CODES: &[&str] = &[
     rule_codes::OPTION_NOT_ON_SCALE,
     rule_codes::LOOK_BACK_NOT_ADEQUATE,
     rule_codes::NO_GROUNDS_FOR_ESCALATION,
-    // @codes: evaluation
     rule_codes::TOO_FEW_PROPOSERS,
     rule_codes::NOT_SC_MEMBER,
     rule_codes::OUTSIDE_SESSION,
     rule_codes::ALREADY_RATED,
-    // @codes: escalation
     rule_codes::ISSUER_OUT_OF_SCOPE,
     rule_codes::DEPARTMENT_PAIRED_ELSEWHERE,
     rule_codes::DEPARTMENT_NOT_PAIRED,
@@ -539,7 +522,6 @@ pub const CODES: &[&str] = &[
     rule_codes::NO_PRIOR_REMINDER,
     rule_codes::PRELIMINARY_BUDGET_LATE,
     rule_codes::BUDGET_ISSUED_LATE,
-    // @codes: budget
     INTERNAL_ERROR,
 ];
 

@@ -712,7 +712,6 @@ pub enum EventKind {
         /// Deputies in office that day.
         in_office: u32,
     },
-    // @events: meetings
     /// A supervision topic was proposed (W9 step 1).
     SupervisionTopicProposed {
         /// The topic.
@@ -870,7 +869,6 @@ pub enum EventKind {
         /// The report.
         report: crate::ids::WorkReportId,
     },
-    // @events: items
     /// An inspection was planned (W11).
     InspectionPlanned {
         /// The inspection.
@@ -1051,7 +1049,6 @@ pub enum EventKind {
         /// The year.
         year: u32,
     },
-    // @events: followup
     /// The departments to evaluate within the term were declared (R-E1).
     EvaluationScopeDeclared {
         /// The congress.
@@ -1168,7 +1165,6 @@ pub enum EventKind {
         /// Why.
         reason: String,
     },
-    // @events: evaluation
     /// A topic inquiry was held (W23).
     TopicInquiryHeld {
         /// The inquiry.
@@ -1324,7 +1320,6 @@ pub enum EventKind {
         /// A majority of all members voted for.
         adopted: bool,
     },
-    // @events: escalation
     /// A normative document was filed (W12; `late`: after `filing_days`, L-22).
     NormativeDocumentFiled {
         /// The document.
@@ -1482,7 +1477,6 @@ pub enum EventKind {
         /// The dates.
         issuance: crate::oversight::budget::BudgetIssuance,
     },
-    // @events: budget
 }
 
 fn is_elected(m: &Mandate) -> bool {
@@ -1575,7 +1569,6 @@ impl EventKind {
         "speech_recorded",
         "ballot_held",
         "extraordinary_session_requested",
-        // @event-types: meetings
         "supervision_topic_proposed",
         "supervision_topics_shortlisted",
         "supervision_plan_approved",
@@ -1591,7 +1584,6 @@ impl EventKind {
         "work_report_opinion_handled",
         "work_report_followed_up",
         "work_report_closed",
-        // @event-types: items
         "inspection_planned",
         "inspection_team_formed",
         "inspection_issues_recorded",
@@ -1610,7 +1602,6 @@ impl EventKind {
         "livelihood_project_monitored",
         "livelihood_project_completed",
         "livelihood_completion_reported",
-        // @event-types: followup
         "evaluation_scope_declared",
         "work_evaluation_planned",
         "work_evaluation_started",
@@ -1624,7 +1615,6 @@ impl EventKind {
         "work_evaluation_looked_back",
         "work_evaluation_closed",
         "work_evaluation_escalated",
-        // @event-types: evaluation
         "topic_inquiry_held",
         "interpellation_proposed",
         "interpellation_answer_decided",
@@ -1637,7 +1627,6 @@ impl EventKind {
         "special_investigation_reported",
         "removal_proposed",
         "removal_decided",
-        // @event-types: escalation
         "normative_document_filed",
         "normative_document_review_started",
         "review_finding_recorded",
@@ -1658,7 +1647,6 @@ impl EventKind {
         "budget_reminder_sent",
         "preliminary_budget_submitted",
         "budget_issuance_recorded",
-        // @event-types: budget
     ];
 
     /// The wire name (`type` field).
@@ -1748,7 +1736,6 @@ impl EventKind {
             Self::SpeechRecorded { .. } => "speech_recorded",
             Self::BallotHeld { .. } => "ballot_held",
             Self::ExtraordinarySessionRequested { .. } => "extraordinary_session_requested",
-            // @event-arms: meetings
             Self::SupervisionTopicProposed { .. } => "supervision_topic_proposed",
             Self::SupervisionTopicsShortlisted { .. } => "supervision_topics_shortlisted",
             Self::SupervisionPlanApproved { .. } => "supervision_plan_approved",
@@ -1764,7 +1751,6 @@ impl EventKind {
             Self::WorkReportOpinionHandled { .. } => "work_report_opinion_handled",
             Self::WorkReportFollowedUp { .. } => "work_report_followed_up",
             Self::WorkReportClosed { .. } => "work_report_closed",
-            // @event-arms: items
             Self::InspectionPlanned { .. } => "inspection_planned",
             Self::InspectionTeamFormed { .. } => "inspection_team_formed",
             Self::InspectionIssuesRecorded { .. } => "inspection_issues_recorded",
@@ -1783,7 +1769,6 @@ impl EventKind {
             Self::LivelihoodProjectMonitored { .. } => "livelihood_project_monitored",
             Self::LivelihoodProjectCompleted { .. } => "livelihood_project_completed",
             Self::LivelihoodCompletionReported { .. } => "livelihood_completion_reported",
-            // @event-arms: followup
             Self::EvaluationScopeDeclared { .. } => "evaluation_scope_declared",
             Self::WorkEvaluationPlanned { .. } => "work_evaluation_planned",
             Self::WorkEvaluationStarted { .. } => "work_evaluation_started",
@@ -1799,7 +1784,6 @@ impl EventKind {
             Self::WorkEvaluationLookedBack { .. } => "work_evaluation_looked_back",
             Self::WorkEvaluationClosed { .. } => "work_evaluation_closed",
             Self::WorkEvaluationEscalated { .. } => "work_evaluation_escalated",
-            // @event-arms: evaluation
             Self::TopicInquiryHeld { .. } => "topic_inquiry_held",
             Self::InterpellationProposed { .. } => "interpellation_proposed",
             Self::InterpellationAnswerDecided { .. } => "interpellation_answer_decided",
@@ -1812,7 +1796,6 @@ impl EventKind {
             Self::SpecialInvestigationReported { .. } => "special_investigation_reported",
             Self::RemovalProposed { .. } => "removal_proposed",
             Self::RemovalDecided { .. } => "removal_decided",
-            // @event-arms: escalation
             Self::NormativeDocumentFiled { .. } => "normative_document_filed",
             Self::NormativeDocumentReviewStarted { .. } => "normative_document_review_started",
             Self::ReviewFindingRecorded { .. } => "review_finding_recorded",
@@ -1835,7 +1818,6 @@ impl EventKind {
             Self::BudgetReminderSent { .. } => "budget_reminder_sent",
             Self::PreliminaryBudgetSubmitted { .. } => "preliminary_budget_submitted",
             Self::BudgetIssuanceRecorded { .. } => "budget_issuance_recorded",
-            // @event-arms: budget
         }
     }
 }
@@ -2005,7 +1987,6 @@ mod tests {
                 r#"{"type":"speech_recorded","meeting":"M","speech":{"item":2,"kind":"report","minutes":18}}"#,
                 r#"{"type":"ballot_held","ballot":{"id":"B","meeting":"M","congress":"c","item":3,"subject":"决议","kind":"resolution","vote":{"members":45,"present":40,"yes":38,"no":1,"abstain":1},"adopted":true,"at":"2024-06-27T15:00:00+08:00"}}"#,
                 r#"{"type":"extraordinary_session_requested","congress":"c","deputies":80,"in_office":350}"#,
-                // @event-samples: meetings
                 r#"{"type":"supervision_topic_proposed","topic":"T1","congress":"c","year":2024,"source":"public_solicitation","title":"t"}"#,
                 r#"{"type":"supervision_topics_shortlisted","congress":"c","year":2024,"topics":["T1"]}"#,
                 r#"{"type":"supervision_plan_approved","plan":"P","congress":"c","year":2024,"topics":["T1"],"party_committee_ref":"r","party_committee_approved_on":"2023-12-18"}"#,
@@ -2021,7 +2002,6 @@ mod tests {
                 r#"{"type":"work_report_opinion_handled","report":"R","summary":"s","late":true}"#,
                 r#"{"type":"work_report_followed_up","report":"R","kind":"tracking_inspection","summary":"s"}"#,
                 r#"{"type":"work_report_closed","report":"R"}"#,
-                // @event-samples: items
                 r#"{"type":"inspection_planned","inspection":"I","congress":"c","year":2024,"law":{"title":"t","kind":"local_regulation","effective_on":"2024-05-01"},"joint":false}"#,
                 r#"{"type":"inspection_team_formed","inspection":"I","groups":[{"name":"g","leader":"l","deputies":["D"]}]}"#,
                 r#"{"type":"inspection_issues_recorded","inspection":"I","issues":[{"issue":"q","unit":"u","text":"t","handed_over":true}]}"#,
@@ -2040,7 +2020,6 @@ mod tests {
                 r#"{"type":"livelihood_project_monitored","project":"P","deputies":["D"]}"#,
                 r#"{"type":"livelihood_project_completed","project":"P","completed_on":"2025-11-30","on_time":true}"#,
                 r#"{"type":"livelihood_completion_reported","congress":"c","meeting":"M","year":2025}"#,
-                // @event-samples: followup
                 r#"{"type":"evaluation_scope_declared","congress":"c","departments":["u"]}"#,
                 r#"{"type":"work_evaluation_planned","work_evaluation":"W","congress":"c","year":2024,"department":"u","team":{"leader":"D","vice_leaders":["D2"],"members":["D3"]}}"#,
                 r#"{"type":"work_evaluation_started","work_evaluation":"W"}"#,
@@ -2054,7 +2033,6 @@ mod tests {
                 r#"{"type":"work_evaluation_looked_back","work_evaluation":"W","finding":"adequate","summary":"s"}"#,
                 r#"{"type":"work_evaluation_closed","work_evaluation":"W"}"#,
                 r#"{"type":"work_evaluation_escalated","work_evaluation":"W","kind":"interpellation","reason":"r"}"#,
-                // @event-samples: evaluation
                 r#"{"type":"topic_inquiry_held","inquiry":"TI","congress":"c","meeting":"M","held_on":"2024-05-28","report":"r","questioners":["D"],"responders":["u"],"live_stream":true}"#,
                 r#"{"type":"interpellation_proposed","interpellation":"I","congress":"c","addressee":"u","subject":"s","questions":["q"],"by":{"by":"sc_members","members":["D","D2","D3"]},"origin":"W5-1"}"#,
                 r#"{"type":"interpellation_answer_decided","interpellation":"I","mode":"oral_plenary"}"#,
@@ -2067,7 +2045,6 @@ mod tests {
                 r#"{"type":"special_investigation_reported","investigation":"SI","meeting":"M","report":"r","resolution":{"members":5,"present":5,"yes":3,"no":2,"abstain":0},"resolution_adopted":true}"#,
                 r#"{"type":"removal_proposed","removal":"R","congress":"c","official":"o","post":"p","reason":"r","by":{"by":"government"}}"#,
                 r#"{"type":"removal_decided","removal":"R","meeting":"M","vote":{"members":5,"present":5,"yes":3,"no":2,"abstain":0},"adopted":true}"#,
-                // @event-samples: escalation
                 r#"{"type":"normative_document_filed","document":"N","congress":"c","issuer":"u","issuer_kind":"government","title":"t","published_on":"2024-01-01","filed_on":"2024-01-10","late":false}"#,
                 r#"{"type":"normative_document_review_started","document":"N","mode":"own_initiative"}"#,
                 r#"{"type":"review_finding_recorded","document":"N","issue":"i"}"#,
@@ -2088,7 +2065,6 @@ mod tests {
                 r#"{"type":"budget_reminder_sent","congress":"c","reminder":{"year":2024,"unit":"u","kind":"reminder","reason":"r","on":"2024-07-01"}}"#,
                 r#"{"type":"preliminary_budget_submitted","congress":"c","preliminary":{"year":2025,"session":"s1","submitted_on":"2024-12-01"}}"#,
                 r#"{"type":"budget_issuance_recorded","congress":"c","issuance":{"year":2025,"approved_on":"2025-01-10","finance_issued_on":"2025-01-20","departments_issued_on":"2025-01-30"}}"#,
-                // @event-samples: budget
             ]
             .map(|json| serde_json::from_str(json).expect(json)),
         )

@@ -315,7 +315,6 @@ define_id!(
     "ballot",
     "hd-17-sc-21-b1"
 );
-// @ids: meetings
 define_id!(
     /// A proposed supervision topic (监督议题建议, W9).
     SupervisionTopicId,
@@ -334,7 +333,6 @@ define_id!(
     "report",
     "R-2024-01"
 );
-// @ids: items
 define_id!(
     /// A law-enforcement inspection (执法检查, W11).
     InspectionId,
@@ -365,7 +363,6 @@ define_id!(
     "livelihood project",
     "hd-2025-ms-1"
 );
-// @ids: followup
 define_id!(
     /// A department work evaluation (工作评议, W5); not a third-party evaluation of handling
     /// ([`EvaluationId`], W3).
@@ -373,7 +370,6 @@ define_id!(
     "work evaluation",
     "hd-17-we-2024-edu"
 );
-// @ids: evaluation
 define_id!(
     /// An escalation item (W23): a topic inquiry, interpellation, special-question
     /// investigation or removal motion (L-17, L-18, L-19).
@@ -381,7 +377,6 @@ define_id!(
     "escalation",
     "hd-17-zx-2024-1"
 );
-// @ids: escalation
 define_id!(
     /// A normative document filed for review (规范性文件, W12, L-22).
     NormativeDocumentId,
@@ -394,4 +389,3 @@ define_id!(
     "finding",
     "af-2023-01"
 );
-// @ids: budget

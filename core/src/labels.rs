@@ -209,7 +209,6 @@ impl Labelled for CommandKind {
             Self::RecordAttendance => l("登记出席情况", "Record attendance"),
             Self::RecordSpeech => l("登记发言", "Record speech"),
             Self::HoldBallot => l("表决", "Hold ballot"),
-            // @command-labels: meetings
             Self::ProposeSupervisionTopic => l("提出监督议题建议", "Propose a supervision topic"),
             Self::ShortlistSupervisionTopics => l("初选监督议题", "Shortlist supervision topics"),
             Self::ApproveSupervisionPlan => {
@@ -231,7 +230,6 @@ impl Labelled for CommandKind {
             }
             Self::FollowUpWorkReport => l("跟踪监督", "Follow up"),
             Self::CloseWorkReport => l("办结报告", "Close a report"),
-            // @command-labels: items
             Self::PlanInspection => l("安排执法检查", "Plan an inspection"),
             Self::FormInspectionTeam => l("组成执法检查组", "Form the inspection team"),
             Self::RecordInspectionIssues => l("列出问题清单", "Record inspection issues"),
@@ -266,7 +264,6 @@ impl Labelled for CommandKind {
             Self::ReportLivelihoodCompletion => {
                 l("听取民生实事完成情况报告", "Hear the completion report")
             }
-            // @command-labels: followup
             Self::DeclareEvaluationScope => l("确定工作评议范围", "Declare the evaluation scope"),
             Self::PlanWorkEvaluation => l("确定工作评议对象", "Plan a work evaluation"),
             Self::StartWorkEvaluation => l("召开评议动员大会", "Start the work evaluation"),
@@ -282,7 +279,6 @@ impl Labelled for CommandKind {
             Self::LookBackWorkEvaluation => l("整改情况回头看", "Look back"),
             Self::CloseWorkEvaluation => l("结束工作评议", "Close the evaluation"),
             Self::EscalateWorkEvaluation => l("启动刚性监督", "Escalate"),
-            // @command-labels: evaluation
             Self::HoldTopicInquiry => l("开展专题询问", "Hold a topic inquiry"),
             Self::ProposeInterpellation => l("提出质询案", "Propose an interpellation"),
             Self::DecideInterpellationAnswer => l(
@@ -305,7 +301,6 @@ impl Labelled for CommandKind {
             Self::ReportSpecialInvestigation => l("提出调查报告", "Report the investigation"),
             Self::ProposeRemoval => l("提出撤职案", "Propose a removal"),
             Self::DecideRemoval => l("表决撤职案", "Decide the removal"),
-            // @command-labels: escalation
             Self::FileNormativeDocument => l("报送规范性文件备案", "File a normative document"),
             Self::ReviewNormativeDocument => l("审查规范性文件", "Review a normative document"),
             Self::RecordReviewFinding => l("记录审查结论", "Record the review finding"),
@@ -330,7 +325,6 @@ impl Labelled for CommandKind {
                 l("报送预算草案初步方案", "Submit the preliminary budget")
             }
             Self::RecordBudgetIssuance => l("登记预算批复", "Record the budget issuance"),
-            // @command-labels: budget
         }
     }
 }
@@ -476,7 +470,6 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "extraordinary_session_requested" => {
             l("已提议召开临时会议", "Extraordinary session requested")
         }
-        // @event-labels: meetings
         "supervision_topic_proposed" => l("已提出监督议题建议", "Supervision topic proposed"),
         "supervision_topics_shortlisted" => l("监督议题已初选", "Supervision topics shortlisted"),
         "supervision_plan_approved" => l("年度监督工作计划已通过", "Supervision plan approved"),
@@ -494,7 +487,6 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         }
         "work_report_followed_up" => l("已跟踪监督", "Followed up"),
         "work_report_closed" => l("报告已办结", "Report closed"),
-        // @event-labels: items
         "inspection_planned" => l("执法检查已列入计划", "Inspection planned"),
         "inspection_team_formed" => l("执法检查组已组成", "Inspection team formed"),
         "inspection_issues_recorded" => l("问题清单已列出", "Inspection issues recorded"),
@@ -521,7 +513,6 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "livelihood_completion_reported" => {
             l("已听取民生实事完成情况报告", "Completion report heard")
         }
-        // @event-labels: followup
         "evaluation_scope_declared" => l("工作评议范围已确定", "Evaluation scope declared"),
         "work_evaluation_planned" => l("工作评议对象已确定", "Work evaluation planned"),
         "work_evaluation_started" => l("评议动员大会已召开", "Work evaluation started"),
@@ -537,7 +528,6 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "work_evaluation_looked_back" => l("已回头看", "Looked back"),
         "work_evaluation_closed" => l("工作评议已结束", "Work evaluation closed"),
         "work_evaluation_escalated" => l("已启动刚性监督", "Escalated"),
-        // @event-labels: evaluation
         "topic_inquiry_held" => l("专题询问已开展", "Topic inquiry held"),
         "interpellation_proposed" => l("质询案已提出", "Interpellation proposed"),
         "interpellation_answer_decided" => l("质询答复方式已决定", "Answer form decided"),
@@ -554,7 +544,6 @@ pub fn event_label(type_name: &str) -> Option<Label> {
         "special_investigation_reported" => l("调查报告已提出", "Special investigation reported"),
         "removal_proposed" => l("撤职案已提出", "Removal proposed"),
         "removal_decided" => l("撤职案已表决", "Removal decided"),
-        // @event-labels: escalation
         "normative_document_filed" => l("规范性文件已备案", "Normative document filed"),
         "normative_document_review_started" => l("已启动备案审查", "Review started"),
         "review_finding_recorded" => l("审查结论已记录", "Review finding recorded"),
@@ -581,7 +570,6 @@ pub fn event_label(type_name: &str) -> Option<Label> {
             l("预算草案初步方案已报送", "Preliminary budget submitted")
         }
         "budget_issuance_recorded" => l("预算批复已登记", "Budget issuance recorded"),
-        // @event-labels: budget
         _ => return None,
     })
 }
@@ -682,7 +670,6 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "extraordinary_not_requested" => {
             l("临时会议未经提议", "Extraordinary session not requested")
         }
-        // @error-labels: meetings
         "topic_not_shortlisted" => l("议题未经初选", "Topic not shortlisted"),
         "plan_published_late" => l("监督计划未在年初公布", "Plan published too late"),
         "plan_not_published" => l("监督计划尚未公布", "Plan not yet published"),
@@ -702,7 +689,6 @@ pub fn error_code_label(code: &str) -> Option<Label> {
             "尚未报告审议意见研究处理情况",
             "Handling of the review opinion not reported",
         ),
-        // @error-labels: items
         "inspected_before_effect" => l(
             "法律法规施行前不得检查",
             "Inspected before the law takes effect",
@@ -722,7 +708,6 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "not_a_follow_up_year" => l("该年度不在决议跟踪期内", "Not a follow-up year"),
         "wrong_project_year" => l("项目年度不符", "Wrong project year"),
         "no_approved_projects" => l("该年度无已批准的民生实事项目", "No approved projects"),
-        // @error-labels: followup
         "team_composition" => l("评议小组组成不符合要求", "Team composition"),
         "department_already_evaluated" => l(
             "该部门本年度已列入评议",
@@ -740,7 +725,6 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         "option_not_on_scale" => l("测评选项不在测评等次中", "Option not on the scale"),
         "look_back_not_adequate" => l("回头看未认定整改到位", "Look-back not adequate"),
         "no_grounds_for_escalation" => l("无整改不力或拖延整改情形", "No grounds for escalation"),
-        // @error-labels: evaluation
         "too_few_proposers" => l("联名人数不足", "Too few proposers"),
         "not_sc_member" => l(
             "提议人不是常委会组成人员",
@@ -748,7 +732,6 @@ pub fn error_code_label(code: &str) -> Option<Label> {
         ),
         "outside_session" => l("不在代表大会会议期间", "Outside the congress session"),
         "already_rated" => l("已对该答复表示过意见", "Answer already rated"),
-        // @error-labels: escalation
         "issuer_out_of_scope" => l("发文机关不在备案审查范围", "Issuer out of filing scope"),
         "department_paired_elsewhere" => l(
             "该部门已与其他专门委员会对口",
@@ -775,7 +758,6 @@ pub fn error_code_label(code: &str) -> Option<Label> {
             "Preliminary budget submitted too late",
         ),
         "budget_issued_late" => l("预算批复超过法定期限", "Budget issued too late"),
-        // @error-labels: budget
         "feedback_already_given" => l("已评价过这次答复", "Reply already rated"),
         "internal_error" => l("系统内部错误", "Internal error"),
         _ => return None,
@@ -865,7 +847,6 @@ pub struct LabelCatalog {
     pub speech_kind: BTreeMap<String, Label>,
     /// Ballot kinds ([`crate::oversight::meeting::BallotKind`], L-4, S001-4).
     pub ballot_kind: BTreeMap<String, Label>,
-    // @label-groups: meetings
     /// Sources of supervision topics ([`crate::oversight::plan::TopicSource`], L-20).
     pub topic_source: BTreeMap<String, Label>,
     /// Supervision-topic statuses ([`crate::oversight::plan::TopicStatus`], W9).
@@ -884,7 +865,6 @@ pub struct LabelCatalog {
     pub hearing_mode: BTreeMap<String, Label>,
     /// Follow-up kinds ([`crate::oversight::work_report::FollowUpKind`], L-16).
     pub follow_up_kind: BTreeMap<String, Label>,
-    // @label-groups: items
     /// Law kinds ([`crate::oversight::inspection::LawKind`], W11).
     pub law_kind: BTreeMap<String, Label>,
     /// Inspection statuses ([`crate::oversight::inspection::InspectionStatus`], W11).
@@ -901,7 +881,6 @@ pub struct LabelCatalog {
     pub proposal_origin: BTreeMap<String, Label>,
     /// Livelihood project statuses ([`crate::oversight::livelihood::ProjectStatus`], W19).
     pub project_status: BTreeMap<String, Label>,
-    // @label-groups: followup
     /// Work-evaluation statuses ([`crate::oversight::work_evaluation::WorkEvaluationStatus`], W5).
     pub work_evaluation_status: BTreeMap<String, Label>,
     /// Work-evaluation phases ([`crate::oversight::work_evaluation::WorkEvaluationPhase`], W5).
@@ -914,7 +893,6 @@ pub struct LabelCatalog {
     pub look_back_outcome: BTreeMap<String, Label>,
     /// Escalation tools ([`crate::oversight::work_evaluation::WorkEvaluationEscalation`], W5).
     pub work_evaluation_escalation: BTreeMap<String, Label>,
-    // @label-groups: evaluation
     /// Escalation kinds ([`crate::oversight::escalation::EscalationKind`], W23).
     pub escalation_kind: BTreeMap<String, Label>,
     /// Escalation statuses ([`crate::oversight::escalation::EscalationStatus`], W23).
@@ -923,7 +901,6 @@ pub struct LabelCatalog {
     pub interpellation_answer_mode: BTreeMap<String, Label>,
     /// Interpellation answer ratings ([`crate::oversight::escalation::AnswerRating`], L-17).
     pub interpellation_rating: BTreeMap<String, Label>,
-    // @label-groups: escalation
     /// Issuers of normative documents ([`crate::oversight::filing::IssuerKind`], R-F2).
     pub issuer_kind: BTreeMap<String, Label>,
     /// Filing-review modes ([`crate::oversight::filing::ReviewMode`], L-22).
@@ -936,7 +913,6 @@ pub struct LabelCatalog {
     pub audit_finding_status: BTreeMap<String, Label>,
     /// Budget reminders ([`crate::oversight::budget::ReminderKind`], R-B9).
     pub reminder_kind: BTreeMap<String, Label>,
-    // @label-groups: budget
 }
 
 /// Implements [`Labelled`] for a unit-only enum from a table of `Variant => ("中文", "English")`.
@@ -1019,7 +995,6 @@ pub fn catalog() -> LabelCatalog {
         agenda_item_kind: group(&crate::oversight::meeting::AgendaItemKind::ALL),
         speech_kind: group(&crate::oversight::meeting::SpeechKind::ALL),
         ballot_kind: group(&crate::oversight::meeting::BallotKind::ALL),
-        // @label-group-values: meetings
         topic_source: group(&crate::oversight::plan::TopicSource::ALL),
         topic_status: group(&crate::oversight::plan::TopicStatus::ALL),
         plan_status: group(&crate::oversight::plan::PlanStatus::ALL),
@@ -1029,7 +1004,6 @@ pub fn catalog() -> LabelCatalog {
         report_version: group(&crate::oversight::work_report::ReportVersion::ALL),
         hearing_mode: group(&crate::oversight::work_report::HearingMode::ALL),
         follow_up_kind: group(&crate::oversight::work_report::FollowUpKind::ALL),
-        // @label-group-values: items
         law_kind: group(&crate::oversight::inspection::LawKind::ALL),
         inspection_status: group(&crate::oversight::inspection::InspectionStatus::ALL),
         opinion_about: group(&crate::oversight::deliberation::OpinionAbout::ALL),
@@ -1038,7 +1012,6 @@ pub fn catalog() -> LabelCatalog {
         resolution_duty: group(&crate::oversight::deliberation::ResolutionDuty::ALL),
         proposal_origin: group(&crate::oversight::livelihood::ProposalOrigin::ALL),
         project_status: group(&crate::oversight::livelihood::ProjectStatus::ALL),
-        // @label-group-values: followup
         work_evaluation_status: group(
             &crate::oversight::work_evaluation::WorkEvaluationStatus::ALL,
         ),
@@ -1049,19 +1022,16 @@ pub fn catalog() -> LabelCatalog {
         work_evaluation_escalation: group(
             &crate::oversight::work_evaluation::WorkEvaluationEscalation::ALL,
         ),
-        // @label-group-values: evaluation
         escalation_kind: group(&crate::oversight::escalation::EscalationKind::ALL),
         escalation_status: group(&crate::oversight::escalation::EscalationStatus::ALL),
         interpellation_answer_mode: group(&crate::oversight::escalation::AnswerMode::ALL),
         interpellation_rating: group(&crate::oversight::escalation::AnswerRating::ALL),
-        // @label-group-values: escalation
         issuer_kind: group(&crate::oversight::filing::IssuerKind::ALL),
         review_mode: group(&crate::oversight::filing::ReviewMode::ALL),
         filing_status: group(&crate::oversight::filing::FilingStatus::ALL),
         budget_part: group(&crate::oversight::budget::BudgetPart::ALL),
         audit_finding_status: group(&crate::oversight::budget::AuditFindingStatus::ALL),
         reminder_kind: group(&crate::oversight::budget::ReminderKind::ALL),
-        // @label-group-values: budget
         evaluation_status: group(&crate::handling_evaluation::EvaluationStatus::ALL),
     }
 }
@@ -1274,7 +1244,6 @@ mod tests {
             &c.ballot_kind,
             &crate::oversight::meeting::BallotKind::ALL,
         );
-        // @label-covers: meetings
         covers(
             "topic_source",
             &c.topic_source,
@@ -1320,7 +1289,6 @@ mod tests {
             &c.follow_up_kind,
             &crate::oversight::work_report::FollowUpKind::ALL,
         );
-        // @label-covers: items
         covers(
             "law_kind",
             &c.law_kind,
@@ -1361,7 +1329,6 @@ mod tests {
             &c.project_status,
             &crate::oversight::livelihood::ProjectStatus::ALL,
         );
-        // @label-covers: followup
         covers(
             "work_evaluation_status",
             &c.work_evaluation_status,
@@ -1392,7 +1359,6 @@ mod tests {
             &c.work_evaluation_escalation,
             &crate::oversight::work_evaluation::WorkEvaluationEscalation::ALL,
         );
-        // @label-covers: evaluation
         covers(
             "escalation_kind",
             &c.escalation_kind,
@@ -1413,7 +1379,6 @@ mod tests {
             &c.interpellation_rating,
             &crate::oversight::escalation::AnswerRating::ALL,
         );
-        // @label-covers: escalation
         covers(
             "issuer_kind",
             &c.issuer_kind,
@@ -1444,7 +1409,6 @@ mod tests {
             &c.reminder_kind,
             &crate::oversight::budget::ReminderKind::ALL,
         );
-        // @label-covers: budget
         covers(
             "sample_category",
             &c.sample_category,
@@ -1524,7 +1488,7 @@ mod tests {
     fn json_shape() {
         let v = serde_json::to_value(catalog()).unwrap();
         let groups: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(groups.len(), 61);
+        assert_eq!(groups.len(), 70);
         assert_eq!(v["suggestion_status"]["in_plan"]["zh"], "列入计划");
         assert_eq!(
             v["role"]["deputy"],

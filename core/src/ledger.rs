@@ -323,7 +323,6 @@ impl Ledger {
             | Command::RequestExtraordinarySession { .. } => {
                 crate::oversight::meeting::decide(st, &self.rules, cmd.at, &cmd.command)
             }
-            // @decide: meetings
             Command::ProposeSupervisionTopic { .. }
             | Command::ShortlistSupervisionTopics { .. }
             | Command::ApproveSupervisionPlan { .. }
@@ -347,7 +346,6 @@ impl Ledger {
                 date,
                 &cmd.command,
             ),
-            // @decide: items
             Command::PlanInspection { .. }
             | Command::FormInspectionTeam { .. }
             | Command::RecordInspectionIssues { .. }
@@ -376,7 +374,6 @@ impl Ledger {
             | Command::ReportLivelihoodCompletion { .. } => {
                 crate::oversight::livelihood::decide(st, &cmd.actor, date, &cmd.command)
             }
-            // @decide: followup
             Command::DeclareEvaluationScope { .. }
             | Command::PlanWorkEvaluation { .. }
             | Command::StartWorkEvaluation { .. }
@@ -396,7 +393,6 @@ impl Ledger {
                 date,
                 &cmd.command,
             ),
-            // @decide: evaluation
             Command::HoldTopicInquiry { .. }
             | Command::ProposeInterpellation { .. }
             | Command::DecideInterpellationAnswer { .. }
@@ -414,7 +410,6 @@ impl Ledger {
                 date,
                 &cmd.command,
             ),
-            // @decide: escalation
             Command::FileNormativeDocument { .. }
             | Command::ReviewNormativeDocument { .. }
             | Command::RecordReviewFinding { .. }
@@ -438,7 +433,6 @@ impl Ledger {
             Command::SubmitPreliminaryBudget { .. } | Command::RecordBudgetIssuance { .. } => {
                 crate::oversight::budget::decide(st, &self.rules, &cmd.actor, date, &cmd.command)
             }
-            // @decide: budget
             other => suggestion::decide(st, &self.rules, &self.calendar, &cmd.actor, date, other),
         }
     }
@@ -807,7 +801,6 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::ExtraordinarySessionRequested { .. } => {
             crate::oversight::meeting::apply(state, date, &e.event)?
         }
-        // @apply: meetings
         EventKind::SupervisionTopicProposed { .. }
         | EventKind::SupervisionTopicsShortlisted { .. }
         | EventKind::SupervisionPlanApproved { .. }
@@ -827,7 +820,6 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::WorkReportClosed { .. } => {
             crate::oversight::work_report::apply(state, date, &e.event)?
         }
-        // @apply: items
         EventKind::InspectionPlanned { .. }
         | EventKind::InspectionTeamFormed { .. }
         | EventKind::InspectionIssuesRecorded { .. }
@@ -852,7 +844,6 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::LivelihoodCompletionReported { .. } => {
             crate::oversight::livelihood::apply(state, date, &e.event)?
         }
-        // @apply: followup
         EventKind::EvaluationScopeDeclared { .. }
         | EventKind::WorkEvaluationPlanned { .. }
         | EventKind::WorkEvaluationStarted { .. }
@@ -868,7 +859,6 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::WorkEvaluationEscalated { .. } => {
             crate::oversight::work_evaluation::apply(state, date, &e.event)?
         }
-        // @apply: evaluation
         EventKind::TopicInquiryHeld { .. }
         | EventKind::InterpellationProposed { .. }
         | EventKind::InterpellationAnswerDecided { .. }
@@ -883,7 +873,6 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         | EventKind::RemovalDecided { .. } => {
             crate::oversight::escalation::apply(state, date, &e.event)?
         }
-        // @apply: escalation
         EventKind::NormativeDocumentFiled { .. }
         | EventKind::NormativeDocumentReviewStarted { .. }
         | EventKind::ReviewFindingRecorded { .. }
@@ -909,7 +898,6 @@ pub(crate) fn apply(state: &mut State, e: &Event) -> Result<()> {
         EventKind::PreliminaryBudgetSubmitted { .. } | EventKind::BudgetIssuanceRecorded { .. } => {
             crate::oversight::budget::apply(state, date, &e.event)?
         }
-        // @apply: budget
         other => suggestion::apply(state, date, other)?,
     }
     Ok(())

@@ -90,15 +90,13 @@ pub use command::{Command, CommandEnvelope, CommandKind};
 pub use error::{ErrorInfo, ErrorKind, RendaError, Result};
 pub use event::{Event, EventKind, SCHEMA_VERSION};
 pub use handling_evaluation::{EvaluationReport, HandlingEvaluation};
-pub use ids::ClassCaseId;
-pub use ids::EvaluationId;
-pub use ids::MotionId;
-pub use ids::WorkEvaluationId;
 pub use ids::{
-    ActivityId, ActorId, CongressId, DeputyId, PersonId, RuleSetId, SessionId, StationId,
-    SuggestionId, TierId, UnitId, VoterIssueId,
+    ActivityId, ActorId, AuditFindingId, BallotId, ClassCaseId, CongressId, DeputyId, EscalationId,
+    EvaluationId, InspectionId, InspectionIssueId, LivelihoodProjectId, MeetingId, MotionId,
+    NormativeDocumentId, OpinionId, PersonId, ResolutionId, RuleSetId, SessionId, StationId,
+    SuggestionId, SupervisionPlanId, SupervisionTopicId, TierId, UnitId, VoterIssueId,
+    WorkEvaluationId, WorkReportId,
 };
-pub use ids::{SupervisionPlanId, SupervisionTopicId, WorkReportId};
 pub use key_suggestion::{KeyAssessment, KeyFigures, KeySuggestion};
 pub use ledger::{Ledger, Snapshot, SuggestionView};
 pub use motion::{Motion, MotionFigures, MotionStatus};

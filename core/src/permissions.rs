@@ -171,7 +171,6 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             role,
             R::DeputyAffairsOffice | R::DirectorMeeting | R::StandingCommittee
         ),
-        // @allowed: meetings
         // Supervision topics (§6.2 "Supervision topic suggestion"): deputies, street/town organs
         // and the public C; the office enters them (public solicitation, R-M16) and committees
         // propose their research findings (L-20 (4)).
@@ -214,7 +213,6 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             role,
             R::SpecialCommittee | R::DirectorMeeting | R::StandingCommittee
         ),
-        // @allowed: items
         // Law-enforcement inspections (W11; no row in §6.2): the director meeting plans them and
         // the special committees carry them out; the standing committee hears the report and issues
         // the review opinion; the responsible unit reports its issues rectified.
@@ -252,7 +250,6 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             matches!(role, R::StandingCommittee)
         }
         K::CompleteLivelihoodProject => matches!(role, R::GovernmentOffice),
-        // @allowed: followup
         // Department work evaluation (§6.2 "Department evaluation", W5): the director meeting
         // or the SC plans (like the supervision plan); the team (a special committee under
         // the director in charge) works; the department (or the government office) reports;
@@ -275,7 +272,6 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
             role,
             R::SpecialCommittee | R::DirectorMeeting | R::StandingCommittee
         ),
-        // @allowed: evaluation
         // Escalation tools (W23; §6.2 "Department evaluation: escalation": the SC decides; 质询 by
         // >= 3 members, 特定问题调查 by the director meeting or >= 1/5). The SC (or the director
         // meeting, the office recording) holds topic inquiries; SC members propose interpellations
@@ -307,7 +303,6 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         K::CloseInterpellation => matches!(role, R::DirectorMeeting | R::StandingCommittee),
         K::DecideSpecialInvestigation | K::DecideRemoval => matches!(role, R::StandingCommittee),
         K::ReportSpecialInvestigation => matches!(role, R::StandingCommittee | R::SpecialCommittee),
-        // @allowed: escalation
         // Normative document filing (§6.2): the issuer files (government office C; the court,
         // procuratorate and supervisory commission file through the same channel), the working
         // committee reviews (U) and records filings and corrections it receives; only the SC
@@ -337,7 +332,6 @@ pub fn allowed(role: Role, kind: CommandKind) -> bool {
         // budget committee may record the dates it receives.
         K::SubmitPreliminaryBudget => matches!(role, R::GovernmentOffice),
         K::RecordBudgetIssuance => matches!(role, R::GovernmentOffice | R::SpecialCommittee),
-        // @allowed: budget
     }
 }
 
@@ -417,7 +411,6 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
             "permission-matrix §6.2 (no meeting row), L-3, L-4, R-M1, R-M9"
         }
         K::RequestExtraordinarySession => "permission-matrix §6.2 (no meeting row), L-3",
-        // @basis: meetings
         K::ShortlistSupervisionTopics
         | K::ApproveSupervisionPlan
         | K::PublishSupervisionPlan
@@ -435,7 +428,6 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
             "permission-matrix §6.2 (review opinion), W10, L-16"
         }
         K::ProposeSupervisionTopic => "permission-matrix §6.2 (supervision topic), L-20",
-        // @basis: items
         K::PlanInspection
         | K::FormInspectionTeam
         | K::RecordInspectionIssues
@@ -456,7 +448,6 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         | K::MonitorLivelihoodProject
         | K::CompleteLivelihoodProject
         | K::ReportLivelihoodCompletion => "permission-matrix §6.2 (no livelihood row), W19",
-        // @basis: followup
         K::DeclareEvaluationScope | K::PlanWorkEvaluation => {
             "permission-matrix §6.2 (no row; as the annual supervision plan), W5, R-E1, R-E5"
         }
@@ -478,7 +469,6 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
             "permission-matrix §6.2 (no row; department evaluation), R-E4"
         }
         K::EscalateWorkEvaluation => "permission-matrix §6.2 (evaluation: escalation), R-E4",
-        // @basis: evaluation
         K::HoldTopicInquiry => {
             "permission-matrix §6.2 (no topic-inquiry row; SC hears), W23, R-M14"
         }
@@ -496,7 +486,6 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         }
         K::ProposeRemoval => "permission-matrix §6.2 (appointment and removal), W23, L-19",
         K::DecideRemoval => "permission-matrix §6.2 (appointment and removal), L-19, L-4",
-        // @basis: escalation
         K::FileNormativeDocument
         | K::ReviewNormativeDocument
         | K::RecordReviewFinding
@@ -517,7 +506,7 @@ pub fn rule_for(kind: CommandKind) -> &'static str {
         | K::SendBudgetReminder => "permission-matrix §6.2 (no row), W13, R-B8, R-B9",
         K::SubmitPreliminaryBudget | K::RecordBudgetIssuance => {
             "permission-matrix §6.2 (no row; the government reports), L-21"
-        } // @basis: budget
+        }
     }
 }
 

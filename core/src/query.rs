@@ -136,12 +136,48 @@ pub const QUERIES: &[QuerySpec] = &[
         FILTER_READER,
     ),
     q("plan_ledger", CONGRESS_AS_OF, &[]),
-    // @query-specs: meetings
-    // @query-specs: items
-    // @query-specs: followup
-    // @query-specs: evaluation
-    // @query-specs: escalation
-    // @query-specs: budget
+    q("meeting", &[("meeting", Text)], &[]),
+    q(
+        "ballots",
+        &[("congress", Text), ("from", Text), ("to", Text)],
+        &[],
+    ),
+    q(
+        "ballots_popolo",
+        &[("congress", Text), ("from", Text), ("to", Text)],
+        &[],
+    ),
+    q("meeting_compliance", CONGRESS_YEAR, &[]),
+    q(
+        "oversight_figures",
+        &[("congress", Text), ("from", Text), ("to", Text)],
+        &[],
+    ),
+    q("supervision_plan", CONGRESS_YEAR, &[]),
+    q(
+        "report_calendar",
+        &[("congress", Text), ("year", Text), ("as_of", Text)],
+        &[],
+    ),
+    q("inspections", CONGRESS_YEAR, &[]),
+    q("inspection_obligations", CONGRESS_YEAR, &[]),
+    q(
+        "deliberation_opinions",
+        &[("congress", Text), ("session", Text)],
+        &[],
+    ),
+    q("resolution_follow_up", CONGRESS_YEAR, &[]),
+    q("livelihood_projects", CONGRESS_YEAR, &[]),
+    q("evaluation_coverage", CONGRESS_AS_OF, &[]),
+    q("work_evaluations", CONGRESS_YEAR, &[]),
+    q("escalations", CONGRESS_YEAR, &[]),
+    q("escalation_compliance", CONGRESS_YEAR, &[]),
+    q("filing_review", CONGRESS_YEAR, &[]),
+    q("normative_documents", &[], &[]),
+    q("budget_pre_review_coverage", CONGRESS_YEAR, &[]),
+    q("key_budget_review", CONGRESS_YEAR, &[]),
+    q("audit_double_list", CONGRESS_YEAR, &[]),
+    q("budget_records", &[("congress", Text)], &[]),
 ];
 
 /// The spec of the query `name`.
@@ -334,12 +370,46 @@ impl Ledger {
                 }
             }
             "plan_ledger" => self.plan_ledger_to_json(arg("congress"), arg("as_of")),
-            // @query-run: meetings
-            // @query-run: items
-            // @query-run: followup
-            // @query-run: evaluation
-            // @query-run: escalation
-            // @query-run: budget
+            "meeting" => self.meeting_to_json(arg("meeting")),
+            "ballots" => self.ballots_to_json(arg("congress"), arg("from"), arg("to")),
+            "ballots_popolo" => {
+                self.ballots_to_popolo_json(arg("congress"), arg("from"), arg("to"))
+            }
+            "meeting_compliance" => self.meeting_compliance_to_json(arg("congress"), arg("year")),
+            "oversight_figures" => {
+                self.oversight_figures_to_json(arg("congress"), arg("from"), arg("to"))
+            }
+            "supervision_plan" => self.supervision_plan_to_json(arg("congress"), arg("year")),
+            "report_calendar" => {
+                self.report_calendar_to_json(arg("congress"), arg("year"), arg("as_of"))
+            }
+            "inspections" => self.inspections_to_json(arg("congress"), arg("year")),
+            "inspection_obligations" => {
+                self.inspection_obligations_to_json(arg("congress"), arg("year"))
+            }
+            "deliberation_opinions" => {
+                self.deliberation_opinions_to_json(arg("congress"), arg("session"))
+            }
+            "resolution_follow_up" => {
+                self.resolution_follow_up_to_json(arg("congress"), arg("year"))
+            }
+            "livelihood_projects" => self.livelihood_projects_to_json(arg("congress"), arg("year")),
+            "evaluation_coverage" => {
+                self.evaluation_coverage_to_json(arg("congress"), arg("as_of"))
+            }
+            "work_evaluations" => self.work_evaluations_to_json(arg("congress"), arg("year")),
+            "escalations" => self.escalations_to_json(arg("congress"), arg("year")),
+            "escalation_compliance" => {
+                self.escalation_compliance_to_json(arg("congress"), arg("year"))
+            }
+            "filing_review" => self.filing_review_to_json(arg("congress"), arg("year")),
+            "normative_documents" => Ok(self.normative_documents_to_json()),
+            "budget_pre_review_coverage" => {
+                self.budget_pre_review_coverage_to_json(arg("congress"), arg("year"))
+            }
+            "key_budget_review" => self.key_budget_review_to_json(arg("congress"), arg("year")),
+            "audit_double_list" => self.audit_double_list_to_json(arg("congress"), arg("year")),
+            "budget_records" => self.budget_records_to_json(arg("congress")),
             other => Err(RendaError::InvalidField {
                 field: "query.query".into(),
                 value: other.into(),

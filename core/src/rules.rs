@@ -206,17 +206,11 @@ impl RuleSet {
         r.legal_basis.push(
             "北京市人大常委会议事规则：报告时间不超过20/15/10分钟 (R-M1…R-M3); 第一议题 (R-M9); 每次常委会会议邀请2至3名代表列席 (R-M8, 延庆)".into(),
         );
-        // @beijing: meetings
         r.legal_basis.push(
             "石景山区人大常委会：每半年听取政府债务情况报告 (R-B5); 审查决算时附绩效评价报告 (R-B7)".into(),
         );
         r.oversight.reports = crate::oversight::work_report::ReportRules::beijing_district();
-        // @beijing: items
-        // @beijing: followup
-        // @beijing: evaluation
-        // @beijing: escalation
         r.oversight.budget = crate::oversight::budget::BudgetRules::haidian();
-        // @beijing: budget
         r.suggestion.rehandle_deadline = months(2);
         r.legal_basis.push(
             "海淀区人大常委会2024年工作报告：落实‘月进站、季回家、年述职’工作要求 (R-D1); 实行履职公示制度 (W6; point values illustrative, the seeds give none)".into(),

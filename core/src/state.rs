@@ -77,7 +77,6 @@ pub struct State {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extraordinary_requests:
         BTreeMap<CongressId, Vec<crate::oversight::meeting::ExtraordinaryRequest>>,
-    // @state: meetings
     /// Supervision topics proposed (W9) by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub supervision_topics:
@@ -89,7 +88,6 @@ pub struct State {
     /// Reports the standing committee hears (W10) by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub work_reports: BTreeMap<crate::ids::WorkReportId, crate::oversight::work_report::WorkReport>,
-    // @state: items
     /// Law-enforcement inspections (W11) by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inspections: BTreeMap<crate::ids::InspectionId, crate::oversight::inspection::Inspection>,
@@ -113,7 +111,6 @@ pub struct State {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub livelihood_reports:
         BTreeMap<crate::ids::MeetingId, crate::oversight::livelihood::CompletionReport>,
-    // @state: followup
     /// Department work evaluations (W5) by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub work_evaluations:
@@ -121,12 +118,10 @@ pub struct State {
     /// The departments each congress means to evaluate within the term (R-E1).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub evaluation_scopes: BTreeMap<CongressId, crate::oversight::work_evaluation::EvaluationScope>,
-    // @state: evaluation
     /// Escalation items (W23): topic inquiries, interpellations, special-question investigations
     /// and removal motions.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub escalations: BTreeMap<crate::ids::EscalationId, crate::oversight::escalation::Escalation>,
-    // @state: escalation
     /// Normative documents filed for review (W12) by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub normative_documents:
@@ -138,7 +133,6 @@ pub struct State {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub audit_findings:
         BTreeMap<crate::ids::AuditFindingId, crate::oversight::budget::AuditFinding>,
-    // @state: budget
 }
 
 impl State {
@@ -188,21 +182,15 @@ impl State {
         self.validate_handling_evaluations()?;
         crate::class_case::validate(self)?;
         crate::oversight::meeting::validate_state(self)?;
-        // @validate: meetings
         crate::oversight::plan::validate_state(self)?;
         crate::oversight::work_report::validate_state(self)?;
-        // @validate: items
         crate::oversight::inspection::validate_state(self)?;
         crate::oversight::deliberation::validate_state(self)?;
         crate::oversight::livelihood::validate_state(self)?;
-        // @validate: followup
         crate::oversight::work_evaluation::validate_state(self)?;
-        // @validate: evaluation
         crate::oversight::escalation::validate_state(self)?;
-        // @validate: escalation
         crate::oversight::filing::validate_state(self)?;
         crate::oversight::budget::validate_state(self)?;
-        // @validate: budget
         self.validate_deputy_family()
     }
 

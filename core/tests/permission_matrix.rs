@@ -109,7 +109,6 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::RecordSpeech
             | CommandKind::HoldBallot
             | CommandKind::RequestExtraordinarySession
-            // @matrix: meetings
             | CommandKind::ProposeSupervisionTopic
             | CommandKind::ShortlistSupervisionTopics
             | CommandKind::ApproveSupervisionPlan
@@ -125,7 +124,6 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::ReportOpinionHandling
             | CommandKind::FollowUpWorkReport
             | CommandKind::CloseWorkReport
-            // @matrix: items
             | CommandKind::PlanInspection
             | CommandKind::FormInspectionTeam
             | CommandKind::RecordInspectionIssues
@@ -144,7 +142,6 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::MonitorLivelihoodProject
             | CommandKind::CompleteLivelihoodProject
             | CommandKind::ReportLivelihoodCompletion
-            // @matrix: followup
             | CommandKind::DeclareEvaluationScope
             | CommandKind::PlanWorkEvaluation
             | CommandKind::StartWorkEvaluation
@@ -158,7 +155,6 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::LookBackWorkEvaluation
             | CommandKind::CloseWorkEvaluation
             | CommandKind::EscalateWorkEvaluation
-            // @matrix: evaluation
             | CommandKind::HoldTopicInquiry
             | CommandKind::ProposeInterpellation
             | CommandKind::DecideInterpellationAnswer
@@ -170,7 +166,6 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::ReportSpecialInvestigation
             | CommandKind::ProposeRemoval
             | CommandKind::DecideRemoval
-            // @matrix: escalation
             | CommandKind::FileNormativeDocument
             | CommandKind::ReviewNormativeDocument
             | CommandKind::RecordReviewFinding
@@ -188,9 +183,7 @@ fn every_kind() -> Vec<CommandKind> {
             | CommandKind::StrikeOffAuditFinding
             | CommandKind::SendBudgetReminder
             | CommandKind::SubmitPreliminaryBudget
-            | CommandKind::RecordBudgetIssuance
-            // @matrix: budget
-            => {}
+            | CommandKind::RecordBudgetIssuance => {}
         }
     }
     all

@@ -135,7 +135,6 @@ pub struct Meeting {
     /// Speeches with their length (`record_speech`; R-M1…R-M3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub speeches: Vec<Speech>,
-    // @meeting-fields: meetings
 }
 
 /// Checks `convene_meeting`: the meeting is new, the congress exists, the date falls within

@@ -6,23 +6,17 @@
 //! Every item refers to the meeting that heard or decided it ([`meeting::Meeting`]), so counts
 //! such as "7 standing-committee meetings, 46 reports heard" come from one log.
 
-pub mod meeting;
-pub mod meeting_report;
-// @modules: meetings
-pub mod plan;
-pub mod work_report;
-// @modules: items
+pub mod budget;
 pub mod deliberation;
+pub mod escalation;
+pub mod filing;
 pub mod inspection;
 pub mod livelihood;
-// @modules: followup
+pub mod meeting;
+pub mod meeting_report;
+pub mod plan;
 pub mod work_evaluation;
-// @modules: evaluation
-pub mod escalation;
-// @modules: escalation
-pub mod budget;
-pub mod filing;
-// @modules: budget
+pub mod work_report;
 
 use serde::{Deserialize, Serialize};
 
@@ -39,29 +33,23 @@ pub struct OversightRules {
     /// Meetings and votes: quorum, majorities, speaking limits, agenda order, session policy
     /// (L-3, L-4, L-5, R-M1…R-M3, R-M8, R-M9, R-M12).
     pub meetings: meeting::MeetingRules,
-    // @rules: meetings
     /// The annual supervision plan (W9; R-M17, L-20).
     pub plan: plan::PlanRules,
     /// The reports the standing committee hears (W10; L-15, L-16, R-M20, R-B5, R-B6, R-B7).
     pub reports: work_report::ReportRules,
-    // @rules: items
     /// Law-enforcement inspections (W11, R-L1).
     pub inspection: inspection::InspectionRules,
     /// Deliberation opinions (W14, R-M7).
     pub deliberation: deliberation::DeliberationRules,
-    // @rules: followup
     /// Department work evaluation (W5; R-E3, R-E4, R-E5).
     pub work_evaluation: work_evaluation::WorkEvaluationRules,
-    // @rules: evaluation
     /// The escalation tools (W23; L-17, L-18, L-19, R-M14).
     #[serde(default)]
     pub escalation: escalation::EscalationRules,
-    // @rules: escalation
     /// Filing review of normative documents (W12, L-22, R-F2).
     pub filing: filing::FilingRules,
     /// The budget cycle (W13, R-B1, R-B2, R-B10, R-M10).
     pub budget: budget::BudgetRules,
-    // @rules: budget
 }
 
 /// What the congress's supervision and evaluation work produced in a period: the second
@@ -88,12 +76,6 @@ pub struct Outputs {
     pub inspections: u32,
     /// Topic inquiries held (专题询问).
     pub topic_inquiries: u32,
-    // @outputs-fields: meetings
-    // @outputs-fields: items
-    // @outputs-fields: followup
-    // @outputs-fields: evaluation
-    // @outputs-fields: escalation
-    // @outputs-fields: budget
 }
 
 /// Counts the outputs of `congress` from `from` to `to`, both included: each concept adds
@@ -112,20 +94,13 @@ pub fn outputs(
     to: chrono::NaiveDate,
 ) -> Outputs {
     let mut out = Outputs::default();
-    let _ = (st, congress, from, to);
     meeting::add_outputs(st, congress, from, to, &mut out);
-    // @outputs: meetings
     work_report::add_outputs(st, congress, from, to, &mut out);
-    // @outputs: items
     inspection::add_outputs(st, congress, from, to, &mut out);
     livelihood::add_outputs(st, congress, from, to, &mut out);
-    // @outputs: followup
     work_evaluation::add_outputs(st, congress, from, to, &mut out);
-    // @outputs: evaluation
     escalation::add_outputs(st, congress, from, to, &mut out);
-    // @outputs: escalation
     filing::add_outputs(st, congress, from, to, &mut out);
     budget::add_outputs(st, congress, from, to, &mut out);
-    // @outputs: budget
     out
 }

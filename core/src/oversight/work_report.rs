@@ -378,7 +378,7 @@ crate::labels::labelled!(FollowUpKind {
 ///
 /// ```
 /// let f: renda::oversight::work_report::ReportFrequency =
-///     serde_json::from_str(r#"{"kind":"government_debt","per_year":2}"#).unwrap();
+///     serde_json::from_str(r#"{"kind":"government_debt","per_year":2,"rule":"R-B5"}"#).unwrap();
 /// assert_eq!(f.sub_kind, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
