@@ -629,11 +629,53 @@ fn text(field: &str, value: &str) -> Result<()> {
     crate::suggestion::non_empty(field, value, MAX_TEXT_CHARS)
 }
 
-fn optional_origin(origin: &Option<String>) -> Result<()> {
-    match origin {
-        Some(o) => check_name("command.origin", o),
-        None => Ok(()),
+/// Checks an opening command's `origin`: 1 to 200 characters; when it names a department work
+/// evaluation (W5) that evaluation must be of the same congress and escalated to this very tool
+/// (R-E4: "整改不力、拖延整改" → 质询, 专题询问 or 特定问题调查), so the escalation path is one
+/// traceable chain from the evaluation's plan to the interpellation.
+fn optional_origin(
+    st: &State,
+    congress: &CongressId,
+    kind: EscalationKind,
+    origin: &Option<String>,
+) -> Result<()> {
+    use crate::oversight::work_evaluation::{WorkEvaluationEscalation as W, WorkEvaluationStatus};
+    let Some(o) = origin else {
+        return Ok(());
+    };
+    check_name("command.origin", o)?;
+    let Some(e) = crate::ids::WorkEvaluationId::new(o.as_str())
+        .ok()
+        .and_then(|id| st.work_evaluations.get(&id))
+    else {
+        return Ok(());
+    };
+    let wanted = match kind {
+        EscalationKind::TopicInquiry => Some(W::TopicInquiry),
+        EscalationKind::Interpellation => Some(W::Interpellation),
+        EscalationKind::SpecialInvestigation => Some(W::SpecialQuestionInvestigation),
+        EscalationKind::Removal => None,
+    };
+    let escalated_to = e.escalation.as_ref().map(|x| x.kind);
+    if &e.congress != congress
+        || e.status != WorkEvaluationStatus::Escalated
+        || wanted.is_none()
+        || escalated_to != wanted
+    {
+        return Err(RendaError::rule_violation(
+            rule_codes::NO_GROUNDS_FOR_ESCALATION,
+            "R-E4",
+            Some("command.origin"),
+            Some(o.clone()),
+            format!(
+                "work evaluation {o} is {} and escalated to {}; a {} may cite it only once it is escalated to that tool in the same congress",
+                e.status.as_str(),
+                escalated_to.map_or("nothing", |k| k.as_str()),
+                kind.as_str()
+            ),
+        ));
     }
+    Ok(())
 }
 
 /// Deputies of `congress`, each once and in office on `date` (L-11).
@@ -1021,7 +1063,7 @@ pub(crate) fn decide(
                 "command.meeting",
             )?;
             check_name("command.report", report)?;
-            optional_origin(origin)?;
+            optional_origin(st, congress, EscalationKind::TopicInquiry, origin)?;
             if questioners.is_empty() {
                 return Err(RendaError::InvalidField {
                     field: "command.questioners".into(),
@@ -1074,7 +1116,7 @@ pub(crate) fn decide(
             let c = st.congress(congress, "command.congress")?;
             st.unit(addressee, "command.addressee")?;
             check_name("command.subject", subject)?;
-            optional_origin(origin)?;
+            optional_origin(st, congress, EscalationKind::Interpellation, origin)?;
             if questions.is_empty() {
                 return Err(RendaError::InvalidField {
                     field: "command.questions".into(),
@@ -1312,7 +1354,7 @@ pub(crate) fn decide(
             State::absent(&st.escalations, investigation, "escalation")?;
             let c = st.congress(congress, "command.congress")?;
             check_name("command.subject", subject)?;
-            optional_origin(origin)?;
+            optional_origin(st, congress, EscalationKind::SpecialInvestigation, origin)?;
             let r = rules(book, c, date)?;
             check_proposers(st, r, c, date, actor, by, &INVESTIGATION)?;
             Ok(vec![EventKind::SpecialInvestigationProposed {
@@ -1410,7 +1452,7 @@ pub(crate) fn decide(
             check_name("command.official", official)?;
             check_name("command.post", post)?;
             text("command.reason", reason)?;
-            optional_origin(origin)?;
+            optional_origin(st, congress, EscalationKind::Removal, origin)?;
             let r = rules(book, c, date)?;
             check_proposers(st, r, c, date, actor, by, &REMOVAL)?;
             Ok(vec![EventKind::RemovalProposed {
