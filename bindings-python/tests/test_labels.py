@@ -14,6 +14,16 @@ GROUPS = {
     "motion_status", "motion_kind", "handling_phase", "report_to", "year_outcome", "key_designator",
     "key_meeting_kind", "organ", "key_outcome", "supervision_mode", "sample_category",
     "evaluation_grade", "evaluation_use", "evaluation_status",
+    # meetings, supervision items and evaluations (issue 5)
+    "meeting_body", "meeting_kind", "agenda_item_kind", "speech_kind", "ballot_kind",
+    "topic_source", "topic_status", "plan_status", "report_kind", "state_assets_kind",
+    "report_status", "report_version", "hearing_mode", "follow_up_kind", "law_kind",
+    "inspection_status", "opinion_about", "opinion_route", "opinion_status", "resolution_duty",
+    "proposal_origin", "project_status", "work_evaluation_status", "work_evaluation_phase",
+    "investigation_method", "satisfaction_result", "look_back_outcome",
+    "work_evaluation_escalation", "escalation_kind", "escalation_status",
+    "interpellation_answer_mode", "interpellation_rating", "issuer_kind", "review_mode",
+    "filing_status", "budget_part", "audit_finding_status", "reminder_kind",
 }
 
 

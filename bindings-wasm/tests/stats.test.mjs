@@ -42,12 +42,19 @@ test("bad input is a typed InputError naming the field", () => {
 test("labels: groups, known values, a copy each time", () => {
   const cat = labels();
   assert.deepEqual(Object.keys(cat).sort(), [
-    "activity_kind", "command", "count_unit", "day_kind", "deputy_status", "duration_unit",
-    "education", "error_code", "error_kind", "evaluation_grade", "evaluation_status", "evaluation_use",
-    "event", "handling_phase", "key_designator", "key_meeting_kind", "key_outcome", "level",
-    "motion_kind", "motion_status", "organ", "report_to", "result_category", "role",
-    "sample_category", "satisfaction", "submission_period", "suggestion_status", "supervision_mode",
-    "termination_reason", "triage_outcome", "year_outcome",
+    "activity_kind", "agenda_item_kind", "audit_finding_status", "ballot_kind", "budget_part", "command",
+    "count_unit", "day_kind", "deputy_status", "duration_unit", "education", "error_code", "error_kind",
+    "escalation_kind", "escalation_status", "evaluation_grade", "evaluation_status", "evaluation_use",
+    "event", "filing_status", "follow_up_kind", "handling_phase", "hearing_mode", "inspection_status",
+    "interpellation_answer_mode", "interpellation_rating", "investigation_method", "issuer_kind",
+    "key_designator", "key_meeting_kind", "key_outcome", "law_kind", "level", "look_back_outcome",
+    "meeting_body", "meeting_kind", "motion_kind", "motion_status", "opinion_about", "opinion_route",
+    "opinion_status", "organ", "plan_status", "project_status", "proposal_origin", "reminder_kind",
+    "report_kind", "report_status", "report_to", "report_version", "resolution_duty", "result_category",
+    "review_mode", "role", "sample_category", "satisfaction", "satisfaction_result", "speech_kind",
+    "state_assets_kind", "submission_period", "suggestion_status", "supervision_mode", "termination_reason",
+    "topic_source", "topic_status", "triage_outcome", "work_evaluation_escalation", "work_evaluation_phase",
+    "work_evaluation_status", "year_outcome",
   ]);
   assert.equal(cat.activity_kind.debrief.zh, "述职");
   assert.equal(cat.suggestion_status.in_plan.zh, "列入计划");

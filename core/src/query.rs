@@ -142,11 +142,6 @@ pub const QUERIES: &[QuerySpec] = &[
         &[("congress", Text), ("from", Text), ("to", Text)],
         &[],
     ),
-    q(
-        "ballots_popolo",
-        &[("congress", Text), ("from", Text), ("to", Text)],
-        &[],
-    ),
     q("meeting_compliance", CONGRESS_YEAR, &[]),
     q(
         "oversight_figures",
@@ -180,6 +175,25 @@ pub const QUERIES: &[QuerySpec] = &[
     q("budget_records", &[("congress", Text)], &[]),
 ];
 
+/// Queries of the `popolo` feature (left out of the wasm build for size).
+#[cfg(feature = "popolo")]
+pub const POPOLO_QUERIES: &[QuerySpec] = &[q(
+    "ballots_popolo",
+    &[("congress", Text), ("from", Text), ("to", Text)],
+    &[],
+)];
+#[cfg(not(feature = "popolo"))]
+const POPOLO_QUERIES: &[QuerySpec] = &[];
+
+/// Every query of this build: [`QUERIES`] and, with the `popolo` feature, the Popolo exports.
+///
+/// ```
+/// assert!(renda::query::all().count() >= renda::query::QUERIES.len());
+/// ```
+pub fn all() -> impl Iterator<Item = &'static QuerySpec> {
+    QUERIES.iter().chain(POPOLO_QUERIES.iter())
+}
+
 /// The spec of the query `name`.
 ///
 /// ```
@@ -187,7 +201,7 @@ pub const QUERIES: &[QuerySpec] = &[
 /// assert!(renda::query::spec("nope").is_none());
 /// ```
 pub fn spec(name: &str) -> Option<&'static QuerySpec> {
-    QUERIES.iter().find(|s| s.name == name)
+    all().find(|s| s.name == name)
 }
 
 /// Every query spec as JSON (for the bindings' runners and documentation).
@@ -196,7 +210,7 @@ pub fn spec(name: &str) -> Option<&'static QuerySpec> {
 /// assert!(renda::query::specs_json().starts_with(r#"[{"name":"composition""#));
 /// ```
 pub fn specs_json() -> String {
-    serde_json::to_string(QUERIES).expect("query specs serialise")
+    serde_json::to_string(&all().collect::<Vec<_>>()).expect("query specs serialise")
 }
 
 /// Checks a query object against its spec: a known name, every required argument of the
@@ -220,11 +234,7 @@ pub fn check(q: &Map<String, Value>, ignore: &[&str]) -> Result<&'static QuerySp
         value: crate::ids::truncate(name),
         reason: format!(
             "unknown query (known: {})",
-            QUERIES
-                .iter()
-                .map(|s| s.name)
-                .collect::<Vec<_>>()
-                .join(", ")
+            all().map(|s| s.name).collect::<Vec<_>>().join(", ")
         ),
     })?;
     for (arg, kind) in s.required {
@@ -372,6 +382,7 @@ impl Ledger {
             "plan_ledger" => self.plan_ledger_to_json(arg("congress"), arg("as_of")),
             "meeting" => self.meeting_to_json(arg("meeting")),
             "ballots" => self.ballots_to_json(arg("congress"), arg("from"), arg("to")),
+            #[cfg(feature = "popolo")]
             "ballots_popolo" => {
                 self.ballots_to_popolo_json(arg("congress"), arg("from"), arg("to"))
             }
@@ -428,7 +439,7 @@ mod tests {
     #[test]
     fn every_listed_query_is_dispatched() {
         let l = Ledger::new(Default::default());
-        for s in QUERIES {
+        for s in all() {
             let mut q = Map::new();
             q.insert("query".into(), Value::String(s.name.into()));
             for (a, kind) in s.required {
@@ -447,7 +458,7 @@ mod tests {
 
     #[test]
     fn names_are_unique() {
-        let names: std::collections::BTreeSet<&str> = QUERIES.iter().map(|s| s.name).collect();
-        assert_eq!(names.len(), QUERIES.len());
+        let names: std::collections::BTreeSet<&str> = all().map(|s| s.name).collect();
+        assert_eq!(names.len(), all().count());
     }
 }

@@ -806,3 +806,54 @@ proptest! {
         }
     }
 }
+
+/// Ballots (L-4) export as Popolo vote events with their organization, classification, result
+/// and counts (issue 5 item 1), on the story of `tests/scenarios/mt_l4_majority_of_all_sc.json`:
+/// a director-meeting decision, a resolution that fails with 22 of 45 (a majority of those
+/// present but not of all members), an adopted one and an appointment.
+#[test]
+fn ballots_export_as_popolo_vote_events() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/scenarios/mt_l4_majority_of_all_sc.json");
+    let scenario: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut ledger = Ledger::new(Default::default());
+    for s in scenario["steps"].as_array().unwrap() {
+        let envelope = json!({"at": s["at"], "actor": s["actor"], "command": s["command"]});
+        let _ = ledger.execute_json(&envelope.to_string());
+    }
+    let out: Value = serde_json::from_str(
+        &ledger
+            .query_json(r#"{"query":"ballots_popolo","congress":"hd-17","from":"2024-01-01","to":"2024-12-31"}"#)
+            .unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<&str> = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "hd-17/ballot/d1",
+            "hd-17/ballot/b1",
+            "hd-17/ballot/b2",
+            "hd-17/ballot/b7"
+        ]
+    );
+    assert_eq!(out[0]["organization_id"], "hd-17/director_meeting");
+    assert_eq!(out[1]["organization_id"], "hd-17/standing_committee");
+    assert_eq!(out[1]["classification"], "resolution");
+    assert_eq!(out[1]["result"], "fail");
+    assert_eq!(
+        out[1]["counts"],
+        json!([{"option": "yes", "value": 22}, {"option": "no", "value": 10},
+               {"option": "abstain", "value": 8}, {"option": "absent", "value": 5}])
+    );
+    assert_eq!(
+        (out[2]["result"].as_str(), out[3]["result"].as_str()),
+        (Some("pass"), Some("pass"))
+    );
+    assert_eq!(out[3]["classification"], "appointment");
+}

@@ -10,6 +10,7 @@ __all__ = [
     "Store",
     "rule_set_preset_json",
     "labels_json",
+    "query_specs_json",
     "check_figure_json",
     "is_reproducible",
     "verify_log_json",

@@ -1892,6 +1892,7 @@ pub fn list(st: &State, congress: &CongressId, year: i32) -> Result<Vec<WorkEval
 /// The satisfaction votes of `congress` as Popolo vote tallies (R-E3), ordered by evaluation
 /// id; pass them to [`crate::popolo::vote_events_from_tallies`]. The result is `pass` for
 /// satisfied and `fail` for not satisfied.
+#[cfg(feature = "popolo")]
 pub fn vote_tallies(st: &State, congress: &CongressId) -> Vec<crate::popolo::VoteTally> {
     st.work_evaluations
         .values()
@@ -1996,6 +1997,7 @@ impl Ledger {
     }
 
     /// The satisfaction votes of `congress` as Popolo vote tallies ([`vote_tallies`]).
+    #[cfg(feature = "popolo")]
     ///
     /// ```
     /// let l = renda::Ledger::new(Default::default());
