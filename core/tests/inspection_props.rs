@@ -357,3 +357,53 @@ proptest! {
         walk(start, &steps);
     }
 }
+
+/// The generator reaches every event of the family in deterministic long walks.
+#[test]
+fn the_generator_reaches_every_event() {
+    use proptest::strategy::ValueTree;
+    let mut rng = proptest::test_runner::TestRunner::deterministic();
+    let mut seen = std::collections::BTreeSet::new();
+    for w in 0..40u16 {
+        let steps = prop::collection::vec(step(), 150)
+            .new_tree(&mut rng)
+            .unwrap()
+            .current();
+        let mut l = setup();
+        let mut today = date(2024, 1, 2) + Days::days(i64::from(w * 7));
+        for s in &steps {
+            today += Days::days(i64::from(s.advance));
+            let (role, id, cmd) = build(s, today);
+            let Some(env) = envelope(today, role, &id, cmd) else {
+                continue;
+            };
+            if let Ok(events) = l.execute(env) {
+                seen.extend(events.iter().map(|e| e.event.type_name()));
+            }
+        }
+    }
+    let missing: Vec<&str> = [
+        "inspection_planned",
+        "inspection_team_formed",
+        "inspection_issues_recorded",
+        "inspection_reported",
+        "inspection_review_opinion_issued",
+        "inspection_issue_rectified",
+        "inspection_looked_back",
+        "inspection_closed",
+        "deliberation_opinion_recorded",
+        "deliberation_opinion_routed",
+        "deliberation_handling_reported",
+        "resolution_follow_up_planned",
+        "resolution_duty_recorded",
+        "livelihood_project_proposed",
+        "livelihood_projects_approved",
+        "livelihood_project_monitored",
+        "livelihood_project_completed",
+        "livelihood_completion_reported",
+    ]
+    .into_iter()
+    .filter(|t| !seen.contains(t))
+    .collect();
+    assert!(missing.is_empty(), "never reached: {missing:?}");
+}

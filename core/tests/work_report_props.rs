@@ -364,3 +364,51 @@ proptest! {
         check_replay(&l);
     }
 }
+
+/// The generator reaches the whole lifecycle: deterministic long walks record every event type
+/// of the plan and report family.
+#[test]
+fn the_generator_reaches_every_event() {
+    use proptest::strategy::ValueTree;
+    let mut rng = proptest::test_runner::TestRunner::deterministic();
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..40 {
+        let steps = proptest::collection::vec(step(), 150)
+            .new_tree(&mut rng)
+            .unwrap()
+            .current();
+        let mut l = setup();
+        let mut today = date("2023-11-01");
+        for s in &steps {
+            today += Days::days(i64::from(s.advance) * 3);
+            let (role, id, cmd) = build(&l, s, &mut today);
+            let Some(env) = envelope(today, role, &id, cmd) else {
+                continue;
+            };
+            if let Ok(events) = l.execute(env) {
+                seen.extend(events.iter().map(|e| e.event.type_name()));
+            }
+        }
+    }
+    let missing: Vec<&str> = [
+        "supervision_topic_proposed",
+        "supervision_topics_shortlisted",
+        "supervision_plan_approved",
+        "supervision_plan_published",
+        "supervision_topic_chosen",
+        "supervision_plan_adjusted",
+        "work_report_scheduled",
+        "work_report_research_recorded",
+        "work_report_submitted",
+        "work_report_returned",
+        "work_report_heard",
+        "work_report_opinion_issued",
+        "work_report_opinion_handled",
+        "work_report_followed_up",
+        "work_report_closed",
+    ]
+    .into_iter()
+    .filter(|t| !seen.contains(t))
+    .collect();
+    assert!(missing.is_empty(), "never reached: {missing:?}");
+}
