@@ -355,29 +355,8 @@ function run(s) {
  * `scope` a string or an object, `reader` an object; an optional argument that is absent or
  * null is not given.
  */
-const QUERIES = new Map([
-  ["composition", [["congress", "as_of"], ["decimals"]]],
-  ["participation", [["congress", "from", "to"], ["decimals"]]],
-  ["check_organisation", [["congress", "as_of"], []]],
-  ["compliance", [["congress", "as_of"], []]],
-  ["points", [["congress", "period"], ["scope", "reader"]]],
-  ["points_publications", [[], []]],
-  ["deputies", [["as_of"], []]],
-  ["voter_issues", [[], ["reader"]]],
-  ["archive", [["deputy"], ["reader"]]],
-  ["key_figures", [["congress", "as_of"], []]],
-  ["key_assessment", [["suggestion", "as_of"], ["reader"]]],
-  ["supervision_monitor", [["congress", "as_of"], []]],
-  ["evaluations", [[], ["reader"]]],
-  ["evaluation_sample", [["evaluation", "as_of"], ["reader"]]],
-  ["motions", [[], []]],
-  ["motion_figures", [["congress", "as_of"], []]],
-  ["class_cases", [["congress", "as_of"], []]],
-  ["class_case_candidates", [["congress", "min_score"], []]],
-  ["unit_scores", [["as_of"], ["filter", "reader"]]],
-  ["figures_by", [["as_of", "by"], ["filter", "reader"]]],
-  ["plan_ledger", [["congress", "as_of"], []]],
-]);
+/** name → [required, optional] arguments, from core's list (`queries()`, filled after init). */
+const QUERIES = new Map();
 
 class QueryError extends Error {}
 
@@ -530,10 +509,7 @@ async function main() {
     return 2;
   }
   await init();
-  // Queries without a named method here are checked against core's list (`queries()`).
-  for (const s of queries()) {
-    if (!QUERIES.has(s.name)) QUERIES.set(s.name, [s.required.map(([a]) => a), s.optional.map(([a]) => a)]);
-  }
+  for (const s of queries()) QUERIES.set(s.name, [s.required.map(([a]) => a), s.optional.map(([a]) => a)]);
   try {
     checkQueries(scenario);
   } catch (e) {

@@ -35,7 +35,7 @@ use crate::ids::{CongressId, DeputyId, SuggestionId};
 use crate::ledger::{check_name, Ledger};
 use crate::rules::RuleBook;
 use crate::state::State;
-use crate::suggestion::{Satisfaction, Suggestion, SuggestionStatus, MAX_TEXT_CHARS};
+use crate::suggestion::{Satisfaction, Suggestion, SuggestionStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -401,10 +401,7 @@ const OPEN_FOR_KEY: [SuggestionStatus; 5] = [
 
 pub(crate) use crate::suggestion::transition;
 
-/// Free text: not blank, at most [`MAX_TEXT_CHARS`] characters.
-pub(crate) fn text(field: &str, value: &str) -> Result<()> {
-    crate::suggestion::non_empty(field, value, MAX_TEXT_CHARS)
-}
+pub(crate) use crate::suggestion::text;
 
 /// A suggestion named at `field`, or `not_found` there.
 pub(crate) fn suggestion_at<'a>(

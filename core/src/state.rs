@@ -284,6 +284,34 @@ impl State {
         Ok(())
     }
 
+    /// The entry for `id` in `map`, or `not_found` for an `entity` naming `field`.
+    pub(crate) fn found<'m, K: Ord + std::fmt::Display, V>(
+        map: &'m BTreeMap<K, V>,
+        id: &K,
+        entity: &'static str,
+        field: &str,
+    ) -> Result<&'m V> {
+        map.get(id).ok_or_else(|| RendaError::NotFound {
+            entity,
+            id: id.to_string(),
+            field: field.to_string(),
+        })
+    }
+
+    /// [`State::found`], mutable.
+    pub(crate) fn found_mut<'m, K: Ord + std::fmt::Display, V>(
+        map: &'m mut BTreeMap<K, V>,
+        id: &K,
+        entity: &'static str,
+        field: &str,
+    ) -> Result<&'m mut V> {
+        map.get_mut(id).ok_or_else(|| RendaError::NotFound {
+            entity,
+            id: id.to_string(),
+            field: field.to_string(),
+        })
+    }
+
     /// A congress, or `not_found` naming `field`.
     pub fn congress(&self, id: &CongressId, field: &str) -> Result<&Congress> {
         self.congresses.get(id).ok_or_else(|| RendaError::NotFound {

@@ -437,6 +437,11 @@ pub(crate) fn non_empty(field: &str, value: &str, max_chars: u32) -> Result<()> 
 /// Longest free text (reasons, summaries, opinions, comments), in characters.
 pub const MAX_TEXT_CHARS: u32 = 20_000;
 
+/// Free text: not blank, at most [`MAX_TEXT_CHARS`] characters.
+pub(crate) fn text(field: &str, value: &str) -> Result<()> {
+    non_empty(field, value, MAX_TEXT_CHARS)
+}
+
 pub(crate) fn transition(s: &Suggestion, action: &'static str, rule: &'static str) -> RendaError {
     RendaError::InvalidTransition {
         entity: "suggestion",

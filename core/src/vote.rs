@@ -66,6 +66,27 @@ impl Vote {
         Ok(())
     }
 
+    /// `vote_members_mismatch` on `command.vote.members` unless the tally counts all `expected`
+    /// members of `body` (L-4: a majority of *all* members decides). `None`: the ledger keeps no
+    /// roster of that body, and the tally's count is taken as given.
+    pub(crate) fn check_members(
+        &self,
+        expected: Option<usize>,
+        body: &str,
+        rule: &'static str,
+    ) -> Result<()> {
+        match expected {
+            Some(n) if self.members as usize != n => Err(RendaError::rule_violation(
+                crate::error::rule_codes::VOTE_MEMBERS_MISMATCH,
+                rule,
+                Some("command.vote.members"),
+                Some(self.members.to_string()),
+                format!("{body} has {n} members; a majority of all of them is needed"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// More than half of *all* members voted for (L-4, L-9).
     pub fn passes_majority_of_all(&self) -> bool {
         u64::from(self.yes) * 2 > u64::from(self.members)

@@ -344,33 +344,9 @@ def run(s: Any) -> Dict[str, Any]:
 #: to 6, ``scope`` a string or an object, ``reader`` an object; an optional argument that is
 #: absent or null is not given.
 QUERIES: Dict[str, Tuple[Tuple[str, ...], Tuple[str, ...]]] = {
-    "composition": (("congress", "as_of"), ("decimals",)),
-    "participation": (("congress", "from", "to"), ("decimals",)),
-    "check_organisation": (("congress", "as_of"), ()),
-    "compliance": (("congress", "as_of"), ()),
-    "points": (("congress", "period"), ("scope", "reader")),
-    "points_publications": ((), ()),
-    "deputies": (("as_of",), ()),
-    "voter_issues": ((), ("reader",)),
-    "archive": (("deputy",), ("reader",)),
-    "key_figures": (("congress", "as_of"), ()),
-    "key_assessment": (("suggestion", "as_of"), ("reader",)),
-    "supervision_monitor": (("congress", "as_of"), ()),
-    "evaluations": ((), ("reader",)),
-    "evaluation_sample": (("evaluation", "as_of"), ("reader",)),
-    "motions": ((), ()),
-    "motion_figures": (("congress", "as_of"), ()),
-    "class_cases": (("congress", "as_of"), ()),
-    "class_case_candidates": (("congress", "min_score"), ()),
-    "unit_scores": (("as_of",), ("filter", "reader")),
-    "figures_by": (("as_of", "by"), ("filter", "reader")),
-    "plan_ledger": (("congress", "as_of"), ()),
+    spec["name"]: (tuple(a for a, _ in spec["required"]), tuple(a for a, _ in spec["optional"]))
+    for spec in queries()
 }
-# Queries this runner does not call through a named method run through ``Ledger.query``.
-for _spec in queries():
-    QUERIES.setdefault(
-        _spec["name"],
-        (tuple(a for a, _ in _spec["required"]), tuple(a for a, _ in _spec["optional"])))
 
 
 def check_queries(s: Any) -> None:

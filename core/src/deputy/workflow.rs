@@ -198,30 +198,15 @@ pub(crate) fn decide(
             vote.validate("command.vote")?;
             // L-9: a county-level (and above) deputy's resignation goes to the standing
             // committee; a township deputy's to the township congress itself.
-            let expected = if c.level == crate::registry::Level::Township {
-                Some(holding_mandate(st, &d.congress, date))
+            let (expected, who) = if c.level == crate::registry::Level::Township {
+                (Some(holding_mandate(st, &d.congress, date)), "congress")
             } else {
-                Some(committee_size(st, &d.congress)).filter(|n| *n > 0)
+                (
+                    Some(committee_size(st, &d.congress)).filter(|n| *n > 0),
+                    "standing committee",
+                )
             };
-            if let Some(n) = expected {
-                if vote.members as usize != n {
-                    return Err(RendaError::rule_violation(
-                        rule_codes::VOTE_MEMBERS_MISMATCH,
-                        "L-9",
-                        Some("command.vote.members"),
-                        Some(vote.members.to_string()),
-                        format!(
-                            "the {} of `{}` has {n} members; a majority of all of them is needed",
-                            if c.level == crate::registry::Level::Township {
-                                "congress"
-                            } else {
-                                "standing committee"
-                            },
-                            d.congress
-                        ),
-                    ));
-                }
-            }
+            vote.check_members(expected, &format!("the {who} of `{}`", d.congress), "L-9")?;
             if vote.passes_majority_of_all() {
                 Ok(vec![
                     EventKind::ResignationAccepted {

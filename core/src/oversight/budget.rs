@@ -642,13 +642,7 @@ fn not_after(field: &str, day: NaiveDate, date: NaiveDate) -> Result<()> {
 }
 
 fn finding<'s>(st: &'s State, id: &AuditFindingId) -> Result<&'s AuditFinding> {
-    st.audit_findings
-        .get(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "audit_finding",
-            id: id.to_string(),
-            field: "command.finding".into(),
-        })
+    State::found(&st.audit_findings, id, "audit_finding", "command.finding")
 }
 
 fn finding_transition(f: &AuditFinding, action: &'static str) -> RendaError {
@@ -1065,14 +1059,7 @@ pub(crate) fn decide(
         } => {
             let r = rules_of(congress)?;
             check_year("command.year", *year)?;
-            let s = st
-                .sessions
-                .get(session)
-                .ok_or_else(|| RendaError::NotFound {
-                    entity: "session",
-                    id: session.to_string(),
-                    field: "command.session".into(),
-                })?;
+            let s = State::found(&st.sessions, session, "session", "command.session")?;
             if &s.congress != congress {
                 return Err(RendaError::InvalidField {
                     field: "command.session".into(),
@@ -1193,27 +1180,23 @@ pub(crate) fn decide(
 }
 
 fn finding_mut<'s>(state: &'s mut State, id: &AuditFindingId) -> Result<&'s mut AuditFinding> {
-    state
-        .audit_findings
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "audit_finding",
-            id: id.to_string(),
-            field: "event.finding".into(),
-        })
+    State::found_mut(
+        &mut state.audit_findings,
+        id,
+        "audit_finding",
+        "event.finding",
+    )
 }
 
 /// Applies a budget event.
 pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Result<()> {
-    fn budget(state: &mut State, c: &CongressId) -> Result<()> {
+    fn budget<'s>(state: &'s mut State, c: &CongressId) -> Result<&'s mut CongressBudget> {
         state.congress(c, "event.congress")?;
-        state.budgets.entry(c.clone()).or_default();
-        Ok(())
+        Ok(state.budgets.entry(c.clone()).or_default())
     }
     match event {
         EventKind::CommitteeDepartmentsPaired { congress, pairing } => {
-            budget(state, congress)?;
-            let b = state.budgets.entry(congress.clone()).or_default();
+            let b = budget(state, congress)?;
             b.pairings.retain(|p| {
                 !(p.committee == pairing.committee && p.from_year == pairing.from_year)
             });
@@ -1223,31 +1206,15 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             });
         }
         EventKind::DepartmentBudgetPreReviewed { congress, review } => {
-            budget(state, congress)?;
-            state
-                .budgets
-                .entry(congress.clone())
-                .or_default()
-                .pre_reviews
-                .push(review.clone());
+            budget(state, congress)?.pre_reviews.push(review.clone());
         }
         EventKind::BudgetPreReviewMeetingHeld { congress, meeting } => {
-            budget(state, congress)?;
-            state
-                .budgets
-                .entry(congress.clone())
-                .or_default()
+            budget(state, congress)?
                 .pre_review_meetings
                 .push(meeting.clone());
         }
         EventKind::KeyBudgetReviewed { congress, review } => {
-            budget(state, congress)?;
-            state
-                .budgets
-                .entry(congress.clone())
-                .or_default()
-                .key_reviews
-                .push(review.clone());
+            budget(state, congress)?.key_reviews.push(review.clone());
         }
         EventKind::BudgetAdjustmentApproved {
             congress,
@@ -1257,22 +1224,12 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             congress,
             adjustment,
         } => {
-            budget(state, congress)?;
-            state
-                .budgets
-                .entry(congress.clone())
-                .or_default()
+            budget(state, congress)?
                 .adjustments
                 .push(adjustment.clone());
         }
         EventKind::BudgetReminderSent { congress, reminder } => {
-            budget(state, congress)?;
-            state
-                .budgets
-                .entry(congress.clone())
-                .or_default()
-                .reminders
-                .push(reminder.clone());
+            budget(state, congress)?.reminders.push(reminder.clone());
         }
         EventKind::AuditFindingsRecorded {
             congress,
@@ -1313,22 +1270,12 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             congress,
             preliminary,
         } => {
-            budget(state, congress)?;
-            state
-                .budgets
-                .entry(congress.clone())
-                .or_default()
+            budget(state, congress)?
                 .preliminary
                 .push(preliminary.clone());
         }
         EventKind::BudgetIssuanceRecorded { congress, issuance } => {
-            budget(state, congress)?;
-            state
-                .budgets
-                .entry(congress.clone())
-                .or_default()
-                .issuances
-                .push(issuance.clone());
+            budget(state, congress)?.issuances.push(issuance.clone());
         }
         _ => unreachable!("budget::apply is called for budget events only"),
     }

@@ -267,13 +267,12 @@ pub struct ResolutionFollowUp {
 }
 
 fn opinion<'a>(st: &'a State, id: &OpinionId) -> Result<&'a DeliberationOpinion> {
-    st.deliberation_opinions
-        .get(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "deliberation opinion",
-            id: id.to_string(),
-            field: "command.opinion".into(),
-        })
+    State::found(
+        &st.deliberation_opinions,
+        id,
+        "deliberation opinion",
+        "command.opinion",
+    )
 }
 
 /// The quarter (1–4) of a date.
@@ -300,14 +299,7 @@ pub(crate) fn decide(
         } => {
             State::absent(&st.deliberation_opinions, opinion, "deliberation opinion")?;
             st.congress(congress, "command.congress")?;
-            let s = st
-                .sessions
-                .get(session)
-                .ok_or_else(|| RendaError::NotFound {
-                    entity: "session",
-                    id: session.to_string(),
-                    field: "command.session".into(),
-                })?;
+            let s = State::found(&st.sessions, session, "session", "command.session")?;
             if &s.congress != congress {
                 return Err(RendaError::rule_violation(
                     rule_codes::WRONG_CONGRESS,
@@ -493,14 +485,12 @@ pub(crate) fn decide(
             duty,
             note,
         } => {
-            let r =
-                st.resolution_follow_ups
-                    .get(resolution)
-                    .ok_or_else(|| RendaError::NotFound {
-                        entity: "resolution",
-                        id: resolution.to_string(),
-                        field: "command.resolution".into(),
-                    })?;
+            let r = State::found(
+                &st.resolution_follow_ups,
+                resolution,
+                "resolution",
+                "command.resolution",
+            )?;
             if !r.years.contains(year) {
                 return Err(RendaError::rule_violation(
                     rule_codes::NOT_A_FOLLOW_UP_YEAR,
@@ -540,14 +530,12 @@ pub(crate) fn decide(
 }
 
 fn opinion_mut<'a>(state: &'a mut State, id: &OpinionId) -> Result<&'a mut DeliberationOpinion> {
-    state
-        .deliberation_opinions
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "deliberation opinion",
-            id: id.to_string(),
-            field: "event.opinion".into(),
-        })
+    State::found_mut(
+        &mut state.deliberation_opinions,
+        id,
+        "deliberation opinion",
+        "event.opinion",
+    )
 }
 
 /// Applies an event of the deliberation family; `not_found` for dangling references.
@@ -629,14 +617,12 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
             duty,
             note,
         } => {
-            let r = state
-                .resolution_follow_ups
-                .get_mut(resolution)
-                .ok_or_else(|| RendaError::NotFound {
-                    entity: "resolution",
-                    id: resolution.to_string(),
-                    field: "event.resolution".into(),
-                })?;
+            let r = State::found_mut(
+                &mut state.resolution_follow_ups,
+                resolution,
+                "resolution",
+                "event.resolution",
+            )?;
             r.duties.push(DutyRecord {
                 year: *year,
                 duty: *duty,

@@ -30,13 +30,11 @@ use crate::oversight::meeting::{require_body, Body};
 use crate::registry::{Congress, Level};
 use crate::rules::RuleBook;
 use crate::state::State;
+use crate::suggestion::text;
 use crate::vote::Vote;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-
-/// Longest text of a question, an answer or a report summary, in characters.
-pub const MAX_TEXT_CHARS: u32 = 5000;
 
 /// Minimum numbers of proposers by congress level (L-17: interpellation by standing-committee
 /// members jointly).
@@ -625,10 +623,6 @@ fn wrong_state(
     }
 }
 
-fn text(field: &str, value: &str) -> Result<()> {
-    crate::suggestion::non_empty(field, value, MAX_TEXT_CHARS)
-}
-
 /// Checks an opening command's `origin`: 1 to 200 characters; when it names a department work
 /// evaluation (W5) that evaluation must be of the same congress and escalated to this very tool
 /// (R-E4: "整改不力、拖延整改" → 质询, 专题询问 or 特定问题调查), so the escalation path is one
@@ -731,10 +725,6 @@ fn require_not_township(c: &Congress, field: &str, rule: &'static str) -> Result
 }
 
 /// Number of recorded standing-committee members of `congress`.
-fn sc_size(st: &State, congress: &CongressId) -> usize {
-    crate::deputy::workflow::committee_size(st, congress)
-}
-
 fn too_few(rule: &'static str, field: &str, have: usize, message: String) -> RendaError {
     RendaError::rule_violation(
         rule_codes::TOO_FEW_PROPOSERS,
@@ -829,11 +819,7 @@ fn check_proposers(
         });
     }
     if let Some(s) = by.session() {
-        let session = st.sessions.get(s).ok_or_else(|| RendaError::NotFound {
-            entity: "session",
-            id: s.to_string(),
-            field: "command.by.session".into(),
-        })?;
+        let session = State::found(&st.sessions, s, "session", "command.by.session")?;
         if session.congress != c.id || date < session.opens_on || date > session.closes_on {
             return Err(RendaError::rule_violation(
                 rule_codes::OUTSIDE_SESSION,
@@ -855,7 +841,7 @@ fn check_proposers(
     match by {
         Proposers::ScMembers { members } => {
             check_deputies(st, &c.id, members, date, "command.by.members")?;
-            let size = sc_size(st, &c.id);
+            let size = crate::deputy::workflow::committee_size(st, &c.id);
             if size > 0 {
                 for (i, m) in members.iter().enumerate() {
                     let member = st.committee_members.get(m);
@@ -1008,29 +994,16 @@ fn check_vote(
         });
     }
     vote.validate("command.vote")?;
-    let expected = if in_session {
-        crate::deputy::workflow::holding_mandate(st, &e.congress, date)
+    let who = if in_session {
+        "congress"
     } else {
-        sc_size(st, &e.congress)
+        "standing committee"
     };
-    if expected > 0 && vote.members as usize != expected {
-        return Err(RendaError::rule_violation(
-            rule_codes::VOTE_MEMBERS_MISMATCH,
-            rule,
-            Some("command.vote.members"),
-            Some(vote.members.to_string()),
-            format!(
-                "the {} of `{}` has {expected} members; a majority of all of them is needed (L-4)",
-                if in_session {
-                    "congress"
-                } else {
-                    "standing committee"
-                },
-                e.congress
-            ),
-        ));
-    }
-    Ok(())
+    vote.check_members(
+        body.size(st, &e.congress, date),
+        &format!("the {who} of `{}`", e.congress),
+        rule,
+    )
 }
 
 /// Decides an escalation command (W23; L-17, L-18, L-19, R-M14). Never changes anything.

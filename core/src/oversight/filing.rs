@@ -346,13 +346,12 @@ pub struct NormativeDocument {
 }
 
 fn document<'s>(st: &'s State, id: &NormativeDocumentId) -> Result<&'s NormativeDocument> {
-    st.normative_documents
-        .get(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "normative_document",
-            id: id.to_string(),
-            field: "command.document".into(),
-        })
+    State::found(
+        &st.normative_documents,
+        id,
+        "normative_document",
+        "command.document",
+    )
 }
 
 fn transition(d: &NormativeDocument, action: &'static str, rule: &'static str) -> RendaError {
@@ -563,31 +562,20 @@ pub(crate) fn check_vote(
     rule: &'static str,
 ) -> Result<()> {
     vote.validate("command.vote")?;
-    let n = crate::deputy::workflow::committee_size(st, congress);
-    if n > 0 && vote.members as usize != n {
-        return Err(RendaError::rule_violation(
-            rule_codes::VOTE_MEMBERS_MISMATCH,
-            rule,
-            Some("command.vote.members"),
-            Some(vote.members.to_string()),
-            format!("the standing committee of `{congress}` has {n} members; a majority of all of them is needed"),
-        ));
-    }
-    Ok(())
+    let n = Body::StandingCommittee.size(st, congress, NaiveDate::MIN);
+    vote.check_members(n, &format!("the standing committee of `{congress}`"), rule)
 }
 
 fn doc_mut<'s>(
     state: &'s mut State,
     id: &NormativeDocumentId,
 ) -> Result<&'s mut NormativeDocument> {
-    state
-        .normative_documents
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "normative_document",
-            id: id.to_string(),
-            field: "event.document".into(),
-        })
+    State::found_mut(
+        &mut state.normative_documents,
+        id,
+        "normative_document",
+        "event.document",
+    )
 }
 
 /// Applies a filing-review event.

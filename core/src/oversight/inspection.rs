@@ -23,6 +23,7 @@ use crate::ledger::{check_name, Ledger};
 use crate::oversight::meeting::{require_body, Body};
 use crate::rules::RuleBook;
 use crate::state::State;
+use crate::suggestion::text;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -313,11 +314,7 @@ pub(crate) fn year_of(d: NaiveDate) -> u32 {
 }
 
 fn require<'a>(st: &'a State, id: &InspectionId) -> Result<&'a Inspection> {
-    st.inspections.get(id).ok_or_else(|| RendaError::NotFound {
-        entity: "inspection",
-        id: id.to_string(),
-        field: "command.inspection".into(),
-    })
+    State::found(&st.inspections, id, "inspection", "command.inspection")
 }
 
 fn in_status<'a>(
@@ -339,10 +336,6 @@ fn in_status<'a>(
         });
     }
     Ok(i)
-}
-
-fn text(field: &str, value: &str) -> Result<()> {
-    crate::suggestion::non_empty(field, value, 2000)
 }
 
 /// Checks a command of the inspection family (W11) and returns its events.
@@ -651,14 +644,7 @@ pub(crate) fn decide(
 }
 
 fn get_mut<'a>(state: &'a mut State, id: &InspectionId) -> Result<&'a mut Inspection> {
-    state
-        .inspections
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "inspection",
-            id: id.to_string(),
-            field: "event.inspection".into(),
-        })
+    State::found_mut(&mut state.inspections, id, "inspection", "event.inspection")
 }
 
 /// Applies an event of the inspection family; `not_found` for dangling references.

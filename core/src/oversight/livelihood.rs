@@ -208,13 +208,7 @@ fn project<'a>(
     id: &LivelihoodProjectId,
     field: &str,
 ) -> Result<&'a LivelihoodProject> {
-    st.livelihood_projects
-        .get(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "livelihood project",
-            id: id.to_string(),
-            field: field.into(),
-        })
+    State::found(&st.livelihood_projects, id, "livelihood project", field)
 }
 
 fn wrong_status(p: &LivelihoodProject, field: &'static str, action: &'static str) -> RendaError {
@@ -462,14 +456,12 @@ fn project_mut<'a>(
     state: &'a mut State,
     id: &LivelihoodProjectId,
 ) -> Result<&'a mut LivelihoodProject> {
-    state
-        .livelihood_projects
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "livelihood project",
-            id: id.to_string(),
-            field: "event.project".into(),
-        })
+    State::found_mut(
+        &mut state.livelihood_projects,
+        id,
+        "livelihood project",
+        "event.project",
+    )
 }
 
 /// Applies an event of the livelihood family; `not_found` for dangling references.

@@ -46,6 +46,25 @@ impl Body {
         Self::DirectorMeeting,
     ];
 
+    /// How many members the ledger knows `congress`'s body has on `date`: the deputies holding
+    /// the mandate (congress) or the standing-committee members recorded; `None` when it keeps no
+    /// such roster (none recorded, or the director meeting).
+    ///
+    /// ```
+    /// use renda::oversight::meeting::Body;
+    /// let st = renda::State::default();
+    /// let d = "2024-01-01".parse().unwrap();
+    /// assert_eq!(Body::StandingCommittee.size(&st, &"hd".parse().unwrap(), d), None);
+    /// ```
+    pub fn size(self, st: &State, congress: &CongressId, date: NaiveDate) -> Option<usize> {
+        let n = match self {
+            Self::Congress => crate::deputy::workflow::holding_mandate(st, congress, date),
+            Self::StandingCommittee => crate::deputy::workflow::committee_size(st, congress),
+            Self::DirectorMeeting => 0,
+        };
+        Some(n).filter(|n| *n > 0)
+    }
+
     /// The wire name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -177,11 +196,7 @@ pub(crate) fn decide_convene(st: &State, meeting: Meeting) -> Result<Vec<EventKi
                 reason: "only a congress sitting belongs to a session".into(),
             });
         }
-        let session = st.sessions.get(s).ok_or_else(|| RendaError::NotFound {
-            entity: "session",
-            id: s.to_string(),
-            field: "command.session".into(),
-        })?;
+        let session = State::found(&st.sessions, s, "session", "command.session")?;
         if session.congress != meeting.congress {
             return Err(RendaError::InvalidField {
                 field: "command.session".into(),
@@ -275,11 +290,7 @@ pub(crate) fn validate_state(st: &State) -> Result<()> {
 /// assert_eq!(e.code(), "not_found");
 /// ```
 pub fn require<'a>(st: &'a State, id: &MeetingId, field: &str) -> Result<&'a Meeting> {
-    st.meetings.get(id).ok_or_else(|| RendaError::NotFound {
-        entity: "meeting",
-        id: id.to_string(),
-        field: field.to_string(),
-    })
+    State::found(&st.meetings, id, "meeting", field)
 }
 
 /// The meeting `id`, which must be a meeting of `body` of `congress`; otherwise
@@ -1130,29 +1141,21 @@ pub(crate) fn decide(
 /// L-4, L-3: the member count of an attendance record matches the body where the ledger
 /// knows it: the standing-committee members recorded, the deputies holding the mandate.
 fn check_members(st: &State, m: &Meeting, members: u32, field: &str) -> Result<()> {
-    let (known, what, rule) = match m.body {
-        Body::StandingCommittee => (
-            crate::deputy::workflow::committee_size(st, &m.congress),
-            "standing-committee members recorded",
-            "L-4",
-        ),
-        Body::Congress => (
-            crate::deputy::workflow::holding_mandate(st, &m.congress, m.held_on),
-            "deputies holding the mandate",
-            "L-3",
-        ),
-        Body::DirectorMeeting => (0, "", ""),
+    let (what, rule) = match m.body {
+        Body::StandingCommittee => ("standing-committee members recorded", "L-4"),
+        Body::Congress => ("deputies holding the mandate", "L-3"),
+        Body::DirectorMeeting => ("", ""),
     };
-    if known > 0 && known != members as usize {
-        return Err(RendaError::rule_violation(
+    match m.body.size(st, &m.congress, m.held_on) {
+        Some(known) if known != members as usize => Err(RendaError::rule_violation(
             rule_codes::VOTE_MEMBERS_MISMATCH,
             rule,
             Some(field),
             Some(members.to_string()),
             format!("`{}` has {known} {what} on {}", m.congress, m.held_on),
-        ));
+        )),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Applies an event of the meetings family; `not_found` for dangling references.
@@ -1200,14 +1203,7 @@ pub(crate) fn apply(state: &mut State, date: NaiveDate, event: &EventKind) -> Re
 }
 
 fn meeting_mut<'s>(state: &'s mut State, id: &MeetingId) -> Result<&'s mut Meeting> {
-    state
-        .meetings
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "meeting",
-            id: id.to_string(),
-            field: "event.meeting".into(),
-        })
+    State::found_mut(&mut state.meetings, id, "meeting", "event.meeting")
 }
 
 /// Checks the ballots and extraordinary requests of a snapshot.

@@ -307,23 +307,16 @@ fn topic_of<'s>(
     id: &SupervisionTopicId,
     field: &str,
 ) -> Result<&'s SupervisionTopic> {
-    st.supervision_topics
-        .get(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "supervision topic",
-            id: id.to_string(),
-            field: field.to_string(),
-        })
+    State::found(&st.supervision_topics, id, "supervision topic", field)
 }
 
 fn plan_of<'s>(st: &'s State, id: &SupervisionPlanId) -> Result<&'s SupervisionPlan> {
-    st.supervision_plans
-        .get(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "supervision plan",
-            id: id.to_string(),
-            field: "command.plan".into(),
-        })
+    State::found(
+        &st.supervision_plans,
+        id,
+        "supervision plan",
+        "command.plan",
+    )
 }
 
 /// The year must fall within the congress's term.
@@ -680,23 +673,21 @@ fn last_day_of_month(year: i32, m: u32) -> Option<NaiveDate> {
 // ---------------------------------------------------------------------------------------
 
 fn topic_mut<'s>(st: &'s mut State, id: &SupervisionTopicId) -> Result<&'s mut SupervisionTopic> {
-    st.supervision_topics
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "supervision topic",
-            id: id.to_string(),
-            field: "event.topic".into(),
-        })
+    State::found_mut(
+        &mut st.supervision_topics,
+        id,
+        "supervision topic",
+        "event.topic",
+    )
 }
 
 fn plan_mut<'s>(st: &'s mut State, id: &SupervisionPlanId) -> Result<&'s mut SupervisionPlan> {
-    st.supervision_plans
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "supervision plan",
-            id: id.to_string(),
-            field: "event.plan".into(),
-        })
+    State::found_mut(
+        &mut st.supervision_plans,
+        id,
+        "supervision plan",
+        "event.plan",
+    )
 }
 
 /// Applies a W9 plan event.

@@ -37,7 +37,7 @@ use crate::ledger::{check_name, Ledger};
 use crate::oversight::meeting::{require_body, Body};
 use crate::rules::RuleBook;
 use crate::state::State;
-use crate::suggestion::MAX_TEXT_CHARS;
+use crate::suggestion::text;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -812,18 +812,13 @@ pub struct EvaluationScope {
 // Deciding
 // ---------------------------------------------------------------------------------------
 
-fn text(field: &str, value: &str) -> Result<()> {
-    crate::suggestion::non_empty(field, value, MAX_TEXT_CHARS)
-}
-
 fn of<'s>(st: &'s State, id: &WorkEvaluationId) -> Result<&'s WorkEvaluation> {
-    st.work_evaluations
-        .get(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "work evaluation",
-            id: id.to_string(),
-            field: "command.work_evaluation".into(),
-        })
+    State::found(
+        &st.work_evaluations,
+        id,
+        "work evaluation",
+        "command.work_evaluation",
+    )
 }
 
 fn in_status<'s>(
@@ -1440,13 +1435,12 @@ pub(crate) fn decide(
 // ---------------------------------------------------------------------------------------
 
 fn record_mut<'s>(st: &'s mut State, id: &WorkEvaluationId) -> Result<&'s mut WorkEvaluation> {
-    st.work_evaluations
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "work evaluation",
-            id: id.to_string(),
-            field: "event.work_evaluation".into(),
-        })
+    State::found_mut(
+        &mut st.work_evaluations,
+        id,
+        "work evaluation",
+        "event.work_evaluation",
+    )
 }
 
 fn set(e: &mut WorkEvaluation, date: NaiveDate, status: WorkEvaluationStatus) {

@@ -41,11 +41,9 @@ use crate::ledger::{check_name, Ledger};
 use crate::oversight::meeting::{require_body, Body};
 use crate::rules::RuleBook;
 use crate::state::State;
+use crate::suggestion::text;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
-
-/// The longest free text (summaries, opinions, reasons), in characters.
-pub const MAX_TEXT_CHARS: u32 = 5000;
 
 /// What kind of report the standing committee hears (§1.3 `SupervisionItem` kinds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -615,11 +613,7 @@ pub struct WorkReport {
 // ---------------------------------------------------------------------------------------
 
 fn report_of<'s>(st: &'s State, id: &WorkReportId) -> Result<&'s WorkReport> {
-    st.work_reports.get(id).ok_or_else(|| RendaError::NotFound {
-        entity: "work report",
-        id: id.to_string(),
-        field: "command.report".into(),
-    })
+    State::found(&st.work_reports, id, "work report", "command.report")
 }
 
 fn transition(r: &WorkReport, action: &'static str, rule: &'static str) -> RendaError {
@@ -673,10 +667,6 @@ fn rules_of<'b>(
 
 fn meeting_day(st: &State, r: &WorkReport) -> Result<NaiveDate> {
     Ok(crate::oversight::meeting::require(st, &r.meeting, "report.meeting")?.held_on)
-}
-
-fn text(field: &str, value: &str) -> Result<()> {
-    crate::suggestion::non_empty(field, value, MAX_TEXT_CHARS)
 }
 
 /// Decides a W10 report command. Never changes anything.
@@ -746,14 +736,12 @@ pub(crate) fn decide(
                 _ => {}
             }
             if let Some(t) = topic {
-                let tp = st
-                    .supervision_topics
-                    .get(t)
-                    .ok_or_else(|| RendaError::NotFound {
-                        entity: "supervision topic",
-                        id: t.to_string(),
-                        field: "command.topic".into(),
-                    })?;
+                let tp = State::found(
+                    &st.supervision_topics,
+                    t,
+                    "supervision topic",
+                    "command.topic",
+                )?;
                 if &tp.congress != congress
                     || tp.year != *year
                     || tp.status != crate::oversight::plan::TopicStatus::InPlan
@@ -1020,13 +1008,7 @@ pub(crate) fn decide(
 // ---------------------------------------------------------------------------------------
 
 fn report_mut<'s>(st: &'s mut State, id: &WorkReportId) -> Result<&'s mut WorkReport> {
-    st.work_reports
-        .get_mut(id)
-        .ok_or_else(|| RendaError::NotFound {
-            entity: "work report",
-            id: id.to_string(),
-            field: "event.report".into(),
-        })
+    State::found_mut(&mut st.work_reports, id, "work report", "event.report")
 }
 
 fn set(r: &mut WorkReport, date: NaiveDate, status: ReportStatus) {
