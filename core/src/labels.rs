@@ -40,6 +40,85 @@ pub struct Label {
     pub en: &'static str,
 }
 
+impl Label {
+    /// The label in `lang`.
+    ///
+    /// ```
+    /// use renda::labels::{Label, Lang};
+    /// let l = Label { zh: "满意", en: "Satisfied" };
+    /// assert_eq!((l.get(Lang::Zh), l.get(Lang::En)), ("满意", "Satisfied"));
+    /// ```
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A language of labels and reports: simplified Chinese (`zh`) or English (`en`).
+///
+/// ```
+/// use renda::labels::Lang;
+/// assert_eq!("en".parse::<Lang>().unwrap(), Lang::En);
+/// assert_eq!("zh-Hans".parse::<Lang>().unwrap(), Lang::Zh);
+/// assert_eq!("fr".parse::<Lang>().unwrap_err().field(), Some("lang"));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Simplified Chinese.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages.
+    pub const ALL: [Lang; 2] = [Self::Zh, Self::En];
+
+    /// The wire name: `zh` or `en`.
+    ///
+    /// ```
+    /// assert_eq!(renda::labels::Lang::En.as_str(), "en");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Zh => "zh",
+            Self::En => "en",
+        }
+    }
+
+    /// The BCP 47 tag (for HTML `lang`): `zh-Hans` or `en`.
+    ///
+    /// ```
+    /// assert_eq!(renda::labels::Lang::Zh.bcp47(), "zh-Hans");
+    /// ```
+    pub fn bcp47(self) -> &'static str {
+        match self {
+            Self::Zh => "zh-Hans",
+            Self::En => "en",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = crate::RendaError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "zh" | "zh-Hans" | "zh-CN" => Ok(Self::Zh),
+            "en" => Ok(Self::En),
+            other => Err(crate::RendaError::InvalidField {
+                field: "lang".into(),
+                value: crate::ids::truncate(other),
+                reason: "must be zh or en".into(),
+            }),
+        }
+    }
+}
+
 const fn l(zh: &'static str, en: &'static str) -> Label {
     Label { zh, en }
 }

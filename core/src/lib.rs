@@ -68,6 +68,7 @@ pub mod popolo;
 pub mod projection;
 pub mod query;
 pub mod registry;
+pub mod report;
 pub mod roster;
 pub mod rules;
 pub mod session;
