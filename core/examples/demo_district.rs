@@ -7,7 +7,8 @@
 //!
 //! Options: `--seed N` (default 20240101), `--years N` (1–5, default 5), `--out PATH`
 //! (default `demo-district-events.json`), `--config JSON` (a `DemoConfig` as JSON; the other
-//! options override it), `--commands` (write the commands instead of the events).
+//! options override it), `--commands` (write the commands instead of the events),
+//! `--plan-only` (only generate the commands and time it; nothing is executed or written).
 
 use renda::demo::{self, DemoConfig};
 use std::time::Instant;
@@ -23,6 +24,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut config = DemoConfig::default();
     let mut out = String::from("demo-district-events.json");
     let mut write_commands = false;
+    let mut plan_only = false;
     let mut args = std::env::args().skip(1);
     let (mut seed, mut years) = (None, None);
     while let Some(arg) = args.next() {
@@ -33,6 +35,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--out" => out = value()?,
             "--config" => config = serde_json::from_str(&value()?)?,
             "--commands" => write_commands = true,
+            "--plan-only" => plan_only = true,
             other => return Err(format!("unknown option {other}").into()),
         }
     }
@@ -43,6 +46,18 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         config.years = y;
     }
     let started = Instant::now();
+    if plan_only {
+        let mut n = 0u64;
+        demo::for_each_command(&config, |_| {
+            n += 1;
+            Ok(())
+        })?;
+        eprintln!(
+            "{n} commands planned in {:.2} s (not executed)",
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
     let district = demo::generate(&config)?;
     let elapsed = started.elapsed();
     let json = if write_commands {

@@ -242,15 +242,21 @@ pub(crate) fn generate(
 
     // Reports heard at the standing-committee meetings, with review opinions on some.
     let members = d.committee.len() as u32;
-    let per_meeting = split(config.reports_per_year, config.standing_committee_meetings);
+    // S001-2 counts the livelihood projects' completion report among the reports heard and
+    // their approval among the resolutions and decisions (see `oversight`).
+    let livelihood = u32::from(config.livelihood_projects_per_year > 0);
+    let scheduled = config.reports_per_year.saturating_sub(livelihood);
+    let per_meeting = split(scheduled, config.standing_committee_meetings);
     let mut report_no = 0u32;
     let mut ballot_no = 0u32;
-    let ballots_per_meeting = [2u32, 3, 3, 2, 2, 2, 3];
+    // 16 ballots, 15 adopted: with 3 budget adjustments and the livelihood projects, 19
+    // resolutions and decisions (S001-2).
+    let ballots_per_meeting = [2u32, 3, 2, 2, 2, 2, 3];
     let total_ballots: u32 = (0..standing.len())
         .map(|j| ballots_per_meeting[j % ballots_per_meeting.len()])
         .sum();
     // Review opinions on reports of all but the last meeting, spread evenly.
-    let reports_before_last = config.reports_per_year - per_meeting.last().copied().unwrap_or(0);
+    let reports_before_last = scheduled - per_meeting.last().copied().unwrap_or(0);
     let opinions = config.review_opinions_per_year.min(reports_before_last);
     for (j, ((meeting, day), count)) in standing.iter().zip(per_meeting).enumerate() {
         tl.push(
@@ -412,7 +418,7 @@ pub(crate) fn generate(
                 );
             }
         }
-        // Ballots: the year's last one fails (as in 2024: 16 adopted of 17).
+        // Ballots: the year's last one fails.
         for _ in 0..ballots_per_meeting[j % ballots_per_meeting.len()] {
             ballot_no += 1;
             let fails = ballot_no == total_ballots;

@@ -16,7 +16,7 @@
 //! | plan-ledger entries (列入计划), second replies the next year | about 6 | S001-16 |
 //! | department work evaluations (W5) with their opinions | 7 | S001-2, S000-15 |
 //! | livelihood projects (W19), all done on time, 19 monitored | 32 | S001-7 |
-//! | motions (L-2), deputy activities, voter issues (W7), points (W6) | a few; ~500; ~700; yearly | illustrative |
+//! | motions (L-2), deputy activities, voter issues (W7), points (W6) | 3; ~500; ~400; yearly | illustrative |
 //!
 //! Every command goes through [`Ledger::execute`], so every rule is checked; the generated
 //! log replays ([`Ledger::replay`]) to the same state, and the same seed gives the same log
@@ -396,22 +396,38 @@ pub struct DemoDistrict {
 }
 
 impl DemoDistrict {
-    /// The configuration it was generated from.
+    /// The configuration it was generated from (see [`generate`]).
     pub fn config(&self) -> &DemoConfig {
         &self.config
     }
 
     /// The commands, in the order executed.
+    ///
+    /// ```
+    /// let d = renda::demo::generate(&renda::demo::DemoConfig::small()).unwrap();
+    /// assert!(d.commands().windows(2).all(|w| w[0].at <= w[1].at));
+    /// ```
     pub fn commands(&self) -> &[CommandEnvelope] {
         &self.commands
     }
 
     /// The ledger the commands built (rule book: [`rule_book`]).
+    ///
+    /// ```
+    /// let d = renda::demo::generate(&renda::demo::DemoConfig::small()).unwrap();
+    /// assert_eq!(d.ledger().congresses().count(), 1);
+    /// ```
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
     }
 
     /// The ledger, consuming the district.
+    ///
+    /// ```
+    /// let d = renda::demo::generate(&renda::demo::DemoConfig::small()).unwrap();
+    /// let n = d.commands().len();
+    /// assert!(d.into_ledger().events().len() >= n);
+    /// ```
     pub fn into_ledger(self) -> Ledger {
         self.ledger
     }
@@ -431,6 +447,13 @@ impl DemoDistrict {
 
 /// Generates the demo district: every command executed in a new ledger with [`rule_book`].
 /// A rejected command is a generator bug and is returned as the error.
+///
+/// ```
+/// use renda::demo::{generate, DemoConfig};
+/// let d = generate(&DemoConfig { seed: 3, ..DemoConfig::small() }).unwrap();
+/// assert_eq!(d.config().seed, 3);
+/// assert_eq!(d.ledger().suggestions().count(), 40);
+/// ```
 pub fn generate(config: &DemoConfig) -> Result<DemoDistrict> {
     let mut ledger = Ledger::new(rule_book());
     let commands = commands(config)?;

@@ -308,14 +308,14 @@ impl Roster {
         let mut departments = Vec::new();
         let mut department_weights = Vec::new();
         for u in 0..config.units as usize {
-            match DEPARTMENTS.get(u) {
-                Some((id, name, topics)) => {
+            match DEPARTMENTS.get(u).zip(DEPARTMENT_WEIGHTS.get(u)) {
+                Some(((id, name, topics), weight)) => {
                     departments.push((
                         UnitId::new(format!("{prefix}{id}"))?,
                         (*name).to_string(),
                         topics.iter().map(|t| (*t).to_string()).collect(),
                     ));
-                    department_weights.push(DEPARTMENT_WEIGHTS[u]);
+                    department_weights.push(*weight);
                 }
                 None => {
                     departments.push((

@@ -360,9 +360,9 @@ pub(crate) fn generate(
         } else if outcome == Outcome::BInPlan {
             // R-S5: the plan ledger's second reply, in a later year (S001-16: 13 of 29 solved).
             let draw = rng.below(100);
-            if draw < 70 {
+            if draw < 85 {
                 let second = ymd(year + 1, rng.range(3, 11) as u32, rng.range(1, 28) as u32);
-                let solved = draw < 45;
+                let solved = draw < 60;
                 tl.push(
                     second,
                     16,
