@@ -47,6 +47,8 @@ pub mod class_case;
 pub mod command;
 pub mod compliance;
 pub mod composition;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod deputy;
 mod engagement;
 pub mod error;
