@@ -142,6 +142,22 @@ impl PyLedger {
         })
     }
 
+    /// The demo district (`renda::demo`) generated from a JSON configuration.
+    #[staticmethod]
+    fn demo_district_json(py: Python<'_>, config: &Bound<'_, PyString>) -> PyResult<Self> {
+        let config = json_text(config)?;
+        run(py, || {
+            renda::demo::generate_json(&config).map(|d| Self::wrap(d.into_ledger()))
+        })
+    }
+
+    /// What a demo configuration generates (congresses, first year, years), as JSON.
+    #[staticmethod]
+    fn demo_summary_json(py: Python<'_>, config: &Bound<'_, PyString>) -> PyResult<String> {
+        let config = json_text(config)?;
+        run(py, || renda::demo::DemoSummary::json(&config))
+    }
+
     /// A ledger rebuilt from an event log (a JSON array of events).
     #[staticmethod]
     #[pyo3(signature = (events, rules = None))]
@@ -721,6 +737,23 @@ impl PyLedger {
         let as_of = field_text(as_of, "as_of")?;
         let scope = json_text(scope)?;
         run(py, || self.lock().to_ical_json(&as_of, &scope))
+    }
+
+    /// The annual work report for `request` (JSON: congress, year or from/to, office figures)
+    /// as `format` (`json`, `markdown`, `html`) in `lang` (`zh`, `en`).
+    fn annual_report(
+        &self,
+        py: Python<'_>,
+        request: &Bound<'_, PyString>,
+        format: &Bound<'_, PyString>,
+        lang: &Bound<'_, PyString>,
+    ) -> PyResult<String> {
+        let request = json_text(request)?;
+        let format = field_text(format, "format")?;
+        let lang = field_text(lang, "lang")?;
+        run(py, || {
+            self.lock().annual_report_to(&request, &format, &lang)
+        })
     }
 }
 

@@ -2113,6 +2113,10 @@ export class Ledger {
   query(name: QueryName, args?: Record<string, unknown>): unknown;
   /** Reply due dates of a scope as iCalendar (RFC 5545) text (CRLF line ends). */
   toIcal(asOf: DateString | Date, scope: IcalScope | string): string;
+  /** The annual work report as the typed object (format "json", the default). */
+  annualReport(request: ReportRequest | string, options?: { format?: "json"; lang?: ReportLang }): AnnualReport;
+  /** The annual work report as Markdown or a standalone HTML page in `lang`. */
+  annualReport(request: ReportRequest | string, options: { format: "markdown" | "html"; lang?: ReportLang }): string;
   /** With `reader`: the state as that actor may see it. */
   state(reader?: Actor | null): State;
   /** All suggestions, ordered by id. */
@@ -3015,3 +3019,99 @@ export interface PlanLedgerReport {
 
 /** Whose reply due dates an iCalendar file holds. */
 export type IcalScope = { unit: string } | { deputy: string } | { congress: string };
+
+/** A language of reports: simplified Chinese or English. */
+export type ReportLang = "zh" | "en";
+
+/** A figure the office publishes about itself, checked by the statistics validator. */
+export interface OfficeFigure {
+  zh: string;
+  en: string;
+  figure: PublishedFigure;
+}
+
+/** What an annual report covers: a calendar `year`, or `from`…`to`. */
+export interface ReportRequest {
+  congress: string;
+  year?: number;
+  from?: DateString;
+  to?: DateString;
+  office?: OfficeFigure[];
+}
+
+/** The annual work report (`docs/annual-report.md`): every section as typed counts. */
+export interface AnnualReport {
+  congress: string;
+  congress_name: string;
+  from: DateString;
+  to: DateString;
+  overview: {
+    congress_sessions: number;
+    standing_committee_meetings: number;
+    director_meetings: number;
+    outputs: Record<string, number>;
+    by_elections: number;
+    appointments_and_removals: number;
+    ballots: number;
+    ballots_adopted: number;
+    meets_l5: boolean | null;
+  };
+  suggestions: {
+    submitted: number;
+    during_session: number;
+    during_recess: number;
+    assigned: number;
+    replied: number;
+    reply_rate: Rate;
+    on_time_reply_rate: Rate;
+    solved_or_progressing_rate: Rate;
+    satisfaction_rate: Rate;
+    results: { A: number; B: number; C: number; D: number };
+    ratings: { satisfied: number; basically_satisfied: number; dissatisfied: number };
+    overdue: number;
+    key: { designated: number; solved: number; major_progress: number; progressing: number };
+    plan_ledger: { entered: number; solved: number; progressing: number };
+    units: { unit: string; name: string; figures: Record<string, unknown> }[];
+    motions: Record<string, number>;
+  };
+  deputies: Record<string, unknown> & { in_office: number; activities: number };
+  supervision: Record<string, unknown>;
+  evaluations: Record<string, unknown> & { work_evaluations: { department: string; status: string; vote: string | null }[] };
+  office: { figure: OfficeFigure; check: FigureCheck }[];
+}
+
+/** The configuration of the demo district (every field optional; see docs/demo-district.md). */
+export interface DemoConfig {
+  seed?: number;
+  first_year?: number;
+  years?: number;
+  districts?: number;
+  deputies?: number;
+  standing_committee?: number;
+  suggestions_per_year?: number;
+  recess_suggestions_per_year?: number;
+  key_suggestions_per_year?: number;
+  units?: number;
+  homes?: number;
+  stations?: number;
+  standing_committee_meetings?: number;
+  director_meetings?: number;
+  reports_per_year?: number;
+  review_opinions_per_year?: number;
+  work_evaluations_per_year?: number;
+  livelihood_projects_per_year?: number;
+  motions_per_session?: number;
+}
+
+/** A generated demo district. */
+export interface DemoDistrict {
+  ledger: Ledger;
+  /** The first district's congress. */
+  congress: string;
+  congresses: string[];
+  firstYear: number;
+  years: number;
+}
+
+/** Generates the demo district (renda::demo) in the browser or node. */
+export function demoDistrict(config?: DemoConfig | string): DemoDistrict;

@@ -50,6 +50,22 @@ impl Ledger {
         Ok(Ledger { inner })
     }
 
+    /// The demo district (`renda::demo`) generated from a JSON configuration (`{}`: the
+    /// default district): every command executed through the rules.
+    #[wasm_bindgen(js_name = demoDistrictJson)]
+    pub fn demo_district_json(config: &str) -> Result<Ledger, JsValue> {
+        let d = renda::demo::generate_json(config).map_err(to_js)?;
+        Ok(Ledger {
+            inner: d.into_ledger(),
+        })
+    }
+
+    /// What a demo configuration generates (congresses, first year, years), as JSON.
+    #[wasm_bindgen(js_name = demoSummaryJson)]
+    pub fn demo_summary_json(config: &str) -> Result<String, JsValue> {
+        renda::demo::DemoSummary::json(config).map_err(to_js)
+    }
+
     /// Executes a command envelope; returns the recorded events as a JSON array.
     #[wasm_bindgen(js_name = executeJson)]
     pub fn execute_json(&mut self, command: &str) -> Result<String, JsValue> {

@@ -116,6 +116,20 @@ impl Ledger {
         self.inner.to_ical_json(as_of, scope).map_err(to_js)
     }
 
+    /// The annual work report for a JSON request as `format` (`json`, `markdown`, `html`) in
+    /// `lang` (`zh`, `en`).
+    #[wasm_bindgen(js_name = annualReport)]
+    pub fn annual_report(
+        &self,
+        request: &str,
+        format: &str,
+        lang: &str,
+    ) -> Result<String, JsValue> {
+        self.inner
+            .annual_report_to(request, format, lang)
+            .map_err(to_js)
+    }
+
     /// Every class case (类案), as a JSON array.
     #[wasm_bindgen(js_name = classCasesJson)]
     pub fn class_cases_json(&self) -> String {

@@ -1,163 +1,123 @@
-//! `make demo`: loads the bundled demo data set (one year of suggestion handling in a fictional
-//! district, calibrated on Haidian 2024) into a ledger and prints the suggestion-handling
-//! figures, in Chinese and English.
+//! `make demo`: generates the demo district (`renda::demo`, a fictional district congress over
+//! a five-year term, calibrated on the seeds; deterministic for a seed), prints the standing
+//! committee's annual work report for one year in Chinese and English, and writes it as HTML
+//! and Markdown (`docs/annual-report.md`).
 //!
-//! Usage: `cargo run --release -p renda --example demo [-- COMMANDS.json [AS_OF ...]]`
+//! Usage:
+//! `cargo run --release -p renda --example demo [-- [--seed N] [--years N] [--year YYYY]
+//!  [--out DIR] [--lang zh|en|both]]`
+//!
+//! Defaults: the default demo configuration (seed 20240101, 2022–2026), the year 2024 (the
+//! term's middle year, like seed 001), output in `target/demo/`, both languages printed.
 
-use renda::figures::{Rate, SuggestionFigures};
-use renda::{CommandEnvelope, Ledger};
+use renda::demo::{generate, DemoConfig};
+use renda::labels::Lang;
+use renda::report::ReportRequest;
+use std::path::PathBuf;
+use std::process::exit;
 use std::time::Instant;
 
-const BUNDLED: &str = include_str!("../../examples/data/demo-district-2024.json");
-
-fn pct(r: &Rate) -> String {
-    match &r.percent {
-        Some(p) => format!("{p}% ({}/{})", r.numerator, r.denominator),
-        None => format!("— (0/{})", r.denominator),
-    }
+struct Args {
+    config: DemoConfig,
+    year: Option<i32>,
+    out: PathBuf,
+    langs: Vec<Lang>,
 }
 
-fn print_figures(ledger: &Ledger, f: &SuggestionFigures) {
-    let c = &f.counts;
-    println!(
-        "\n== 截至 {0} 代表建议办理情况 / Suggestion handling as of {0} ==",
-        f.as_of
-    );
-    println!(
-        "提出建议 Submitted: {} (大会期间 session {}, 闭会期间 recess {})",
-        c.submitted, c.during_session, c.during_recess
-    );
-    println!(
-        "审核 Vetting: 立案 accepted {}, 待审/退回修改 awaiting {}, 不作为建议 rejected {}, 撤回 withdrawn {}",
-        c.accepted, c.awaiting_vetting, c.rejected, c.withdrawn
-    );
-    println!(
-        "交办 Assigned: {}; 已答复 replied {}; 按期 on time {}; 复查补办 re-handling {}; 列入计划 in plan {}; 办结 closed {}; 逾期 overdue {}",
-        c.assigned, c.replied, c.replied_on_time, c.rehandling, c.in_plan, c.closed, c.overdue
-    );
-    println!(
-        "办复率        Reply rate:                {}",
-        pct(&f.reply_rate)
-    );
-    println!(
-        "按期办复率    On-time reply rate:        {}",
-        pct(&f.on_time_reply_rate)
-    );
-    println!(
-        "办结率        Completion rate:           {}",
-        pct(&f.completion_rate)
-    );
-    println!(
-        "解决率        Solved or progressing:     {}",
-        pct(&f.solved_or_progressing_rate)
-    );
-    println!(
-        "满意率        Satisfaction rate:         {}",
-        pct(&f.satisfaction_rate)
-    );
-    let r = &f.results;
-    println!(
-        "办理结果 Results: A 已解决 {} · B 正在解决/列入计划 {} · C 暂无法解决 {} · D 留作参考 {}",
-        r.A, r.B, r.C, r.D
-    );
-    let g = &f.ratings;
-    println!(
-        "代表评价 Ratings: 满意 satisfied {} · 基本满意 basically {} · 不满意 dissatisfied {}",
-        g.satisfied, g.basically_satisfied, g.dissatisfied
-    );
-    let p = &f.plan_ledger;
-    println!(
-        "列入计划台账 Plan ledger: 列入 entered {}, 未再次答复 open {}, 已再次答复 second reply {} (解决 solved {})",
-        p.entered, p.open, p.second_replied, p.solved
-    );
-    if !f.overdue.is_empty() {
-        println!("逾期未答复 Overdue ({}):", f.overdue.len());
-        for o in f.overdue.iter().take(10) {
-            let unit = ledger
-                .state()
-                .units
-                .get(&o.lead_unit)
-                .map(|u| u.name.as_str())
-                .unwrap_or("");
-            println!(
-                "  {}  {}  到期 due {}  逾期 {} 天 days",
-                o.suggestion, unit, o.due, o.days_overdue
-            );
+fn usage(msg: &str) -> ! {
+    eprintln!("demo: {msg}");
+    eprintln!("usage: demo [--seed N] [--years 1-5] [--year YYYY] [--out DIR] [--lang zh|en|both]");
+    exit(2)
+}
+
+fn parse_args() -> Args {
+    let mut a = Args {
+        config: DemoConfig::default(),
+        year: None,
+        out: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/demo")),
+        langs: Lang::ALL.to_vec(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || {
+            it.next()
+                .unwrap_or_else(|| usage(&format!("{flag} needs a value")))
+        };
+        let num = |v: String| -> i64 {
+            v.parse()
+                .unwrap_or_else(|_| usage(&format!("{flag}: not a number: {v}")))
+        };
+        match flag.as_str() {
+            "--seed" => a.config.seed = num(value()) as u64,
+            "--years" => a.config.years = num(value()).clamp(0, 255) as u8,
+            "--year" => a.year = Some(num(value()) as i32),
+            "--out" => a.out = PathBuf::from(value()),
+            "--lang" => {
+                a.langs = match value().as_str() {
+                    "both" => Lang::ALL.to_vec(),
+                    l => vec![l.parse().unwrap_or_else(|e| usage(&format!("{e}")))],
+                }
+            }
+            "-h" | "--help" => usage("the demo district's annual work report"),
+            other => usage(&format!("unknown argument {other}")),
         }
     }
-    println!(
-        "{:<44} {:>5} {:>5} {:>5} {:>4} {:>14} {:>14}",
-        "承办单位 Handling unit", "交办", "答复", "按期", "逾期", "解决率", "满意率"
-    );
-    for u in &f.units {
-        let name = ledger
-            .state()
-            .units
-            .get(&u.unit)
-            .map(|x| x.name.as_str())
-            .unwrap_or(u.unit.as_str());
-        println!(
-            "{:<40} {:>5} {:>5} {:>5} {:>4} {:>14} {:>14}",
-            name,
-            u.assigned,
-            u.replied,
-            u.replied_on_time,
-            u.overdue,
-            pct(&u.solved_or_progressing_rate),
-            pct(&u.satisfaction_rate)
-        );
-    }
+    a
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (text, source) = match args.first() {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(t) => (t, path.clone()),
-            Err(e) => {
-                eprintln!("cannot read {path}: {e}");
-                std::process::exit(2);
-            }
-        },
-        None => (
-            BUNDLED.to_string(),
-            "bundled examples/data/demo-district-2024.json".to_string(),
-        ),
-    };
-    let commands: Vec<serde_json::Value> = match serde_json::from_str(&text) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{source}: not a JSON array of commands: {e}");
-            std::process::exit(2);
-        }
-    };
-    let mut ledger = Ledger::new(Default::default());
+    let args = parse_args();
     let t = Instant::now();
-    for (i, c) in commands.into_iter().enumerate() {
-        if let Err(e) = CommandEnvelope::from_value(c).and_then(|c| ledger.execute(c).map(|_| ())) {
-            eprintln!("{source}: command {i} rejected: [{}] {e}", e.code());
-            std::process::exit(1);
-        }
-    }
-    println!("renda demo — 示例区人大 2024 / Demo district congress, 2024");
-    println!(
-        "数据 Data: {source}: {} 条命令 commands → {} 个事件 events in {:.1} ms",
-        text.matches("\"command\"").count(),
+    let district = generate(&args.config).unwrap_or_else(|e| {
+        eprintln!("demo: [{}] {e}", e.code());
+        exit(1)
+    });
+    let took = t.elapsed();
+    let c = &args.config;
+    let last = c.first_year + i32::from(c.years) - 1;
+    let year = args
+        .year
+        .unwrap_or(if (c.first_year..=last).contains(&2024) {
+            2024
+        } else {
+            last
+        });
+    let congress = district.congress(0).expect("the demo has one district");
+    let ledger = district.ledger();
+    eprintln!(
+        "renda demo: seed {}, {}–{}: {} commands → {} events in {:.2} s; report for {year} of {congress}",
+        c.seed,
+        c.first_year,
+        last,
+        district.commands().len(),
         ledger.events().len(),
-        t.elapsed().as_secs_f64() * 1e3
+        took.as_secs_f64()
     );
-    let dates: Vec<String> = if args.len() > 1 {
-        args[1..].to_vec()
-    } else {
-        vec!["2024-05-15".into(), "2024-12-31".into()]
-    };
-    for d in dates {
-        match renda::time::parse_date("as_of", &d).and_then(|d| ledger.figures(d)) {
-            Ok(f) => print_figures(&ledger, &f),
-            Err(e) => {
-                eprintln!("[{}] {e}", e.code());
-                std::process::exit(1);
+    let report = ledger
+        .annual_report(&ReportRequest::year(congress, year))
+        .unwrap_or_else(|e| {
+            eprintln!("demo: [{}] {e}", e.code());
+            exit(1)
+        });
+    if let Err(e) = std::fs::create_dir_all(&args.out) {
+        eprintln!("demo: cannot create {}: {e}", args.out.display());
+        exit(1)
+    }
+    for (i, lang) in args.langs.iter().enumerate() {
+        let md = report.to_markdown(*lang);
+        if i > 0 {
+            println!("\n---\n");
+        }
+        print!("{md}");
+        for (ext, text) in [("md", md), ("html", report.to_html(*lang))] {
+            let path = args
+                .out
+                .join(format!("annual-report-{year}.{}.{ext}", lang.as_str()));
+            if let Err(e) = std::fs::write(&path, text) {
+                eprintln!("demo: cannot write {}: {e}", path.display());
+                exit(1)
             }
+            eprintln!("wrote {}", path.display());
         }
     }
 }

@@ -466,3 +466,67 @@ pub fn generate(config: &DemoConfig) -> Result<DemoDistrict> {
         ledger,
     })
 }
+
+/// [`generate`] from a JSON configuration (every field optional; `{}` is the default
+/// district): the entry point of the bindings. Errors name the field under `config`
+/// (`config.years`, `config.sead`, …).
+///
+/// ```
+/// let d = renda::demo::generate_json(r#"{"years": 1, "deputies": 120, "suggestions_per_year": 40,
+///   "units": 8, "standing_committee": 25, "homes": 4, "stations": 8}"#).unwrap();
+/// assert_eq!(d.config().years, 1);
+/// assert_eq!(renda::demo::generate_json(r#"{"sead": 1}"#).unwrap_err().field(), Some("config.sead"));
+/// ```
+pub fn generate_json(config: &str) -> Result<DemoDistrict> {
+    let config: DemoConfig =
+        crate::wire::from_value_at(crate::wire::parse_json(config)?, "config")?;
+    generate(&config)
+}
+
+/// What a configuration generates, without generating it: the congresses (one per district),
+/// the first year and the number of years. The bindings return it with the ledger.
+///
+/// ```
+/// let s = renda::demo::DemoSummary::of(&renda::demo::DemoConfig::default()).unwrap();
+/// assert_eq!((s.congresses[0].as_str(), s.first_year, s.years), ("demo-17", 2022, 5));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DemoSummary {
+    /// The congress of each district, in order.
+    pub congresses: Vec<crate::ids::CongressId>,
+    /// The first year of the term.
+    pub first_year: i32,
+    /// The years generated.
+    pub years: u8,
+}
+
+impl DemoSummary {
+    /// The summary of `config` (its errors are [`DemoConfig::validate`]'s).
+    ///
+    /// ```
+    /// use renda::demo::{DemoConfig, DemoSummary};
+    /// assert!(DemoSummary::of(&DemoConfig { years: 9, ..DemoConfig::default() }).is_err());
+    /// ```
+    pub fn of(config: &DemoConfig) -> Result<Self> {
+        config.validate()?;
+        Ok(Self {
+            congresses: (0..config.districts)
+                .map(|k| roster::congress_id(config, k))
+                .collect::<Result<_>>()?,
+            first_year: config.first_year,
+            years: config.years,
+        })
+    }
+
+    /// [`Self::of`] a JSON configuration, as JSON.
+    ///
+    /// ```
+    /// let s = renda::demo::DemoSummary::json(r#"{"years": 3}"#).unwrap();
+    /// assert_eq!(s, r#"{"congresses":["demo-17"],"first_year":2022,"years":3}"#);
+    /// ```
+    pub fn json(config: &str) -> Result<String> {
+        let config: DemoConfig =
+            crate::wire::from_value_at(crate::wire::parse_json(config)?, "config")?;
+        Ok(crate::wire::to_json(&Self::of(&config)?))
+    }
+}

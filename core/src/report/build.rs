@@ -11,6 +11,7 @@ use crate::deputy::DeputyStatus;
 use crate::error::{RendaError, Result};
 use crate::figures::FigureFilter;
 use crate::ids::CongressId;
+use crate::key_suggestion::KeyOutcome;
 use crate::ledger::Ledger;
 use crate::oversight::escalation::EscalationKind;
 use chrono::{Datelike, NaiveDate};
@@ -112,7 +113,6 @@ fn suggestions(
         submitted_to: Some(to),
     };
     let f = ledger.figures_for(to, &filter)?;
-    let key = ledger.key_figures(congress, to)?;
     let plan = ledger.plan_ledger(congress, to)?;
     let m = ledger.motion_figures(congress, to)?;
     let names = &ledger.state().units;
@@ -147,12 +147,7 @@ fn suggestions(
         results: f.results.clone(),
         ratings: f.ratings.clone(),
         overdue: c.overdue,
-        key: KeySummary {
-            designated: key.designated,
-            solved: key.outcomes.solved,
-            major_progress: key.outcomes.major_progress,
-            progressing: key.outcomes.progressing,
-        },
+        key: key_summary(ledger, congress, from, to),
         plan_ledger: PlanSummary {
             entered: plan.total.entered,
             solved: plan.total.solved,
@@ -167,6 +162,44 @@ fn suggestions(
             deputy_person_times: m.deputy_person_times,
         },
     })
+}
+
+/// Key-supervised suggestions among those submitted in the period, designated and with their
+/// outcome as of its last day (S001-15 counts the year's).
+fn key_summary(
+    ledger: &Ledger,
+    congress: &CongressId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> KeySummary {
+    let st = ledger.state();
+    let mut k = KeySummary {
+        designated: 0,
+        solved: 0,
+        major_progress: 0,
+        progressing: 0,
+    };
+    for ks in st
+        .key_suggestions
+        .values()
+        .filter(|ks| ks.designated_by(to))
+    {
+        let in_period = st
+            .suggestions
+            .get(&ks.suggestion)
+            .is_some_and(|s| &s.congress == congress && (from..=to).contains(&s.submitted_on()));
+        if !in_period {
+            continue;
+        }
+        k.designated += 1;
+        match ks.outcome_on(to) {
+            Some(KeyOutcome::Solved) => k.solved += 1,
+            Some(KeyOutcome::MajorProgress) => k.major_progress += 1,
+            Some(KeyOutcome::Progressing) => k.progressing += 1,
+            _ => {}
+        }
+    }
+    k
 }
 
 fn deputies(

@@ -246,7 +246,8 @@ pub struct SuggestionSection {
     pub ratings: Ratings,
     /// Overdue as of the last day.
     pub overdue: u64,
-    /// Key-supervised suggestions (S001-15), as of the last day.
+    /// Key-supervised suggestions among those submitted in the period (S001-15), as of the
+    /// last day.
     pub key: KeySummary,
     /// The term's plan ledger (列入计划, S001-16), as of the last day.
     pub plan_ledger: PlanSummary,

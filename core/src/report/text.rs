@@ -26,6 +26,15 @@ fn nonzero<const N: usize>(lang: Lang, clauses: [(u64, String, String); N]) -> V
         .collect()
 }
 
+/// A name in `lang`: names given as "中文 / English" (as the demo district's are) are split;
+/// any other name is shown as it is.
+fn name(n: &str, lang: Lang) -> &str {
+    match n.split_once(" / ") {
+        Some((zh, en)) => t(lang, zh.trim(), en.trim()),
+        None => n,
+    }
+}
+
 fn lab<T: Labelled>(v: T, lang: Lang) -> &'static str {
     v.label().get(lang)
 }
@@ -85,10 +94,14 @@ fn period(r: &AnnualReport, lang: Lang) -> String {
 /// The whole document.
 pub(super) fn document(r: &AnnualReport, lang: Lang) -> Document {
     let title = match lang {
-        Lang::Zh => format!("{}常委会{}工作报告", r.congress_name, period(r, lang)),
+        Lang::Zh => format!(
+            "{}常委会{}工作报告",
+            name(&r.congress_name, lang),
+            period(r, lang)
+        ),
         Lang::En => format!(
             "Work report of the standing committee of {}, {}",
-            r.congress_name,
+            name(&r.congress_name, lang),
             period(r, lang)
         ),
     };
@@ -350,7 +363,7 @@ fn suggestions(r: &AnnualReport, lang: Lang, b: &mut Vec<Block>) {
                 .map(|u| {
                     let f = &u.figures;
                     vec![
-                        u.name.clone(),
+                        name(&u.name, lang).to_string(),
                         f.assigned.to_string(),
                         f.replied.to_string(),
                         f.replied_on_time.to_string(),
@@ -636,7 +649,7 @@ fn evaluations(r: &AnnualReport, lang: Lang, b: &mut Vec<Block>) {
                 .iter()
                 .map(|w| {
                     vec![
-                        w.department.clone(),
+                        name(&w.department, lang).to_string(),
                         lab(w.status, lang).into(),
                         w.vote.map_or("—", |v| lab(v, lang)).into(),
                     ]

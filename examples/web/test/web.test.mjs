@@ -346,3 +346,52 @@ test('web demo: the ledger survives a reload (IndexedDB), and Start over forgets
 
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });
+
+const DASHBOARD_SHOT = path.join(REPO_ROOT, 'target', 'dashboard-screenshot.png');
+
+test('dashboard: the demo district generated in the browser, in Chinese and English', { timeout: 180_000 }, async (t) => {
+  const { page, url, problems } = await openDemo(t);
+  // The same district, generated in node by the same wasm package: what the page must show.
+  const renda = await import('../../../bindings-wasm/js/index.js');
+  await renda.init();
+  const demo = renda.demoDistrict({ seed: 20240101, years: 3 });
+  const full = demo.ledger.annualReport({ congress: demo.congress, year: 2024 });
+
+  await page.goto(new URL('dashboard.html', url).href);
+  await page.waitForSelector('body[data-ready="zh:2024:2024-06-30"]', { timeout: 120_000 });
+  const card = async (k) => (await page.getByTestId(`card-${k}`).locator('.v').textContent()).trim();
+  const half = demo.ledger.annualReport({ congress: demo.congress, from: '2024-01-01', to: '2024-06-30' });
+  assert.equal(await card('sc'), String(half.overview.standing_committee_meetings));
+  assert.equal(await card('submitted'), String(half.suggestions.submitted));
+
+  // Deadline countdowns on 30 June: open suggestions, soonest first.
+  const days = await page.locator('[data-testid=countdowns] tbody tr[data-days]').evaluateAll(
+    (rows) => rows.map((r) => Number(r.dataset.days)));
+  assert.ok(days.length > 0, 'suggestions are open on 2024-06-30');
+  assert.deepEqual(days, [...days].sort((a, b) => a - b));
+
+  // The whole year: the calibration of seed 001 (S001-1), the unit table, the funnel.
+  await page.getByTestId('as-of').fill('2024-12-31');
+  await page.getByTestId('as-of').dispatchEvent('change');
+  await page.waitForSelector('body[data-ready="zh:2024:2024-12-31"]');
+  assert.equal(await card('sc'), '7');
+  assert.equal(await card('dm'), '17');
+  assert.equal(await card('solved'), `${full.suggestions.solved_or_progressing_rate.percent}%`);
+  assert.equal(await page.locator('[data-testid=unit-table] tbody tr').count(), full.suggestions.units.length);
+  const funnel = await page.locator('[data-testid=funnel] rect').evaluateAll((rs) => rs.map((r) => Number(r.dataset.value)));
+  assert.deepEqual(funnel.slice(0, 3), [full.suggestions.submitted, full.suggestions.assigned, full.suggestions.replied]);
+  assert.equal(await page.locator('#evaluations li').count(), full.evaluations.work_evaluations.length);
+
+  // English.
+  await page.getByTestId('lang-toggle').click();
+  await page.waitForSelector('body[data-ready="en:2024:2024-12-31"]');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Demo district congress dashboard');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal((await page.getByTestId('card-sc').locator('.k').textContent()).trim(), 'Standing-committee meetings');
+  const href = await page.getByTestId('report-link').getAttribute('href');
+  assert.ok(href.startsWith('blob:'), 'the annual report is linked as an HTML page');
+
+  fs.mkdirSync(path.dirname(DASHBOARD_SHOT), { recursive: true });
+  await page.screenshot({ path: DASHBOARD_SHOT, fullPage: true });
+  assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
+});
