@@ -324,3 +324,36 @@ fn record_batches_keep_types_and_labels() {
     );
     assert_eq!(schema.metadata()["renda.as_of"], "2024-12-31");
 }
+
+#[test]
+fn an_evaluator_sees_the_suggestions_of_its_sample_and_its_own_evaluations() {
+    let ledger = scenario_ledger("k_w3_rs9_evaluation_chain.json");
+    let evaluator = Actor::new(Role::ThirdPartyEvaluator, "nbs-haidian").unwrap();
+    let seen = ledger
+        .table_as(&evaluator, TableName::Suggestions, None)
+        .unwrap();
+    let sample: Vec<String> = ledger
+        .state()
+        .handling_evaluations
+        .values()
+        .filter(|e| e.evaluator.as_ref().map(|a| a.as_str()) == Some("nbs-haidian"))
+        .flat_map(|e| e.sample.iter().map(|s| s.suggestion.to_string()))
+        .collect();
+    assert!(!sample.is_empty());
+    assert!(seen.len() < ledger.suggestions().count());
+    for i in 0..seen.len() {
+        assert!(sample.contains(&text(&seen, "suggestion", i).unwrap()));
+    }
+    let other = Actor::new(Role::ThirdPartyEvaluator, "other-firm").unwrap();
+    assert!(ledger
+        .table_as(&other, TableName::Evaluations, None)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        ledger
+            .table_as(&evaluator, TableName::Evaluations, None)
+            .unwrap()
+            .len(),
+        ledger.state().handling_evaluations.len()
+    );
+}

@@ -461,7 +461,7 @@ impl Ledger {
     /// reader's view of the state; the public gets `not_published` for suggestions and units
     /// before the results are published (as for [`Ledger::figures_as`]), and for points (it
     /// reads the publications); a deputy's points table holds their own row; a third-party
-    /// evaluator sees its own evaluations.
+    /// evaluator sees the suggestions of its samples and its own evaluations.
     ///
     /// ```
     /// use renda::{Actor, Ledger, Role, table::TableName};
@@ -479,7 +479,12 @@ impl Ledger {
         if matches!(name, TableName::Suggestions | TableName::Units) {
             self.check_published(reader, as_of, None)?;
         }
-        let view = self.state_as(reader);
+        let mut view = self.state_as(reader);
+        if name == TableName::Suggestions && reader.role == Role::ThirdPartyEvaluator {
+            // Row by row, an evaluator sees only the suggestions of its samples (W3).
+            let sample = crate::handling_evaluation::sample_of(self.state(), &reader.id);
+            view.suggestions.retain(|id, _| sample.contains(id));
+        }
         self.table_over(&view, Some(reader), name, as_of)
     }
 
