@@ -24,6 +24,7 @@ use std::sync::{Mutex, MutexGuard};
 
 mod sheet;
 mod store;
+mod table;
 
 create_exception!(
     renda._native,
@@ -847,6 +848,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(popolo_check_json, m)?)?;
     m.add_function(wrap_pyfunction!(candidate_groups_json, m)?)?;
     sheet::register(m)?;
+    table::register(m)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

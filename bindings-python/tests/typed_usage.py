@@ -58,6 +58,11 @@ def use() -> None:
     imported: JsonObject = renda.popolo_import(popolo, {"level": "county"})
     findings: List[JsonObject] = renda.popolo_check(popolo)
     ics: str = ledger.to_ical("2024-02-01", {"unit": "edu"})
+    table: renda.Table = ledger.table("units", dt.date(2024, 12, 31), reader=unit)
+    names: List[str] = renda.Ledger.tables()
+    zh: Dict[str, str] = table.labels("zh")
+    columns: Dict[str, List[Any]] = table.to_pydict()
+    print(len(table), table.as_of.isoformat(), table.column_types, names, zh, columns, table._repr_html_())
     print(events, decided, seq, n, figures, view, state, suggestions, preset)
     print(motions, sessions, motion_figures, key_figures, assessment, monitor, evaluations, sample, as_unit,
           cases, report, candidates, free, scores, by_unit, plan, imported, findings, ics.splitlines())

@@ -2077,6 +2077,13 @@ export class Ledger {
   snapshot(): Snapshot;
   /** Figures as of the end of `asOf` (a `Date` is taken as its China-time date). */
   figures(asOf: DateString | Date, filter?: FigureFilter | string | null, reader?: Actor | null): Figures;
+  /**
+   * The table `name` as of the end of `asOf` (absent: the day of the last event), as `reader`
+   * may see it when given: columns as typed arrays (see {@link TableColumns}).
+   */
+  table(name: TableName, asOf?: DateString | Date | null, reader?: Actor | null): Table;
+  /** The names of the tables {@link Ledger.table} offers, in order. */
+  static tables(): TableName[];
   /** A suggestion with its status, due date and overdue days as of `asOf`. */
   suggestionView(id: string, asOf: DateString | Date, reader?: Actor | null): SuggestionView;
   /** Every motion (议案), ordered by id. */
@@ -3115,3 +3122,32 @@ export interface DemoDistrict {
 
 /** Generates the demo district (renda::demo) in the browser or node. */
 export function demoDistrict(config?: DemoConfig | string): DemoDistrict;
+
+/** The tables a ledger offers (`docs/tables.md` lists their columns). */
+export type TableName =
+  | "suggestions" | "motions" | "units" | "deputies" | "activities" | "points"
+  | "supervision_items" | "evaluations";
+
+/** A column's type. */
+export type ColumnType = "int64" | "float64" | "bool" | "date" | "utf8" | "category";
+
+/**
+ * A table's columns by name: `int64` and `float64` columns a `Float64Array` (NaN where
+ * missing); `date` columns a `Float64Array` of days since 1970-01-01 (NaN where missing);
+ * `bool` columns a `Uint8Array` (0 false, 1 true, 2 missing); `category` and `utf8` columns
+ * an array of strings (`null` where missing).
+ */
+export type TableColumns = Record<string, Float64Array | Uint8Array | (string | null)[]>;
+
+/** A ledger table ({@link Ledger.table}). */
+export interface Table {
+  name: TableName;
+  /** The date the derived columns are as of. */
+  asOf: DateString;
+  /** Number of rows. */
+  length: number;
+  columns: TableColumns;
+  types: Record<string, ColumnType>;
+  /** Each column's label in Chinese and English. */
+  labels: Record<string, { zh: string; en: string }>;
+}

@@ -331,6 +331,58 @@ export class Ledger {
     return JSON.parse(call(() => raw.figuresAsJson(r, date, f)));
   }
 
+  /**
+   * The table `name` (one of `Ledger.tables()`) as of the end of `asOf` (absent: the day of the
+   * last event); with `reader`, as that actor may see it. Returns `{ name, asOf, length,
+   * columns, types, labels }`: `columns` maps each column name to a typed array or an array —
+   * `int64` and `float64` columns a `Float64Array` (NaN where missing), `date` columns a
+   * `Float64Array` of days since 1970-01-01 (NaN where missing; `new Date(d * 86400000)`),
+   * `bool` columns a `Uint8Array` (0, 1; 2 where missing), `category` and `utf8` columns an
+   * array of strings (`null` where missing). `labels` maps each column to `{zh, en}`.
+   */
+  table(name, asOf, reader) {
+    const raw = this.#live();
+    const n = str("name", name);
+    const d = asOf === undefined || asOf === null ? undefined : str("asOf", dateArg(asOf));
+    const r = reader === undefined || reader === null ? undefined : json(reader);
+    const t = call(() => raw.table(n, d, r));
+    try {
+      const specs = JSON.parse(t.columnsJson());
+      const columns = {};
+      const types = {};
+      const labels = {};
+      specs.forEach((c, i) => {
+        types[c.name] = c.type;
+        labels[c.name] = c.label;
+        switch (c.type) {
+          case "int64":
+          case "float64":
+          case "date":
+            columns[c.name] = t.numbers(i);
+            break;
+          case "bool":
+            columns[c.name] = t.flags(i);
+            break;
+          case "category": {
+            const dict = t.dictionary(i);
+            columns[c.name] = Array.from(t.codes(i), (k) => (k < 0 ? null : dict[k]));
+            break;
+          }
+          default:
+            columns[c.name] = JSON.parse(t.textsJson(i));
+        }
+      });
+      return { name: t.name, asOf: t.asOf, length: t.length, columns, types, labels };
+    } finally {
+      t.free();
+    }
+  }
+
+  /** The names of the tables `table` offers, in order. */
+  static tables() {
+    return call(() => RawLedger.tableNames());
+  }
+
   /** A suggestion with its derived facts (status, due date, overdue days) as of `asOf`. */
   suggestionView(id, asOf, reader) {
     const [raw, sid, date] = [this.#live(), str("id", id), str("asOf", dateArg(asOf))];

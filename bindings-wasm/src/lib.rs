@@ -9,7 +9,10 @@ use renda::{api, RendaError};
 use wasm_bindgen::prelude::*;
 
 mod sheet;
+mod table;
 mod toolkit;
+
+pub use table::Table;
 
 /// The thrown value of a failed call: the error's wire form as a JSON string.
 fn to_js(e: RendaError) -> JsValue {
@@ -88,6 +91,29 @@ impl Ledger {
     #[wasm_bindgen(js_name = snapshotJson)]
     pub fn snapshot_json(&self) -> String {
         self.inner.snapshot_to_json()
+    }
+
+    /// The table `name` as of `as_of` (`YYYY-MM-DD`; absent: the day of the last event), as
+    /// `reader` (an actor in JSON) may see it when given.
+    pub fn table(
+        &self,
+        name: &str,
+        as_of: Option<String>,
+        reader: Option<String>,
+    ) -> Result<Table, JsValue> {
+        let inner = self
+            .inner
+            .table_from_args(name, as_of.as_deref(), reader.as_deref())
+            .map_err(to_js)?;
+        Ok(Table { inner })
+    }
+
+    /// The names of the tables, in order.
+    #[wasm_bindgen(js_name = tableNames)]
+    pub fn table_names() -> Vec<String> {
+        renda::table::TableName::ALL
+            .map(|t| t.as_str().to_string())
+            .to_vec()
     }
 
     /// Figures as of `as_of` (`YYYY-MM-DD`), with an optional filter in JSON.

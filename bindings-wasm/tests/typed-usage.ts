@@ -175,5 +175,12 @@ export async function usage(): Promise<string> {
   // @ts-expect-error: a deputies' sponsor needs its lead
   replayed.decide({ at: "2024-01-12", actor: office, command: { ...motion, sponsor: { by: "deputies" } } });
 
-  return `${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")}`;
+  const units = replayed.table("units", "2024-12-31", office);
+  const assigned = units.columns.assigned as Float64Array;
+  const zh: string = units.labels.assigned.zh;
+  const names: string[] = Ledger.tables();
+  // @ts-expect-error: not a table
+  replayed.table("unit");
+
+  return `${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")} ${assigned[0]} ${zh} ${names.length} ${units.types.assigned}`;
 }

@@ -656,3 +656,35 @@ pub fn candidate_groups_json(items: &str, params: Option<&str>) -> Result<String
     let groups = crate::similarity::candidate_groups(&pairs, &params);
     Ok(to_json(&groups))
 }
+
+// Tables (issue 6: `docs/tables.md`).
+impl Ledger {
+    /// The table named `name` ([`crate::table::TableName`]) as of `as_of` (`YYYY-MM-DD`;
+    /// `None`: the day of the last event), as `reader` (an actor in JSON) may see it, or
+    /// unredacted without a reader: the bindings' one entry to [`Ledger::table`] and
+    /// [`Ledger::table_as`].
+    ///
+    /// ```
+    /// let l = renda::Ledger::new(Default::default());
+    /// let t = l.table_from_args("units", Some("2024-12-31"), None).unwrap();
+    /// assert_eq!(t.as_of.to_string(), "2024-12-31");
+    /// assert_eq!(l.table_from_args("unit", None, None).unwrap_err().code(), "invalid_field");
+    /// let reader = r#"{"role":"public","id":"p"}"#;
+    /// assert!(l.table_from_args("deputies", None, Some(reader)).is_ok());
+    /// ```
+    pub fn table_from_args(
+        &self,
+        name: &str,
+        as_of: Option<&str>,
+        reader: Option<&str>,
+    ) -> Result<crate::table::Table> {
+        let name: crate::table::TableName = name.parse()?;
+        let as_of = as_of
+            .map(|d| crate::time::parse_date("as_of", d))
+            .transpose()?;
+        match reader {
+            Some(r) => self.table_as(&parse_reader(r)?, name, as_of),
+            None => self.table(name, as_of),
+        }
+    }
+}

@@ -597,6 +597,16 @@ impl Ledger {
         })
     }
 
+    /// The China date of the last recorded event (1970-01-01 for an empty ledger): the
+    /// default "as of" date of [`Ledger::table`].
+    ///
+    /// ```
+    /// assert_eq!(renda::Ledger::new(Default::default()).last_date().to_string(), "1970-01-01");
+    /// ```
+    pub fn last_date(&self) -> NaiveDate {
+        self.last_at.map(|t| t.china_date()).unwrap_or_default()
+    }
+
     /// Registered congresses.
     pub fn congresses(&self) -> impl Iterator<Item = &Congress> {
         self.state.congresses.values()

@@ -81,6 +81,7 @@ pub mod station;
 pub mod stats;
 pub mod suggestion;
 pub mod supervision;
+pub mod table;
 pub mod time;
 pub mod unit_score;
 pub mod visibility;

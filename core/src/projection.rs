@@ -36,6 +36,37 @@ pub(crate) struct PlanEntry {
     pub solved: bool,
 }
 
+/// One suggestion's facts as of a date ([`SuggestionFrame::facts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RowFacts {
+    /// Status at the end of the day.
+    pub status: SuggestionStatus,
+    /// Accepted at some point by the date.
+    pub accepted: bool,
+    /// Assigned by the date and not withdrawn: counted in the handling denominators. The
+    /// fields below are set only for handled suggestions.
+    pub handled: bool,
+    /// Index of the lead unit among the frame's units.
+    pub lead_unit: Option<usize>,
+    /// Replies by the date.
+    pub replies: usize,
+    /// Day of the first reply.
+    pub first_reply: Option<NaiveDate>,
+    /// The first reply came on or before the due date in force that day.
+    pub on_time: bool,
+    /// Result category of the latest reply.
+    pub result: Option<ResultCategory>,
+    /// Plan-ledger entry (R-S5).
+    pub plan: Option<PlanEntry>,
+    /// The lead deputy's latest rating.
+    pub rating: Option<Satisfaction>,
+    /// Due date in force, while a reply is awaited (assigned or re-handling).
+    pub due: Option<NaiveDate>,
+    /// Days past `due`, when counted overdue (awaiting a reply past the due date, with a
+    /// lead unit).
+    pub overdue_days: Option<i64>,
+}
+
 /// The suggestions as columns, with due-date segments precomputed from the rule sets and the
 /// calendar, ready for figures as of any date.
 ///
@@ -216,10 +247,76 @@ impl SuggestionFrame {
             .collect()
     }
 
+    /// The suggestion id of row `i`.
+    pub(crate) fn id(&self, i: usize) -> &SuggestionId {
+        &self.ids[i]
+    }
+
+    /// The facts of row `i` as of the end of day `as_of`, or `None` if it was not yet
+    /// submitted then: the one place the per-suggestion rules of the figures are applied
+    /// (the figures add these facts up; [`crate::table`] lists them).
+    pub(crate) fn facts(&self, i: usize, as_of: NaiveDate) -> Option<RowFacts> {
+        use SuggestionStatus as S;
+        let d = day(as_of);
+        if self.submitted[i] > d {
+            return None;
+        }
+        let h = Self::range(&self.hist_off, i);
+        let upto = h.start + self.hist_day[h.clone()].partition_point(|x| *x <= d);
+        let status = SuggestionStatus::ALL[self.hist_status[upto - 1] as usize];
+        let mut f = RowFacts {
+            status,
+            accepted: self.hist_status[h.start..upto].contains(&status_code(S::Accepted)),
+            handled: false,
+            lead_unit: None,
+            replies: 0,
+            first_reply: None,
+            on_time: false,
+            result: None,
+            plan: None,
+            rating: None,
+            due: None,
+            overdue_days: None,
+        };
+        // A suggestion withdrawn after assignment (where the rule set allows it) is no
+        // longer handled: it leaves the denominators.
+        if self.assigned[i] > d || status == S::Withdrawn {
+            return Some(f);
+        }
+        f.handled = true;
+        f.lead_unit = (self.lead_unit[i] != NO_UNIT).then_some(self.lead_unit[i] as usize);
+        // Replies by the date; the first decides timeliness, the latest the result.
+        let r = Self::range(&self.reply_off, i);
+        f.replies = self.reply_day[r.clone()].partition_point(|x| *x <= d);
+        if f.replies > 0 {
+            let first = self.reply_day[r.start];
+            f.first_reply = Some(from_day(first));
+            f.on_time = self.due_on(i, first).is_some_and(|due| first <= due);
+            f.result =
+                Some(ResultCategory::ALL[self.reply_result[r.start + f.replies - 1] as usize]);
+        }
+        // Plan ledger: entered when the status history shows in_plan by the date.
+        f.plan = self.plan_entry(i, d);
+        // The lead deputy's latest rating by the date.
+        let fr = Self::range(&self.fb_off, i);
+        let nfb = self.fb_day[fr.clone()].partition_point(|x| *x <= d);
+        if nfb > 0 {
+            f.rating = Some(Satisfaction::ALL[self.fb_rating[fr.start + nfb - 1] as usize]);
+        }
+        if matches!(status, S::Assigned | S::Rehandling) {
+            if let Some(due) = self.due_on(i, d) {
+                f.due = Some(from_day(due));
+                if due < d && f.lead_unit.is_some() {
+                    f.overdue_days = Some((d - due) as i64);
+                }
+            }
+        }
+        Some(f)
+    }
+
     /// The figures as of the end of `as_of`.
     pub fn figures(&self, as_of: NaiveDate) -> Result<SuggestionFigures> {
         use SuggestionStatus as S;
-        let d = day(as_of);
         let mut c = Counts::default();
         let mut results = Results::default();
         let mut ratings = Ratings::default();
@@ -233,25 +330,20 @@ impl SuggestionFrame {
         let mut u_closed = vec![0u64; nu];
         let mut u_results = vec![[0u64; 4]; nu];
         let mut u_ratings = vec![[0u64; 3]; nu];
-        let accepted_code = status_code(S::Accepted);
         for i in 0..self.len() {
-            if self.submitted[i] > d {
+            let Some(f) = self.facts(i, as_of) else {
                 continue;
-            }
+            };
             c.submitted += 1;
             if self.during[i] == 0 {
                 c.during_session += 1;
             } else {
                 c.during_recess += 1;
             }
-            let h = Self::range(&self.hist_off, i);
-            let upto = h.start + self.hist_day[h.clone()].partition_point(|x| *x <= d);
-            let status = SuggestionStatus::ALL[self.hist_status[upto - 1] as usize];
-            let statuses = &self.hist_status[h.start..upto];
-            if statuses.contains(&accepted_code) {
+            if f.accepted {
                 c.accepted += 1;
             }
-            match status {
+            match f.status {
                 S::Submitted | S::ReturnedForRevision => c.awaiting_vetting += 1,
                 S::Rejected => c.rejected += 1,
                 S::Withdrawn => c.withdrawn += 1,
@@ -260,81 +352,60 @@ impl SuggestionFrame {
                 S::Closed => c.closed += 1,
                 _ => {}
             }
-            let unit = self.lead_unit[i] as usize;
-            let has_unit = self.lead_unit[i] != NO_UNIT;
-            // A suggestion withdrawn after assignment (where the rule set allows it) is no
-            // longer handled: it leaves the denominators.
-            if self.assigned[i] > d || status == S::Withdrawn {
+            if !f.handled {
                 continue;
             }
             c.assigned += 1;
-            if has_unit {
+            if let Some(unit) = f.lead_unit {
                 u_assigned[unit] += 1;
-                if status == S::Closed {
+                if f.status == S::Closed {
                     u_closed[unit] += 1;
                 }
             }
-            // Replies by the date.
-            let r = Self::range(&self.reply_off, i);
-            let nrep = self.reply_day[r.clone()].partition_point(|x| *x <= d);
-            if nrep > 0 {
+            if let Some(latest) = f.result {
                 c.replied += 1;
-                let first = self.reply_day[r.start];
-                let on_time = self.due_on(i, first).is_some_and(|due| first <= due);
-                if on_time {
+                if f.on_time {
                     c.replied_on_time += 1;
                 }
-                let latest = self.reply_result[r.start + nrep - 1] as usize;
                 match latest {
-                    0 => results.A += 1,
-                    1 => results.B += 1,
-                    2 => results.C += 1,
-                    _ => results.D += 1,
+                    ResultCategory::A => results.A += 1,
+                    ResultCategory::B => results.B += 1,
+                    ResultCategory::C => results.C += 1,
+                    ResultCategory::D => results.D += 1,
                 }
-                if has_unit {
+                if let Some(unit) = f.lead_unit {
                     u_replied[unit] += 1;
-                    u_on_time[unit] += on_time as u64;
-                    u_results[unit][latest] += 1;
+                    u_on_time[unit] += f.on_time as u64;
+                    u_results[unit][latest as usize] += 1;
                 }
             }
-            // Plan ledger: entered when the status history shows in_plan by the date.
-            if let Some(entry) = self.plan_entry(i, d) {
+            if let Some(entry) = f.plan {
                 plan.entered += 1;
-                if status == S::InPlan {
+                if f.status == S::InPlan {
                     plan.open += 1;
                 }
                 plan.second_replied += entry.second_replied as u64;
                 plan.solved += entry.solved as u64;
             }
-            // The lead deputy's latest rating by the date.
-            let fr = Self::range(&self.fb_off, i);
-            let nfb = self.fb_day[fr.clone()].partition_point(|x| *x <= d);
-            if nfb > 0 {
-                let rating = self.fb_rating[fr.start + nfb - 1] as usize;
+            if let Some(rating) = f.rating {
                 match rating {
-                    x if x == Satisfaction::Satisfied as usize => ratings.satisfied += 1,
-                    x if x == Satisfaction::BasicallySatisfied as usize => {
-                        ratings.basically_satisfied += 1
-                    }
-                    _ => ratings.dissatisfied += 1,
+                    Satisfaction::Satisfied => ratings.satisfied += 1,
+                    Satisfaction::BasicallySatisfied => ratings.basically_satisfied += 1,
+                    Satisfaction::Dissatisfied => ratings.dissatisfied += 1,
                 }
-                if has_unit {
-                    u_ratings[unit][rating] += 1;
+                if let Some(unit) = f.lead_unit {
+                    u_ratings[unit][rating as usize] += 1;
                 }
             }
-            if matches!(status, S::Assigned | S::Rehandling) {
-                if let Some(due) = self.due_on(i, d) {
-                    if due < d && has_unit {
-                        c.overdue += 1;
-                        u_overdue[unit] += 1;
-                        overdue.push(OverdueItem {
-                            suggestion: self.ids[i].clone(),
-                            lead_unit: self.units[unit].clone(),
-                            due: from_day(due),
-                            days_overdue: (d - due) as i64,
-                        });
-                    }
-                }
+            if let (Some(days), Some(unit), Some(due)) = (f.overdue_days, f.lead_unit, f.due) {
+                c.overdue += 1;
+                u_overdue[unit] += 1;
+                overdue.push(OverdueItem {
+                    suggestion: self.ids[i].clone(),
+                    lead_unit: self.units[unit].clone(),
+                    due,
+                    days_overdue: days,
+                });
             }
         }
         overdue.sort_by(|a, b| {

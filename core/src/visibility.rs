@@ -216,9 +216,26 @@ impl Ledger {
         as_of: NaiveDate,
         filter: &FigureFilter,
     ) -> Result<SuggestionFigures> {
+        self.check_published(reader, as_of, filter.congress.as_ref())?;
+        if kept_from_unpublished_ratings(reader.role) || reader.role == Role::ThirdPartyEvaluator {
+            let view = self.state_as(reader);
+            return self.figures_over(&view, as_of, filter);
+        }
+        self.figures_for(as_of, filter)
+    }
+
+    /// `not_published` if `reader` sees figures only once published ([`sees_published_figures_only`])
+    /// and the results of `congress` (every congress, if `None`) were not published on or
+    /// after `as_of`.
+    pub(crate) fn check_published(
+        &self,
+        reader: &Actor,
+        as_of: NaiveDate,
+        congress: Option<&CongressId>,
+    ) -> Result<()> {
         let st = self.state();
         if sees_published_figures_only(reader.role) {
-            let in_scope: Vec<&CongressId> = match &filter.congress {
+            let in_scope: Vec<&CongressId> = match congress {
                 Some(c) => vec![c],
                 None => st.congresses.keys().collect(),
             };
@@ -235,11 +252,7 @@ impl Ledger {
                 }
             }
         }
-        if kept_from_unpublished_ratings(reader.role) || reader.role == Role::ThirdPartyEvaluator {
-            let view = self.state_as(reader);
-            return self.figures_over(&view, as_of, filter);
-        }
-        self.figures_for(as_of, filter)
+        Ok(())
     }
 
     /// The points of a period as `reader` may see them ([`Ledger::points`]): the public sees

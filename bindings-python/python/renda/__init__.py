@@ -27,6 +27,8 @@ __all__ = [
     "Ledger",
     "DemoDistrict",
     "demo_district",
+    "Table",
+    "table_names",
     "Store",
     "rule_set_preset",
     "labels",
@@ -495,6 +497,30 @@ class Ledger:
         )
         return result
 
+    # ------------------------------------------------------------ tables (docs/tables.md)
+
+    def table(self, name: str, as_of: Optional[DateLike] = None,
+              reader: Optional[Mapping[str, str]] = None) -> "Table":
+        """The table ``name`` (one of :meth:`tables`) as of the end of ``as_of`` (``None``:
+        the day of the last event) as a :class:`Table`: typed columns with Chinese and English
+        labels, for pandas (:meth:`Table.to_pandas`), polars (:meth:`Table.to_polars`) or any
+        reader of the Arrow PyCapsule interface.
+
+        With ``reader``: as that actor may see it — the public gets
+        :class:`PermissionDeniedError` ``not_published`` for suggestions and units before
+        publication, and for points; a deputy's points table holds their own row."""
+        args: List[Optional[str]] = [
+            _str_arg(name, "name"),
+            None if as_of is None else _date_arg(as_of),
+            None if reader is None else _json_arg(reader, "reader"),
+        ]
+        return Table(_call(_native.ledger_table, self._inner, *args))
+
+    @staticmethod
+    def tables() -> List[str]:
+        """The names of the tables :meth:`table` offers."""
+        return table_names()
+
     # ------------------------------------------------------------ motions (议案, W4)
 
     def motions(self) -> List[JsonObject]:
@@ -892,3 +918,6 @@ def candidate_groups(items: Union[str, Sequence[Mapping[str, str]]],
 
 # Last: the store layer builds on the names above (see _store.py).
 from ._store import StorageError, Store  # noqa: E402
+
+
+from .table import Table, table_names  # noqa: E402  (uses _call from this module)
