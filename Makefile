@@ -7,7 +7,7 @@
 #   make build        native Rust, Python extension into .venv, wasm into bindings-wasm/pkg
 #   make lint         cargo fmt --check, clippy -D warnings
 #   make test         set-up, lint and every test-* target below
-#   make demo         run the demo (core/examples/demo.rs)
+#   make demo         the demo district's annual report (core/examples/demo.rs; HTML in target/demo)
 #   make bench        throughput figures (core/examples/bench.rs), see BENCHMARKS.md
 #   make soak         fuzzing (10M runs per target) and the store crash loop, see RELIABILITY.md
 #   make clean        remove build output (keeps .venv and node_modules; see distclean)

@@ -214,3 +214,17 @@ def test_the_binding_imports_everypolitician(validators: Dict[str, Any]) -> None
     doc = as_json(ledger.to_popolo("bi:term/2015", "2016-01-01"))
     assert len(doc["persons"]) == 121
     assert schema_errors(doc, validators) == []
+
+
+def test_satisfaction_votes_validate(validators: Dict[str, Any]) -> None:
+    """The W5 satisfaction votes of Haidian 2024 export as vote events that validate."""
+    data = Path(__file__).resolve().parents[2] / "tests" / "reports" / "haidian-2024.json"
+    ledger = renda.Ledger({"preset": "national"})
+    for command in json.loads(data.read_text("utf-8")):
+        ledger.execute(command)
+    doc = as_json(ledger.to_popolo("hd-17", "2024-12-31"))
+    votes = [v for v in doc["vote_events"] if v.get("classification") == "satisfaction"]
+    assert len(votes) == 7
+    assert all(v["organization_id"] == "hd-17/standing_committee" and v["result"] == "pass" for v in votes)
+    assert all(sum(c["value"] for c in v["counts"]) > 0 for v in votes)
+    assert schema_errors(doc, validators) == []

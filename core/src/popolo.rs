@@ -627,7 +627,16 @@ pub fn export(
     // Resignation votes (L-9): the standing committee's, or for a township deputy the
     // township congress's.
     let voting_body = if has_sc { &sc_id } else { &cid };
-    let tallies = resignation_tallies(st, events, c, voting_body, as_of);
+    let mut tallies = resignation_tallies(st, events, c, voting_body, as_of);
+    // Satisfaction votes of department work evaluations (W5, R-E3), held by the standing
+    // committee by the date.
+    if has_sc {
+        tallies.extend(
+            crate::oversight::work_evaluation::vote_tallies(st, &c.id)
+                .into_iter()
+                .filter(|t| t.at.china_date() <= as_of),
+        );
+    }
     doc.vote_events = vote_events_from_tallies(&tallies);
     orgs.extend(other_orgs.into_values());
     doc.organizations = orgs;

@@ -857,3 +857,43 @@ fn ballots_export_as_popolo_vote_events() {
     );
     assert_eq!(out[3]["classification"], "appointment");
 }
+
+/// The seven W5 satisfaction votes of Haidian 2024 (S001-2) become vote events of the
+/// standing committee, with one count per option of the scale; none before they were held.
+#[test]
+fn satisfaction_votes_of_work_evaluations_are_vote_events() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/reports/haidian-2024.json"
+    ))
+    .unwrap();
+    let commands: Vec<Value> = serde_json::from_str(&text).unwrap();
+    let mut l =
+        Ledger::new(renda::rules::RuleBook::from_spec(&json!({"preset": "national"})).unwrap());
+    run(&mut l, &commands);
+    let congress: CongressId = "hd-17".parse().unwrap();
+    let doc = l.to_popolo(&congress, date("2024-12-31")).unwrap();
+    let votes: Vec<&popolo::PopoloVoteEvent> = doc
+        .vote_events
+        .iter()
+        .filter(|v| v.classification.as_deref() == Some("satisfaction"))
+        .collect();
+    assert_eq!(votes.len(), 7);
+    for v in &votes {
+        assert_eq!(v.organization_id, "hd-17/standing_committee");
+        let motion = serde_json::to_string(&v.motion).unwrap();
+        assert!(motion.contains("满意度测评"), "{motion}");
+        assert_eq!(v.result.as_deref(), Some("pass"));
+        assert!(!v.counts.is_empty());
+    }
+    let v = serde_json::to_value(&doc).unwrap();
+    for ve in v["vote_events"].as_array().unwrap() {
+        let findings = check_record(&ve.to_string(), PopoloKind::VoteEvent).unwrap();
+        assert!(findings.is_empty(), "{ve}: {findings:?}");
+    }
+    let early = l.to_popolo(&congress, date("2024-01-31")).unwrap();
+    assert!(early
+        .vote_events
+        .iter()
+        .all(|v| v.classification.as_deref() != Some("satisfaction")));
+}

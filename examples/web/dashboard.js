@@ -66,7 +66,7 @@ const svgEl = (tag, attrs, text) => {
   return e;
 };
 
-const ui = { lang: 'zh', year: null, asOf: null };
+const ui = { lang: 'zh', year: null, asOf: null, generated: null };
 let renda;
 let ledger;
 let congress;
@@ -85,6 +85,13 @@ function label(group, value) {
   return l ? l[ui.lang] : value;
 }
 
+/** A name in the page's language: "中文 / English" names are split; others shown as they are. */
+function name(n) {
+  const i = n.indexOf(' / ');
+  if (i < 0) return n;
+  return ui.lang === 'zh' ? n.slice(0, i) : n.slice(i + 3);
+}
+
 function dayNumber(iso) {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 }
@@ -93,6 +100,7 @@ function renderStatic() {
   document.documentElement.lang = ui.lang === 'zh' ? 'zh-Hans' : 'en';
   for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t()[e.dataset.i18n];
   $('#lang').textContent = t().lang;
+  if (ui.generated) $('#status').textContent = t().ready(...ui.generated);
 }
 
 function renderCards(report) {
@@ -146,22 +154,26 @@ function renderCharts(report) {
 function renderUnits(report) {
   $('[data-testid=unit-table] tbody').replaceChildren(...report.suggestions.units.map((u) => {
     const f = u.figures;
-    return el('tr', {}, el('td', {}, u.name), ...[f.assigned, f.replied, f.replied_on_time, f.overdue]
+    return el('tr', {}, el('td', {}, name(u.name)), ...[f.assigned, f.replied, f.replied_on_time, f.overdue]
       .map((n) => el('td', { class: 'n' }, String(n))),
     el('td', { class: 'n' }, pct(f.solved_or_progressing_rate)), el('td', { class: 'n' }, pct(f.satisfaction_rate)));
   }));
 }
 
-/** Open suggestions on the as-of date, from the suggestions table's columns. */
+/** Open suggestions on the as-of date, from the suggestions table's typed columns (dates are
+ * days since 1970-01-01, NaN where missing). */
 function renderCountdowns() {
   const tab = ledger.table('suggestions', ui.asOf);
   const col = tab.columns;
+  const units = ledger.table('units', ui.asOf).columns;
+  const unitName = new Map(Array.from(units.unit, (u, i) => [u, name(units.name[i])]));
   const today = dayNumber(ui.asOf);
   const rows = [];
   for (let i = 0; i < tab.length; i++) {
-    if (col.replied_on[i] || !col.due_on[i] || col.congress[i] !== congress) continue;
-    if (col.submitted_on[i] > ui.asOf) continue;
-    rows.push({ id: col.id[i], title: col.title[i], unit: col.lead_unit_name[i] || col.lead_unit[i], due: col.due_on[i], left: dayNumber(col.due_on[i]) - today });
+    if (col.congress[i] !== congress || col.submitted_on[i] > today) continue;
+    if (!Number.isNaN(col.replied_on[i]) || Number.isNaN(col.due_on[i])) continue;
+    const due = new Date(col.due_on[i] * 86_400_000).toISOString().slice(0, 10);
+    rows.push({ id: col.suggestion[i], title: col.title[i], unit: unitName.get(col.lead_unit[i]) || col.lead_unit[i], due, left: col.due_on[i] - today });
   }
   rows.sort((a, b) => a.left - b.left || (a.id < b.id ? -1 : 1));
   const body = $('[data-testid=countdowns] tbody');
@@ -175,7 +187,7 @@ function renderCountdowns() {
 
 function renderEvaluations(report) {
   $('#evaluations').replaceChildren(...report.evaluations.work_evaluations.map((w) =>
-    el('li', {}, `${w.department} — ${label('work_evaluation_status', w.status)}` +
+    el('li', {}, `${name(w.department)} — ${label('work_evaluation_status', w.status)}` +
       (w.vote ? ` · ${t().vote}: ${label('satisfaction_result', w.vote)}` : ''))));
 }
 
@@ -220,7 +232,7 @@ async function main() {
   ui.asOf = `${last}-06-30`;
   $('#year').value = String(ui.year);
   $('#as-of').value = ui.asOf;
-  $('#status').textContent = t().ready(ledger.events().length, ms);
+  ui.generated = [ledger.events().length, ms];
   $('#year').addEventListener('change', () => {
     ui.year = Number($('#year').value);
     ui.asOf = `${ui.year}-12-31`;

@@ -387,6 +387,7 @@ test('dashboard: the demo district generated in the browser, in Chinese and Engl
   await page.waitForSelector('body[data-ready="en:2024:2024-12-31"]');
   assert.equal((await page.locator('h1').textContent()).trim(), 'Demo district congress dashboard');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.match(await page.getByTestId('status').textContent(), /^Generated \d+ events in \d+ ms\.$/);
   assert.equal((await page.getByTestId('card-sc').locator('.k').textContent()).trim(), 'Standing-committee meetings');
   const href = await page.getByTestId('report-link').getAttribute('href');
   assert.ok(href.startsWith('blob:'), 'the annual report is linked as an HTML page');
