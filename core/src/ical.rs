@@ -18,8 +18,10 @@
 //! lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character, and
 //! text values escape `\`, `;`, `,` and line breaks.
 //!
-//! [`IcalEvent`] and [`render`] are the generic builder: meetings (standing-committee and
-//! director meetings, congress sessions) are written the same way once they are recorded.
+//! Meetings held on or after the "as of" day are in the same file, as all-day events with UID
+//! `meeting-<id>@renda`: every sitting, standing-committee and director meeting for a congress;
+//! for a deputy the sittings of their congress and, if they sit on its standing committee, its
+//! meetings; none for a handling unit. [`IcalEvent`] and [`render`] are the generic builder.
 //!
 //! ```
 //! use renda::{Ledger, ical::IcalScope};
@@ -298,6 +300,7 @@ impl Ledger {
                 events.push(e);
             }
         }
+        events.extend(meeting_events(st, scope, as_of));
         events.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.uid.cmp(&b.1.uid)));
         let events: Vec<IcalEvent> = events.into_iter().map(|(_, e)| e).collect();
         Ok(render(&name, &dtstamp_for(as_of), &events))
@@ -347,6 +350,58 @@ impl Ledger {
         };
         Ok(Some((due, event)))
     }
+}
+
+/// The meetings of the scope held on or after `as_of` (upcoming, or today's), as all-day
+/// events: for a congress every sitting, standing-committee and director meeting; for a
+/// deputy the sittings of their congress and, if they sit on its standing committee, its
+/// meetings; a handling unit's calendar has none (it attends at the meeting's invitation).
+fn meeting_events(
+    st: &crate::state::State,
+    scope: &IcalScope,
+    as_of: NaiveDate,
+) -> Vec<(NaiveDate, IcalEvent)> {
+    use crate::labels::Labelled;
+    use crate::oversight::meeting::Body;
+    let wants = |m: &crate::oversight::meeting::Meeting| match scope {
+        IcalScope::Congress(c) => &m.congress == c,
+        IcalScope::Unit(_) => false,
+        IcalScope::Deputy(d) => {
+            let of_congress = st.deputies.get(d).is_some_and(|x| x.congress == m.congress);
+            let on_sc = st
+                .committee_members
+                .get(d)
+                .is_some_and(|c| c.congress == m.congress && c.from <= m.held_on);
+            of_congress
+                && (m.body == Body::Congress || (m.body == Body::StandingCommittee && on_sc))
+        }
+    };
+    st.meetings
+        .values()
+        .filter(|m| m.held_on >= as_of && wants(m))
+        .map(|m| {
+            let (body, kind) = (m.body.label(), m.kind.label());
+            let items: Vec<String> = m
+                .agenda
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("{}. {}", i + 1, a.title))
+                .collect();
+            let event = IcalEvent {
+                uid: format!("meeting-{}@renda", m.id),
+                when: IcalWhen::AllDay {
+                    start: m.held_on,
+                    end: None,
+                },
+                summary: format!("{}（{}） / {} ({})", body.zh, kind.zh, body.en, kind.en),
+                description: (!items.is_empty())
+                    .then(|| format!("议程 / Agenda:\n{}", items.join("\n"))),
+                location: None,
+                categories: vec!["会议 / Meeting".to_string()],
+            };
+            (m.held_on, event)
+        })
+        .collect()
 }
 
 fn in_scope(s: &Suggestion, scope: &IcalScope) -> bool {

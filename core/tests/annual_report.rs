@@ -4,27 +4,15 @@
 //! office's S001-19 and S001-20) appears in the rendered report, in both languages and both
 //! formats; S000-3 given as an office figure is flagged.
 
+mod common;
+
 use renda::labels::Lang;
 use renda::report::{OfficeFigure, ReportRequest};
-use renda::rules::RuleBook;
 use renda::stats::{CountUnit, PublishedFigure};
-use renda::{CommandEnvelope, Ledger};
+use renda::Ledger;
 
 fn haidian() -> Ledger {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/reports/haidian-2024.json"
-    ))
-    .unwrap();
-    let cmds: Vec<CommandEnvelope> = serde_json::from_str(&text).unwrap();
-    let mut l =
-        Ledger::new(RuleBook::from_spec(&serde_json::json!({"preset": "national"})).unwrap());
-    for (i, c) in cmds.into_iter().enumerate() {
-        if let Err(e) = l.execute(c) {
-            panic!("command {i} rejected: {e}");
-        }
-    }
-    l
+    common::haidian_2024()
 }
 
 fn persons(zh: &str, en: &str, n: u64, d: u64, stated: &str) -> OfficeFigure {

@@ -4,6 +4,8 @@
 //! lines, TEXT unescaping), independent of the writer; the Python tests also parse them with
 //! the `icalendar` package.
 
+mod common;
+
 use renda::ical::{fold, render, IcalEvent, IcalScope, IcalWhen};
 use renda::Ledger;
 use serde_json::{json, Value};
@@ -520,4 +522,59 @@ fn the_generic_builder_writes_timed_meetings_too() {
         (evs[0]["DTSTART"].1.as_str(), evs[0]["DTEND"].1.as_str()),
         ("20250106", "20250110")
     );
+}
+
+/// Meetings in the calendars (docs/ical.md §4), on the Haidian 2024 data set: a congress's
+/// calendar holds its upcoming sittings, standing-committee and director meetings; a
+/// standing-committee member's holds the committee's meetings; another deputy's only the
+/// congress's sittings; a unit's none.
+#[test]
+fn calendars_hold_the_upcoming_meetings_of_their_scope() {
+    let l = common::haidian_2024();
+    let meetings = |as_of: &str, scope: IcalScope| -> Vec<String> {
+        let ics = l.to_ical(date(as_of), &scope).unwrap();
+        events(&ics)
+            .iter()
+            .map(|e| e["UID"].1.clone())
+            .filter(|u| u.starts_with("meeting-"))
+            .collect()
+    };
+    let congress = meetings("2024-10-01", IcalScope::Congress("hd-17".parse().unwrap()));
+    assert_eq!(
+        congress,
+        [
+            "meeting-hd-17-dm-14@renda",
+            "meeting-hd-17-dm-15@renda",
+            "meeting-hd-17-sc-25@renda",
+            "meeting-hd-17-dm-16@renda",
+            "meeting-hd-17-sc-26@renda",
+            "meeting-hd-17-dm-17@renda",
+            "meeting-hd-17-sc-27@renda",
+        ]
+    );
+    assert_eq!(
+        meetings("2024-10-01", IcalScope::Deputy("D01".parse().unwrap())),
+        [
+            "meeting-hd-17-sc-25@renda",
+            "meeting-hd-17-sc-26@renda",
+            "meeting-hd-17-sc-27@renda"
+        ]
+    );
+    assert_eq!(
+        meetings("2024-01-01", IcalScope::Deputy("D001".parse().unwrap())),
+        ["meeting-hd-17-3-1@renda"]
+    );
+    assert!(meetings("2024-01-01", IcalScope::Unit("edu".parse().unwrap())).is_empty());
+    let ics = l
+        .to_ical(
+            date("2024-12-20"),
+            &IcalScope::Congress("hd-17".parse().unwrap()),
+        )
+        .unwrap();
+    let sc = events(&ics)
+        .into_iter()
+        .find(|e| e["UID"].1 == "meeting-hd-17-sc-27@renda")
+        .unwrap();
+    assert_eq!(sc["DTSTART"].1, "20241226");
+    assert!(sc["SUMMARY"].1.starts_with("常委会"), "{}", sc["SUMMARY"].1);
 }

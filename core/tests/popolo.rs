@@ -1,6 +1,8 @@
 //! Popolo export, import and semantic checks (issue 6 item 6; `docs/popolo.md`).
 #![cfg(feature = "popolo")]
 
+mod common;
+
 use proptest::prelude::*;
 use renda::popolo::{
     self, check, check_record, FindingCode, ImportOptions, PopoloExport, PopoloKind, ReportKind,
@@ -862,15 +864,7 @@ fn ballots_export_as_popolo_vote_events() {
 /// standing committee, with one count per option of the scale; none before they were held.
 #[test]
 fn satisfaction_votes_of_work_evaluations_are_vote_events() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/reports/haidian-2024.json"
-    ))
-    .unwrap();
-    let commands: Vec<Value> = serde_json::from_str(&text).unwrap();
-    let mut l =
-        Ledger::new(renda::rules::RuleBook::from_spec(&json!({"preset": "national"})).unwrap());
-    run(&mut l, &commands);
+    let l = common::haidian_2024();
     let congress: CongressId = "hd-17".parse().unwrap();
     let doc = l.to_popolo(&congress, date("2024-12-31")).unwrap();
     let votes: Vec<&popolo::PopoloVoteEvent> = doc

@@ -26,3 +26,19 @@ pub fn tests_path(rel: &str) -> std::path::PathBuf {
         .join("../tests")
         .join(rel)
 }
+
+/// The Haidian 2024 data set (`tests/reports/haidian-2024.json`, national rules), every command
+/// executed; panics naming the first rejected command.
+pub fn haidian_2024() -> Ledger {
+    let text = std::fs::read_to_string(tests_path("reports/haidian-2024.json")).unwrap();
+    let cmds: Vec<renda::CommandEnvelope> = serde_json::from_str(&text).unwrap();
+    let rules =
+        renda::rules::RuleBook::from_spec(&serde_json::json!({"preset": "national"})).unwrap();
+    let mut l = Ledger::new(rules);
+    for (i, c) in cmds.into_iter().enumerate() {
+        if let Err(e) = l.execute(c) {
+            panic!("command {i} rejected: {e}");
+        }
+    }
+    l
+}
