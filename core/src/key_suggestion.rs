@@ -1141,12 +1141,23 @@ pub fn sees_unannounced_rating(reader: &Actor, deputy: &DeputyId) -> bool {
 impl Ledger {
     /// The key-suggestion figures of `congress` as of the end of `as_of` (W2, S001-15).
     pub fn key_figures(&self, congress: &CongressId, as_of: NaiveDate) -> Result<KeyFigures> {
+        self.key_figures_of(congress, as_of, |_| true)
+    }
+
+    /// [`Self::key_figures`] over the suggestions of `congress` that pass `keep` (the annual
+    /// report keeps those submitted in its period).
+    pub(crate) fn key_figures_of(
+        &self,
+        congress: &CongressId,
+        as_of: NaiveDate,
+        keep: impl Fn(&crate::suggestion::Suggestion) -> bool,
+    ) -> Result<KeyFigures> {
         let st = self.state();
         st.congress(congress, "congress")?;
         let of_congress = |id: &SuggestionId| {
             st.suggestions
                 .get(id)
-                .is_some_and(|s| &s.congress == congress)
+                .is_some_and(|s| &s.congress == congress && keep(s))
         };
         let mut f = KeyFigures {
             congress: congress.clone(),

@@ -11,7 +11,6 @@ use crate::deputy::DeputyStatus;
 use crate::error::{RendaError, Result};
 use crate::figures::FigureFilter;
 use crate::ids::CongressId;
-use crate::key_suggestion::KeyOutcome;
 use crate::ledger::Ledger;
 use crate::oversight::escalation::EscalationKind;
 use chrono::{Datelike, NaiveDate};
@@ -64,7 +63,8 @@ fn at_office(i: usize, e: RendaError) -> RendaError {
     }
 }
 
-fn whole_year(from: NaiveDate, to: NaiveDate) -> Option<i32> {
+/// The year, when `from`…`to` is one whole calendar year.
+pub(super) fn whole_year(from: NaiveDate, to: NaiveDate) -> Option<i32> {
     (from.ordinal() == 1 && to.year() == from.year() && to.month() == 12 && to.day() == 31)
         .then_some(from.year())
 }
@@ -147,7 +147,17 @@ fn suggestions(
         results: f.results.clone(),
         ratings: f.ratings.clone(),
         overdue: c.overdue,
-        key: key_summary(ledger, congress, from, to),
+        // S001-15 counts the year's key-supervised suggestions: those submitted in the period.
+        key: {
+            let k =
+                ledger.key_figures_of(congress, to, |s| (from..=to).contains(&s.submitted_on()))?;
+            KeySummary {
+                designated: k.designated,
+                solved: k.outcomes.solved,
+                major_progress: k.outcomes.major_progress,
+                progressing: k.outcomes.progressing,
+            }
+        },
         plan_ledger: PlanSummary {
             entered: plan.total.entered,
             solved: plan.total.solved,
@@ -162,44 +172,6 @@ fn suggestions(
             deputy_person_times: m.deputy_person_times,
         },
     })
-}
-
-/// Key-supervised suggestions among those submitted in the period, designated and with their
-/// outcome as of its last day (S001-15 counts the year's).
-fn key_summary(
-    ledger: &Ledger,
-    congress: &CongressId,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> KeySummary {
-    let st = ledger.state();
-    let mut k = KeySummary {
-        designated: 0,
-        solved: 0,
-        major_progress: 0,
-        progressing: 0,
-    };
-    for ks in st
-        .key_suggestions
-        .values()
-        .filter(|ks| ks.designated_by(to))
-    {
-        let in_period = st
-            .suggestions
-            .get(&ks.suggestion)
-            .is_some_and(|s| &s.congress == congress && (from..=to).contains(&s.submitted_on()));
-        if !in_period {
-            continue;
-        }
-        k.designated += 1;
-        match ks.outcome_on(to) {
-            Some(KeyOutcome::Solved) => k.solved += 1,
-            Some(KeyOutcome::MajorProgress) => k.major_progress += 1,
-            Some(KeyOutcome::Progressing) => k.progressing += 1,
-            _ => {}
-        }
-    }
-    k
 }
 
 fn deputies(

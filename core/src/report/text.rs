@@ -78,12 +78,13 @@ fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// Whether the report covers one whole calendar year.
+fn whole(r: &AnnualReport) -> bool {
+    super::build::whole_year(r.from, r.to).is_some()
+}
+
 fn period(r: &AnnualReport, lang: Lang) -> String {
-    let whole = r.from.ordinal() == 1
-        && r.to.year() == r.from.year()
-        && r.to.month() == 12
-        && r.to.day() == 31;
-    match (whole, lang) {
+    match (whole(r), lang) {
         (true, Lang::Zh) => format!("{}年", r.from.year()),
         (true, Lang::En) => r.from.year().to_string(),
         (false, Lang::Zh) => format!("{}至{}", date(r.from, lang), date(r.to, lang)),
@@ -129,7 +130,7 @@ fn overview(r: &AnnualReport, lang: Lang, b: &mut Vec<Block>) {
     let o = &r.overview;
     let out = &o.outputs;
     b.push(Block::Heading(2, t(lang, "概况", "Overview").into()));
-    let lead = if o.meets_l5.is_some() {
+    let lead = if whole(r) {
         t(lang, "一年来", "Over the year").to_string()
     } else {
         match lang {
@@ -315,33 +316,18 @@ fn suggestions(r: &AnnualReport, lang: Lang, b: &mut Vec<Block>) {
             t(lang, "办理结果", "Result").into(),
             t(lang, "件数", "Suggestions").into(),
         ],
-        vec![
-            vec![t(lang, "A 已解决", "A solved").into(), res.A.to_string()],
-            vec![
-                t(lang, "B 正在解决或列入计划", "B progressing or planned").into(),
-                res.B.to_string(),
-            ],
-            vec![
-                t(lang, "C 因条件限制暂无法解决", "C not possible for now").into(),
-                res.C.to_string(),
-            ],
-            vec![
-                t(lang, "D 留作参考", "D for reference").into(),
-                res.D.to_string(),
-            ],
-            vec![
-                t(lang, "满意", "Satisfied").into(),
-                rt.satisfied.to_string(),
-            ],
-            vec![
-                t(lang, "基本满意", "Basically satisfied").into(),
-                rt.basically_satisfied.to_string(),
-            ],
-            vec![
-                t(lang, "不满意", "Dissatisfied").into(),
-                rt.dissatisfied.to_string(),
-            ],
-        ],
+        [
+            ("A 已解决", "A solved", res.A),
+            ("B 正在解决或列入计划", "B progressing or planned", res.B),
+            ("C 因条件限制暂无法解决", "C not possible for now", res.C),
+            ("D 留作参考", "D for reference", res.D),
+            ("满意", "Satisfied", rt.satisfied),
+            ("基本满意", "Basically satisfied", rt.basically_satisfied),
+            ("不满意", "Dissatisfied", rt.dissatisfied),
+        ]
+        .iter()
+        .map(|(zh, en, n)| vec![t(lang, zh, en).to_string(), n.to_string()])
+        .collect(),
     ));
     if !s.units.is_empty() {
         b.push(Block::Heading(
@@ -435,11 +421,7 @@ fn deputies(r: &AnnualReport, lang: Lang, b: &mut Vec<Block>) {
     let mut p = match lang {
         Lang::Zh => format!(
             "{}有在任代表{}名。{}。",
-            if r.overview.meets_l5.is_some() {
-                "年末"
-            } else {
-                "期末"
-            },
+            if whole(r) { "年末" } else { "期末" },
             d.in_office,
             clauses.join("，")
         ),
