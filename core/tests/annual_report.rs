@@ -4,7 +4,7 @@
 //! office's S001-19 and S001-20) appears in the rendered report, in both languages and both
 //! formats; S000-3 given as an office figure is flagged.
 
-mod common;
+use crate::common;
 
 use renda::labels::Lang;
 use renda::report::{OfficeFigure, ReportRequest};

@@ -3,7 +3,7 @@
 //! shared scenario and date, keys are right, and the plan ledger's cohorts are worked out by
 //! hand.
 
-mod common;
+use crate::common;
 
 use renda::breakdown::{Breakdown, BreakdownRow};
 use renda::figures::{Counts, FigureFilter, PlanLedger, Ratings, Results};

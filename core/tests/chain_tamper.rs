@@ -4,7 +4,7 @@
 use renda::chain::{self, Anchor, Problem};
 use renda::{Event, Ledger};
 
-mod common;
+use crate::common;
 
 /// The event logs of two shared scenarios rich in event types (every accepted step).
 fn sample_logs() -> Vec<Vec<Event>> {

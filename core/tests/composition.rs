@@ -3,7 +3,7 @@
 //! S000-4, S000-6, S000-8), the inconsistent ones are not "fixed" (S000-3, S000-5), and the
 //! organisation checks L-7, L-6 and R-O1 (issue 3 items 2 and 3).
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use renda::composition::{CheckStatus, Count, Share};

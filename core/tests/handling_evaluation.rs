@@ -7,7 +7,7 @@ use renda::labels::Labelled;
 use renda::{Actor, Event, EventKind, Ledger, Role, SuggestionId};
 use serde_json::{json, Value};
 
-mod common;
+use crate::common;
 
 fn evaluator(id: &str) -> Actor {
     Actor::new(Role::ThirdPartyEvaluator, id).unwrap()

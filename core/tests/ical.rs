@@ -4,7 +4,7 @@
 //! lines, TEXT unescaping), independent of the writer; the Python tests also parse them with
 //! the `icalendar` package.
 
-mod common;
+use crate::common;
 
 use renda::ical::{fold, render, IcalEvent, IcalScope, IcalWhen};
 use renda::Ledger;

@@ -10,7 +10,7 @@ use renda::labels::Labelled;
 use renda::{Actor, Event, Ledger, Role, SuggestionId};
 use serde_json::{json, Value};
 
-mod common;
+use crate::common;
 
 fn at(day: &str) -> String {
     format!("{day}T10:00:00+08:00")

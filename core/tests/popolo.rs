@@ -1,7 +1,7 @@
 //! Popolo export, import and semantic checks (issue 6 item 6; `docs/popolo.md`).
 #![cfg(feature = "popolo")]
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use renda::popolo::{

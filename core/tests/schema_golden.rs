@@ -9,7 +9,7 @@
 
 use renda::{chain, Event, Ledger, Snapshot, SCHEMA_VERSION};
 
-mod common;
+use crate::common;
 
 const SCENARIOS: [&str; 2] = [
     "rs3_dissatisfied_rehandling",

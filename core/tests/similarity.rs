@@ -3,7 +3,7 @@
 //! pairs it puts together, the top-ranked groups exactly right, and properties (groups
 //! disjoint and sorted, the same output whatever the input order).
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use renda::similarity::{candidate_groups, terms, CandidateGroup, SimilarityParams};

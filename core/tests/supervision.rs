@@ -6,7 +6,7 @@ use renda::supervision::SupervisionMode;
 use renda::{Event, Ledger, Role};
 use serde_json::{json, Value};
 
-mod common;
+use crate::common;
 
 fn exec(l: &mut Ledger, day: &str, role: &str, command: Value) -> Result<Vec<String>, String> {
     let env = json!({"at": format!("{day}T10:00:00+08:00"), "actor": {"role": role, "id": "x"}, "command": command});

@@ -1,7 +1,7 @@
 //! Tables (`renda::table`): row counts match the records in the state, and the derived
 //! columns add up to the figures computed from the same ledger.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::scenario_ledger;

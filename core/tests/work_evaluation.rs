@@ -10,7 +10,7 @@ use renda::oversight::work_evaluation::{
 use renda::{CongressId, Ledger};
 use serde_json::{json, Value};
 
-mod common;
+use crate::common;
 
 fn run(
     l: &mut Ledger,
