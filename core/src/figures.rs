@@ -144,6 +144,42 @@ pub struct Ratings {
     pub dissatisfied: u64,
 }
 
+impl Results {
+    /// Adds another tally to this one.
+    ///
+    /// ```
+    /// let mut r = renda::figures::Results { A: 1, ..Default::default() };
+    /// r.add(&renda::figures::Results { A: 2, D: 1, ..Default::default() });
+    /// assert_eq!((r.A, r.D), (3, 1));
+    /// ```
+    pub fn add(&mut self, other: &Results) {
+        self.A += other.A;
+        self.B += other.B;
+        self.C += other.C;
+        self.D += other.D;
+    }
+}
+
+impl Ratings {
+    /// Adds another tally to this one.
+    ///
+    /// ```
+    /// let mut r = renda::figures::Ratings { satisfied: 1, ..Default::default() };
+    /// r.add(&renda::figures::Ratings { dissatisfied: 2, ..Default::default() });
+    /// assert_eq!(r.total(), 3);
+    /// ```
+    pub fn add(&mut self, other: &Ratings) {
+        self.satisfied += other.satisfied;
+        self.basically_satisfied += other.basically_satisfied;
+        self.dissatisfied += other.dissatisfied;
+    }
+
+    /// All ratings given.
+    pub fn total(&self) -> u64 {
+        self.satisfied + self.basically_satisfied + self.dissatisfied
+    }
+}
+
 /// The plan ledger (列入计划台账, R-S5; S001-16).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanLedger {

@@ -44,6 +44,7 @@ pub mod breakdown;
 pub mod calendar;
 pub mod chain;
 pub mod class_case;
+pub mod columnar;
 pub mod command;
 pub mod compliance;
 pub mod composition;

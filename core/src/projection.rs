@@ -9,6 +9,7 @@ use crate::figures::{
     UnitFigures,
 };
 use crate::ids::{SuggestionId, UnitId};
+use crate::registry::Level;
 use crate::rules::RuleBook;
 use crate::state::State;
 use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod, SuggestionStatus};
@@ -189,6 +190,256 @@ impl SuggestionFrame {
             f.fb_off.push(f.fb_day.len() as u32);
         }
         Ok(f)
+    }
+
+    /// Replays a columnar log ([`crate::columnar::SuggestionLog`]) into the frame of the
+    /// suggestions submitted in it that pass `filter`, with the due-date segments computed as
+    /// [`crate::suggestion::Suggestion::due_segments`] computes them (rule set in force for the
+    /// congress's level on the day of assignment or of re-handling; calendar days, months or
+    /// working days). Rows are in suggestion-row order; units are sorted by id, as in
+    /// [`SuggestionFrame::build`], so the figures of a ledger and of its log are equal.
+    ///
+    /// Four passes over flat arrays, no per-suggestion allocation but the ids: count, lay
+    /// out, fill, then the due dates (memoised per level, deadline and day).
+    ///
+    /// ```
+    /// use renda::{columnar::SuggestionLog, projection::SuggestionFrame, calendar::WorkCalendar};
+    /// let frame = SuggestionFrame::from_log(&SuggestionLog::new(), &Default::default(),
+    ///     WorkCalendar::china(), &Default::default()).unwrap();
+    /// assert!(frame.is_empty());
+    /// ```
+    pub fn from_log(
+        log: &crate::columnar::SuggestionLog,
+        book: &RuleBook,
+        calendar: &WorkCalendar,
+        filter: &FigureFilter,
+    ) -> Result<Self> {
+        use crate::columnar::{LifecycleKind as K, UNIX_EPOCH_CE};
+        let dims = log.dimensions();
+        let ns = dims.suggestions.len();
+        let (sugg, days, kinds, args) = (log.suggestions(), log.days(), log.kinds(), log.args());
+        let want = match &filter.congress {
+            Some(c) => match dims.congresses.iter().position(|x| x == c) {
+                Some(i) => Some(i as u32),
+                None => return Ok(Self::empty()),
+            },
+            None => None,
+        };
+        // Pass 1: per suggestion, the submission and assignment, and how many of each list.
+        let mut sub = vec![NONE; ns];
+        let mut assigned = vec![NONE; ns];
+        let mut unit = vec![NO_UNIT; ns];
+        let (mut nh, mut nr, mut nf, mut ne, mut nrh) = (
+            vec![0u32; ns],
+            vec![0u32; ns],
+            vec![0u32; ns],
+            vec![0u32; ns],
+            vec![0u32; ns],
+        );
+        for i in 0..log.len() {
+            let s = sugg[i] as usize;
+            let d = days[i] + UNIX_EPOCH_CE;
+            let k = kinds[i];
+            nh[s] += u32::from(k.status().is_some());
+            match k {
+                K::Submitted => sub[s] = d,
+                K::Assigned => {
+                    assigned[s] = d;
+                    unit[s] = args[i];
+                }
+                K::Replied => nr[s] += 1,
+                K::FeedbackGiven => nf[s] += u32::from(args[i] & 4 != 0),
+                K::DeadlineExtended => ne[s] += 1,
+                K::RehandlingStarted => nrh[s] += 1,
+                _ => {}
+            }
+        }
+        // Pass 2: the rows and the offsets of their lists.
+        let from = filter.submitted_from.map(day);
+        let to = filter.submitted_to.map(day);
+        let mut row = vec![u32::MAX; ns];
+        let mut f = Self::empty();
+        for s in 0..ns {
+            if sub[s] == NONE
+                || want.is_some_and(|c| dims.suggestion_congress[s] != c)
+                || from.is_some_and(|d| sub[s] < d)
+                || to.is_some_and(|d| sub[s] > d)
+            {
+                continue;
+            }
+            row[s] = f.ids.len() as u32;
+            f.ids.push(dims.suggestions[s].clone());
+            f.submitted.push(sub[s]);
+            f.during.push(match dims.during[s] {
+                SubmissionPeriod::Session => 0,
+                SubmissionPeriod::Recess => 1,
+            });
+            f.assigned.push(assigned[s]);
+            f.lead_unit.push(unit[s]);
+            let last = |off: &Vec<u32>| *off.last().expect("offsets start at 0");
+            f.hist_off.push(last(&f.hist_off) + nh[s]);
+            f.reply_off.push(last(&f.reply_off) + nr[s]);
+            f.fb_off.push(last(&f.fb_off) + nf[s]);
+            let segments = if assigned[s] == NONE {
+                0
+            } else {
+                1 + ne[s] + nrh[s]
+            };
+            f.due_off.push(last(&f.due_off) + segments);
+        }
+        let size = |off: &Vec<u32>| *off.last().expect("offsets start at 0") as usize;
+        f.hist_day = vec![0; size(&f.hist_off)];
+        f.hist_status = vec![0; size(&f.hist_off)];
+        f.reply_day = vec![0; size(&f.reply_off)];
+        f.reply_result = vec![0; size(&f.reply_off)];
+        f.reply_in_plan = vec![false; size(&f.reply_off)];
+        f.fb_day = vec![0; size(&f.fb_off)];
+        f.fb_rating = vec![0; size(&f.fb_off)];
+        f.due_from = vec![0; size(&f.due_off)];
+        f.due_day = vec![0; size(&f.due_off)];
+        // Pass 3: fill the lists in log order (the cursors reuse the count vectors).
+        let nrows = f.ids.len();
+        let (mut ch, mut cr, mut cf) = (vec![0u32; nrows], vec![0u32; nrows], vec![0u32; nrows]);
+        let (mut ce, mut crh) = (vec![0u32; nrows], vec![0u32; nrows]);
+        for i in 0..log.len() {
+            let s = sugg[i] as usize;
+            let r = row[s];
+            if r == u32::MAX {
+                continue;
+            }
+            let r = r as usize;
+            let d = days[i] + UNIX_EPOCH_CE;
+            let k = kinds[i];
+            if let Some(status) = k.status() {
+                let at = (f.hist_off[r] + ch[r]) as usize;
+                f.hist_day[at] = d;
+                f.hist_status[at] = status_code(status);
+                ch[r] += 1;
+            }
+            match k {
+                K::Replied => {
+                    let at = (f.reply_off[r] + cr[r]) as usize;
+                    f.reply_day[at] = d;
+                    f.reply_result[at] = (args[i] & 3) as u8;
+                    f.reply_in_plan[at] = args[i] & 4 != 0;
+                    cr[r] += 1;
+                }
+                K::FeedbackGiven if args[i] & 4 != 0 => {
+                    let at = (f.fb_off[r] + cf[r]) as usize;
+                    f.fb_day[at] = d;
+                    f.fb_rating[at] = (args[i] & 3) as u8;
+                    cf[r] += 1;
+                }
+                // Segments: the assignment's, then the extensions', then the re-handlings'.
+                K::DeadlineExtended if assigned[s] != NONE => {
+                    f.due_from[(f.due_off[r] + 1 + ce[r]) as usize] = d;
+                    ce[r] += 1;
+                }
+                K::RehandlingStarted if assigned[s] != NONE => {
+                    f.due_from[(f.due_off[r] + 1 + ne[s] + crh[r]) as usize] = d;
+                    crh[r] += 1;
+                }
+                _ => {}
+            }
+        }
+        // Pass 4: the due dates, memoised per (level, deadline, day).
+        let lo = days.first().map_or(0, |d| d + UNIX_EPOCH_CE);
+        let span = days.last().map_or(0, |d| d + UNIX_EPOCH_CE - lo + 1) as usize;
+        let mut memo = vec![NONE; Level::ALL.len() * 3 * span];
+        let mut due = |level: Level, which: usize, start: i32| -> Result<i32> {
+            let li = Level::ALL.iter().position(|l| *l == level).expect("listed");
+            let slot = (li * 3 + which) * span + (start - lo) as usize;
+            if memo[slot] == NONE {
+                let rules = &book.in_force(level, from_day(start))?.suggestion;
+                let deadline = [
+                    rules.reply_deadline,
+                    rules.extended_reply_deadline,
+                    rules.rehandle_deadline,
+                ][which];
+                memo[slot] = day(calendar.due_date(from_day(start), deadline)?);
+            }
+            Ok(memo[slot])
+        };
+        for s in 0..ns {
+            let r = row[s];
+            if r == u32::MAX || assigned[s] == NONE {
+                continue;
+            }
+            let level = dims.levels[dims.suggestion_congress[s] as usize];
+            let seg = f.due_off[r as usize] as usize;
+            let a = assigned[s];
+            f.due_from[seg] = a;
+            f.due_day[seg] = due(level, 0, a)?;
+            for k in 1..=ne[s] as usize {
+                f.due_day[seg + k] = due(level, 1, a)?;
+            }
+            for k in 1 + ne[s] as usize..1 + (ne[s] + nrh[s]) as usize {
+                f.due_day[seg + k] = due(level, 2, f.due_from[seg + k])?;
+            }
+        }
+        // Units: those assigned, sorted by id, as in `build`.
+        let mut used = vec![false; dims.units.len()];
+        for u in &f.lead_unit {
+            if *u != NO_UNIT {
+                used[*u as usize] = true;
+            }
+        }
+        let mut order: Vec<u32> = (0..dims.units.len() as u32)
+            .filter(|u| used[*u as usize])
+            .collect();
+        order.sort_unstable_by(|a, b| dims.units[*a as usize].cmp(&dims.units[*b as usize]));
+        let mut rank = vec![NO_UNIT; dims.units.len()];
+        for (i, u) in order.iter().enumerate() {
+            rank[*u as usize] = i as u32;
+        }
+        f.units = order
+            .iter()
+            .map(|u| dims.units[*u as usize].clone())
+            .collect();
+        for u in &mut f.lead_unit {
+            if *u != NO_UNIT {
+                *u = rank[*u as usize];
+            }
+        }
+        Ok(f)
+    }
+
+    fn empty() -> Self {
+        Self {
+            hist_off: vec![0],
+            due_off: vec![0],
+            reply_off: vec![0],
+            fb_off: vec![0],
+            ..Self::default()
+        }
+    }
+
+    /// Bytes held by the frame's columns (ids counted at their heap size).
+    pub fn bytes(&self) -> usize {
+        fn v<T>(x: &Vec<T>) -> usize {
+            x.capacity() * std::mem::size_of::<T>()
+        }
+        v(&self.ids)
+            + self.ids.iter().map(|i| i.as_str().len()).sum::<usize>()
+            + v(&self.units)
+            + self.units.iter().map(|i| i.as_str().len()).sum::<usize>()
+            + v(&self.submitted)
+            + v(&self.during)
+            + v(&self.assigned)
+            + v(&self.lead_unit)
+            + v(&self.hist_off)
+            + v(&self.hist_day)
+            + v(&self.hist_status)
+            + v(&self.due_off)
+            + v(&self.due_from)
+            + v(&self.due_day)
+            + v(&self.reply_off)
+            + v(&self.reply_day)
+            + v(&self.reply_result)
+            + v(&self.reply_in_plan)
+            + v(&self.fb_off)
+            + v(&self.fb_day)
+            + v(&self.fb_rating)
     }
 
     /// Number of suggestions in the frame.

@@ -14,6 +14,7 @@ mod budget_filing_props;
 mod chain_tamper;
 mod class_case_props;
 mod class_cases;
+mod columnar;
 mod compliance;
 mod composition;
 mod demo_district;
