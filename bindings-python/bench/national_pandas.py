@@ -114,47 +114,53 @@ def segments(ev: pd.DataFrame, assigned: pd.DataFrame, t: Dict[str, pd.DataFrame
     return seg.assign(due=due_dates(seg, t["calendar"]))
 
 
+def per_suggestion(frame: pd.DataFrame, column: str, keep: str = "last") -> pd.Series:
+    """``column`` of each suggestion's last (or first) row of ``frame``, in log order."""
+    return frame.drop_duplicates("suggestion", keep=keep).set_index("suggestion")[column]
+
+
 def facts(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> pd.DataFrame:
     """One row per suggestion submitted by ``as_of`` (projection.rs ``facts``)."""
     day = pd.Timestamp(as_of)
-    ev = t["events"].assign(seq=np.arange(len(t["events"])))
-    ev["kind"] = ev["kind"].astype(str)
+    ev = t["events"].assign(seq=np.arange(len(t["events"])), kind=t["events"]["kind"].astype(str))
     hist = ev.assign(status=ev["kind"].map(STATUS)).dropna(subset=["status"])
-    s = t["suggestions"].set_index("suggestion")
-    s["submitted_on"] = hist.drop_duplicates("suggestion").set_index("suggestion")["day"]
-    s = s[s["submitted_on"] <= day]
     upto = hist[hist["day"] <= day]
-    s["status"] = upto.drop_duplicates("suggestion", keep="last").set_index("suggestion")["status"]
-    s["accepted"] = s.index.isin(upto.loc[upto["status"] == "accepted", "suggestion"])
-
     assigned = ev[ev["kind"] == "suggestion_assigned"].drop_duplicates("suggestion", keep="last")
     assigned = assigned.set_index("suggestion")
-    s["lead_unit"] = assigned["unit"]
-    s["handled"] = (assigned["day"].reindex(s.index) <= day) & (s["status"] != "withdrawn")
-
     seg = segments(ev, assigned, t)
-
     replies = ev[(ev["kind"] == "suggestion_replied") & (ev["day"] <= day)]
-    first = replies.drop_duplicates("suggestion").set_index("suggestion")["day"]
-    s["replied"] = s.index.isin(replies["suggestion"])
-    s["result"] = replies.drop_duplicates("suggestion", keep="last").set_index("suggestion")["result"]
-    s["on_time"] = (first <= due_on(seg, first).reindex(first.index)).reindex(s.index, fill_value=False)
-
+    first = per_suggestion(replies, "day", keep="first")
     rated = ev[(ev["kind"] == "feedback_given") & ev["by_lead"].fillna(False).astype(bool)
                & (ev["day"] <= day)]
-    s["rating"] = rated.drop_duplicates("suggestion", keep="last").set_index("suggestion")["rating"]
-
+    # Plan ledger: entered on the first in_plan status; the second reply is a later one not
+    # itself in the plan, and solves it when (the latest such) is category A.
     entered = upto[upto["status"] == "in_plan"].drop_duplicates("suggestion")
     second = replies.merge(entered[["suggestion", "day"]], on="suggestion", suffixes=("", "_p"))
     second = second[(second["day"] >= second["day_p"]) & ~second["in_plan"].fillna(False).astype(bool)]
-    s["plan"] = s.index.isin(entered["suggestion"])
-    s["second_replied"] = s.index.isin(second["suggestion"])
-    latest_second = second.drop_duplicates("suggestion", keep="last").set_index("suggestion")
-    s["solved"] = latest_second["result"].eq("A").reindex(s.index, fill_value=False)
 
-    awaiting = s["status"].isin(["assigned", "rehandling"])
-    s["overdue"] = awaiting & (due_on(seg, day).reindex(s.index) < day) & s["lead_unit"].notna()
-    return s
+    s = t["suggestions"].set_index("suggestion").join([
+        per_suggestion(upto, "status"),
+        assigned["day"].rename("assigned_on"),
+        assigned["unit"].rename("lead_unit"),
+        first.rename("first_reply"),
+        per_suggestion(replies, "result"),
+        per_suggestion(rated, "rating"),
+        per_suggestion(second, "result").rename("second_result"),
+        due_on(seg, first).rename("due_first"),
+        due_on(seg, day).rename("due_now"),
+    ])
+    s = s[s["status"].notna()]  # submitted by the day: has a status then
+    return s.assign(
+        accepted=s.index.isin(upto.loc[upto["status"] == "accepted", "suggestion"]),
+        handled=(s["assigned_on"] <= day) & (s["status"] != "withdrawn"),
+        replied=s["first_reply"].notna(),
+        on_time=s["first_reply"] <= s["due_first"],
+        plan=s.index.isin(entered["suggestion"]),
+        second_replied=s["second_result"].notna(),
+        solved=s["second_result"] == "A",
+        overdue=s["status"].isin(["assigned", "rehandling"]) & (s["due_now"] < day)
+        & s["lead_unit"].notna(),
+    )
 
 
 def figures_from_frames(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> Dict[str, Any]:
