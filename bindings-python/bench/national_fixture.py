@@ -205,7 +205,9 @@ def _events() -> pa.Table:
         for k, (_, _, _, events) in enumerate(SUGGESTIONS)
         for day, kind, extra in events
     ]
-    rows.sort(key=lambda r: r[0])  # stable: the log order, each suggestion's events in order
+    for _, _, _, events in SUGGESTIONS:
+        assert all(a[0] <= b[0] for a, b in zip(events, events[1:])), "days run forward"
+    rows.sort(key=lambda r: r[0])  # stable: the log order keeps each suggestion's order
 
     def col(name: str, typ: pa.DataType) -> pa.Array:
         values: List[Optional[Any]] = [r[3].get(name) for r in rows]

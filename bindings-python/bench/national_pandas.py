@@ -1,6 +1,6 @@
 """The national suggestion figures in idiomatic pandas, for the benchmarks against renda.
 
-The semantics are those of docs in ``national-spec`` (renda's ``projection.rs`` ``facts`` and
+The semantics are those of the national spec (renda's ``projection.rs`` ``facts`` and
 ``figures`` and ``suggestion.rs`` ``due_segments``): the figures as of the end of a day,
 computed from the suggestion lifecycle event log alone.
 
@@ -122,7 +122,7 @@ def per_suggestion(frame: pd.DataFrame, column: str, keep: str = "last") -> pd.S
 def facts(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> pd.DataFrame:
     """One row per suggestion submitted by ``as_of`` (projection.rs ``facts``)."""
     day = pd.Timestamp(as_of)
-    ev = t["events"].assign(seq=np.arange(len(t["events"])), kind=t["events"]["kind"].astype(str))
+    ev = t["events"].assign(seq=np.arange(len(t["events"])))
     hist = ev.assign(status=ev["kind"].map(STATUS)).dropna(subset=["status"])
     upto = hist[hist["day"] <= day]
     assigned = ev[ev["kind"] == "suggestion_assigned"].drop_duplicates("suggestion", keep="last")

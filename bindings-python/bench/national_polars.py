@@ -7,9 +7,10 @@ computed from the suggestion lifecycle event log alone.
 The approach, one lazy query with no Python loop over rows:
 
 1. One ``group_by("suggestion")`` over the events up to the day gives each suggestion's
-   status, acceptance, first reply, latest result, latest lead rating and plan-ledger entry
-   with filtered aggregations (``pl.col(...).filter(...).first()/.last()``); polars keeps the
-   rows of a group in log order, so first and last are the log's.
+   status (an ``Enum``), acceptance, first reply, latest result, latest lead rating and
+   plan-ledger entry day with filtered aggregations (``pl.col(...).filter(...).first()/.last()``);
+   polars keeps the rows of a group in log order, so first and last are the log's. The second
+   replies of plan entries come from a join of the replies with the entry days.
 2. The due segments (assignment, extensions, re-handlings, ranked in that order) get their due
    dates in one pass: ``pl.duration`` for calendar days, ``dt.offset_by("{n}mo")`` (clamped to
    the month's end) for calendar months, and for working days two joins with the calendar, on
@@ -26,7 +27,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
-from typing import Any, Dict, Union
+from typing import Any, Dict, Mapping, Union
 
 import polars as pl
 
@@ -47,6 +48,7 @@ STATUS = {
     "placed_in_plan": "in_plan",
     "suggestion_closed": "closed",
 }
+STATUSES = sorted(set(STATUS.values()))
 RATINGS = ("satisfied", "basically_satisfied", "dissatisfied")
 
 
@@ -117,7 +119,7 @@ def facts(t: Dict[str, pl.LazyFrame], as_of: datetime.date) -> pl.LazyFrame:
     """One row per suggestion submitted by ``as_of`` (projection.rs ``facts``)."""
     day, kind, status = pl.col("day"), pl.col("kind"), pl.col("status")
     ev = t["events"].with_row_index("seq").with_columns(
-        kind.cast(pl.String), status=kind.cast(pl.String).replace_strict(STATUS, default=None)
+        status=kind.replace_strict(STATUS, default=None, return_dtype=pl.String)
     )
     assigned = (
         ev.filter(kind == "suggestion_assigned")
@@ -125,20 +127,27 @@ def facts(t: Dict[str, pl.LazyFrame], as_of: datetime.date) -> pl.LazyFrame:
         .agg(pl.col("seq").last(), a=day.last(), lead_unit=pl.col("unit").last())
     )
     replied = kind == "suggestion_replied"
-    entered = day.filter(status == "in_plan").first()
-    second = replied & (day >= entered) & ~pl.col("in_plan").fill_null(False)
     by_day = (
         ev.filter(day <= as_of)
         .group_by("suggestion")
         .agg(
-            status=status.drop_nulls().last(),
+            status=status.last(ignore_nulls=True),
             accepted=(status == "accepted").any(),
             first_reply=day.filter(replied).first(),
             result=pl.col("result").filter(replied).last(),
             rating=pl.col("rating").filter((kind == "feedback_given") & pl.col("by_lead")).last(),
-            plan=entered.is_not_null(),
-            second_result=pl.col("result").filter(second).last(),
+            entered=day.filter(status == "in_plan").first(),
         )
+    )
+    # Plan ledger: the second reply is a later reply not itself in the plan; the latest such
+    # solves the entry when it is category A.
+    second = (
+        ev.filter(day <= as_of, replied, ~pl.col("in_plan").fill_null(False))
+        .join(by_day.select("suggestion", "entered").drop_nulls(), on="suggestion",
+              maintain_order="left")
+        .filter(day >= pl.col("entered"))
+        .group_by("suggestion")
+        .agg(second_result=pl.col("result").last())
     )
     due = (
         segments(ev, assigned.drop("lead_unit"), t)
@@ -155,7 +164,9 @@ def facts(t: Dict[str, pl.LazyFrame], as_of: datetime.date) -> pl.LazyFrame:
         .join(by_day, on="suggestion")  # submitted by the day: has an event by then
         .join(assigned.select("suggestion", "a", "lead_unit"), on="suggestion", how="left")
         .join(due, on="suggestion", how="left")
+        .join(second, on="suggestion", how="left")
         .with_columns(
+            plan=pl.col("entered").is_not_null(),
             handled=(pl.col("a") <= as_of).fill_null(False) & (status != "withdrawn"),
             replied=pl.col("first_reply").is_not_null(),
             on_time=(pl.col("first_reply") <= pl.col("due_first")).fill_null(False),
@@ -170,7 +181,7 @@ def facts(t: Dict[str, pl.LazyFrame], as_of: datetime.date) -> pl.LazyFrame:
     )
 
 
-def figures_from_frames(t: Dict[str, Frame], as_of: datetime.date) -> Dict[str, Any]:
+def figures_from_frames(t: Mapping[str, Frame], as_of: datetime.date) -> Dict[str, Any]:
     """The figures (projection.rs ``figures``) from the tables (eager or lazy)."""
     f = facts({k: v.lazy() for k, v in t.items()}, as_of)
     status, handled = pl.col("status"), pl.col("handled")
