@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List
 
 import pytest
 
-import renda
+if TYPE_CHECKING:
+    # Imported by the fixtures that need it, so that tests of pure-Python code
+    # (test_national_frames) run without the native extension.
+    import renda
 
 ADMIN = {"role": "admin", "id": "admin"}
 OFFICE = {"role": "deputy_affairs_office", "id": "office"}
@@ -56,6 +59,8 @@ LIFECYCLE = REGISTRY + [SUBMIT, ACCEPT, ASSIGN, OPINION, REPLY, FEEDBACK_COSIGNE
 
 @pytest.fixture
 def registered() -> renda.Ledger:
+    import renda
+
     ledger = renda.Ledger({"preset": "national"})
     for c in REGISTRY:
         ledger.execute(c)
