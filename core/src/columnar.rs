@@ -48,6 +48,8 @@
 //! assert_eq!(figures.results.A, 1);
 //! ```
 
+pub mod file;
+
 use crate::calendar::WorkCalendar;
 use crate::error::{RendaError, Result};
 use crate::event::EventKind;

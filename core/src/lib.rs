@@ -62,6 +62,8 @@ pub mod key_suggestion;
 pub mod labels;
 pub mod ledger;
 pub mod motion;
+#[cfg(feature = "demo")]
+pub mod national;
 pub mod oversight;
 pub mod period;
 pub mod permissions;

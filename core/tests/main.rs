@@ -34,6 +34,7 @@ mod meeting_props;
 mod meetings;
 mod motion_props;
 mod motions;
+mod national;
 mod permission_matrix;
 mod popolo;
 mod schema_golden;

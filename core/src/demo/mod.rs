@@ -36,7 +36,7 @@ mod activities;
 mod meetings;
 mod motions;
 mod oversight;
-mod rng;
+pub(crate) mod rng;
 mod roster;
 mod suggestions;
 mod timeline;

@@ -16,6 +16,8 @@ pub(crate) enum Stream {
     Oversight = 4,
     Activities = 5,
     Motions = 6,
+    /// The national data set (one stream per congress).
+    National = 7,
 }
 
 /// A reproducible random stream.

@@ -1,0 +1,177 @@
+//! `make bench` (national part): generates the national data set, writes it as a columnar log,
+//! reads it back, replays it on one core and computes the national-year suggestion figures,
+//! then the same on two cores by partitioning by congress, and prints every figure.
+//!
+//! Usage: `cargo run --release -p renda --example national -- [--scale S] [--seed N]
+//! [--year Y] [--out DIR]` (defaults: the whole country, seed 2024, 2024, `target/national`).
+//! Figures: BENCHMARKS.md, "National scale".
+
+use renda::columnar::SuggestionLog;
+use renda::figures::SuggestionFigures;
+use renda::national::{self, NationalConfig};
+use std::time::Instant;
+
+/// Resident memory of this process in bytes (Linux), for the per-event figure.
+fn rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn secs(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64()
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut config = NationalConfig::default();
+    if let Some(s) = arg("--scale") {
+        config.scale = s.parse()?;
+    }
+    if let Some(s) = arg("--seed") {
+        config.seed = s.parse()?;
+    }
+    if let Some(y) = arg("--year") {
+        config.year = y.parse()?;
+    }
+    let out = std::path::PathBuf::from(arg("--out").unwrap_or_else(|| "target/national".into()));
+    std::fs::create_dir_all(&out)?;
+    println!("renda national bench: {config:?}");
+
+    let rss0 = rss();
+    let t = Instant::now();
+    let data = national::generate(&config)?;
+    let generate = secs(t);
+    let s = &data.summary;
+    println!(
+        "generate: {:.2} s — {} congresses {:?}, {} deputies, {} units, {} suggestions, {} events",
+        generate,
+        s.congresses_by_level.iter().sum::<u64>(),
+        s.congresses_by_level,
+        s.deputies,
+        s.units,
+        s.suggestions,
+        s.events
+    );
+    let events = data.log.len() as f64;
+    let log_rss = rss().zip(rss0).map(|(a, b)| a.saturating_sub(b));
+
+    let t = Instant::now();
+    let bytes = data.log.to_bytes();
+    let path = out.join(format!("national-{}.rcl", config.year));
+    std::fs::write(&path, &bytes)?;
+    println!(
+        "write log: {:.2} s, {} ({:.1} MB, {:.1} bytes/event incl. ids)",
+        secs(t),
+        path.display(),
+        bytes.len() as f64 / 1e6,
+        bytes.len() as f64 / events
+    );
+    let t = Instant::now();
+    let read = SuggestionLog::from_bytes(&std::fs::read(&path)?)?;
+    println!(
+        "read log (digest + every row checked): {:.2} s = {:.1} M events/s",
+        secs(t),
+        events / secs(t) / 1e6
+    );
+    assert_eq!(read, data.log, "the log reads back as written");
+    drop(read);
+
+    let calendar = renda::calendar::WorkCalendar::china();
+    let filter = Default::default();
+    let as_of = data.year_end();
+    // Replay: the log into the columnar frame, one core.
+    let mut best = f64::MAX;
+    let mut frame = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let f = data.log.frame(&filter, &data.book, calendar)?;
+        best = best.min(secs(t));
+        frame = Some(f);
+    }
+    let frame = frame.expect("built");
+    println!(
+        "replay into the frame, one core: {:.3} s (best of 3) = {:.1} M events/s",
+        best,
+        events / best / 1e6
+    );
+    let mut fig_best = f64::MAX;
+    let mut figures = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        figures = Some(frame.figures(as_of)?);
+        fig_best = fig_best.min(secs(t));
+    }
+    let figures = figures.expect("computed");
+    println!(
+        "figures as of {as_of} over the frame: {:.3} s (best of 3)",
+        fig_best
+    );
+    let t = Instant::now();
+    let one_core = data
+        .log
+        .figures_with(&filter, &data.book, calendar, as_of)?;
+    let end_to_end_1 = secs(t);
+    assert_eq!(one_core, figures);
+
+    // Two cores: partition by congress, a frame and figures per part, combined exactly.
+    let t = Instant::now();
+    let parts = data.log.partition(2);
+    let partition = secs(t);
+    let t = Instant::now();
+    let results: Vec<SuggestionFigures> = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .iter()
+            .map(|p| scope.spawn(|| p.figures_with(&filter, &data.book, calendar, as_of)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("no panic"))
+            .collect::<renda::Result<Vec<_>>>()
+    })?;
+    let combined = SuggestionFigures::combine(results)?;
+    let end_to_end_2 = secs(t);
+    assert_eq!(combined, figures, "the parts combine into the whole");
+    println!(
+        "national-year figures end to end (replay + figures): one core {:.2} s; two cores {:.2} s (+ {:.2} s to partition); parts combine exactly",
+        end_to_end_1, end_to_end_2, partition
+    );
+    let c = &figures.counts;
+    println!(
+        "  submitted {}, assigned {}, replied {} ({}), on time {}, closed {}, overdue {}, A {} B {} C {} D {}, plan ledger {} entered / {} solved",
+        c.submitted,
+        c.assigned,
+        c.replied,
+        figures.reply_rate.percent.as_deref().unwrap_or("-"),
+        c.replied_on_time,
+        c.closed,
+        c.overdue,
+        figures.results.A,
+        figures.results.B,
+        figures.results.C,
+        figures.results.D,
+        figures.plan_ledger.entered,
+        figures.plan_ledger.solved
+    );
+    println!(
+        "memory: log columns {:.1} bytes/event, frame {:.1} bytes/event, resident growth while generating {} bytes/event (incl. the generator's buffers and the ids)",
+        data.log.event_bytes() as f64 / events,
+        frame.bytes() as f64 / events,
+        log_rss.map_or("n/a".to_string(), |b| format!("{:.1}", b as f64 / events))
+    );
+    if let Some(r) = rss() {
+        println!(
+            "resident now (log + frame + figures + parts): {:.0} MB = {:.1} bytes/event",
+            r as f64 / 1e6,
+            r as f64 / events
+        );
+    }
+    Ok(())
+}
