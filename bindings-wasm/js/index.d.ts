@@ -3189,6 +3189,23 @@ export interface SuggestionColumns {
   arg: Uint32Array;
 }
 
+/** What a {@link SuggestionLog} does, in the full API and the lean module (`L`: its class). */
+export interface SuggestionLogOps<L> {
+  /** Number of events. */
+  readonly length: number;
+  /**
+   * The figures as of the end of `asOf` of the suggestions submitted in this log, as
+   * `Ledger.figures`; `rules` default: the ledger's for a log from a ledger, else national.
+   */
+  figures(asOf: DateString | Date, filter?: FigureFilter | string | null, rules?: RulesSpec): Figures;
+  /** Split into `parts` logs of whole congresses; their figures combine into the whole's. */
+  partition(parts: number): L[];
+  /** The columns (copies), as `fromColumns` takes them. */
+  columns(): SuggestionColumns;
+  /** Frees the WebAssembly memory now. Idempotent. */
+  free(): void;
+}
+
 /**
  * The suggestion lifecycle as columns (renda::columnar): the figures of a national year at
  * memory speed. Also in the lean module `renda/figures` (without `fromLedger`).
@@ -3205,20 +3222,8 @@ export class SuggestionLog {
   ): SuggestionLog;
   /** The suggestion lifecycle of a ledger's log; its figures default to the ledger's rule book. */
   static fromLedger(ledger: Ledger): SuggestionLog;
-  /** Number of events. */
-  readonly length: number;
-  /**
-   * The figures as of the end of `asOf` of the suggestions submitted in this log, as
-   * `Ledger.figures`; `rules` default: the ledger's for a log from a ledger, else national.
-   */
-  figures(asOf: DateString | Date, filter?: FigureFilter | string | null, rules?: RulesSpec): Figures;
-  /** Split into `parts` logs of whole congresses; their figures combine into the whole's. */
-  partition(parts: number): SuggestionLog[];
-  /** The columns (copies), as `fromColumns` takes them. */
-  columns(): SuggestionColumns;
-  /** Frees the WebAssembly memory now. Idempotent. */
-  free(): void;
 }
+export interface SuggestionLog extends SuggestionLogOps<SuggestionLog> {}
 
 /** The figures of disjoint parts (all as of one date) added into the figures of the whole. */
 export function combineFigures(parts: Figures[]): Figures;
