@@ -3151,3 +3151,79 @@ export interface Table {
   /** Each column's label in Chinese and English. */
   labels: Record<string, { zh: string; en: string }>;
 }
+
+// ---------------------------------------------------------------- the columnar suggestion log
+
+/**
+ * The dimension tables of a {@link SuggestionLog}: ids and levels by row, and per suggestion
+ * its congress row and submission period.
+ */
+export interface SuggestionDimensions {
+  congresses: string[];
+  /** Each congress's level (selects the rule set for due dates). */
+  levels: Level[];
+  units: string[];
+  suggestions: string[];
+  /** Each suggestion's congress row. */
+  suggestionCongress: Uint32Array;
+  /** Each suggestion's submission period: 0 session, 1 recess. */
+  during: Uint8Array;
+}
+
+/**
+ * A log's columns, as {@link SuggestionLog.fromColumns} takes them. Events in log order:
+ * `suggestion` (suggestion rows), `day` (days since 1970-01-01), `kind` (lifecycle kind codes
+ * 0–12, named as the ledger's events: 0 `suggestion_submitted`, 1 `suggestion_revised`,
+ * 2 `suggestion_accepted`, 3 `suggestion_returned`, 4 `suggestion_rejected`,
+ * 5 `suggestion_withdrawn`, 6 `suggestion_assigned`, 7 `reply_deadline_extended`,
+ * 8 `suggestion_replied`, 9 `feedback_given`, 10 `rehandling_started`, 11 `placed_in_plan`,
+ * 12 `suggestion_closed`), `arg` (payload: assigned → unit row; replied → result 0–3 (A–D),
+ * +4 if in plan; feedback → rating 0–2 (satisfied, basically satisfied, dissatisfied), +4 if
+ * by the lead deputy; else 0).
+ */
+export interface SuggestionColumns {
+  dims: SuggestionDimensions;
+  suggestion: Uint32Array;
+  day: Int32Array;
+  kind: Uint8Array;
+  arg: Uint32Array;
+}
+
+/** What a {@link SuggestionLog} does, in the full API and the lean module (`L`: its class). */
+export interface SuggestionLogOps<L> {
+  /** Number of events. */
+  readonly length: number;
+  /**
+   * The figures as of the end of `asOf` of the suggestions submitted in this log, as
+   * `Ledger.figures`; `rules` default: the ledger's for a log from a ledger, else national.
+   */
+  figures(asOf: DateString | Date, filter?: FigureFilter | string | null, rules?: RulesSpec): Figures;
+  /** Split into `parts` logs of whole congresses; their figures combine into the whole's. */
+  partition(parts: number): L[];
+  /** The columns (copies), as `fromColumns` takes them. */
+  columns(): SuggestionColumns;
+  /** Frees the WebAssembly memory now. Idempotent. */
+  free(): void;
+}
+
+/**
+ * The suggestion lifecycle as columns (renda::columnar): the figures of a national year at
+ * memory speed. Also in the lean module `renda/figures` (without `fromLedger`).
+ */
+export class SuggestionLog {
+  private constructor();
+  /** A log from its columns; every row is checked, a bad one throws an `InputError` naming it (`events[3].kind`). */
+  static fromColumns(
+    dims: SuggestionDimensions,
+    suggestion: Uint32Array,
+    day: Int32Array,
+    kind: Uint8Array,
+    arg: Uint32Array,
+  ): SuggestionLog;
+  /** The suggestion lifecycle of a ledger's log; its figures default to the ledger's rule book. */
+  static fromLedger(ledger: Ledger): SuggestionLog;
+}
+export interface SuggestionLog extends SuggestionLogOps<SuggestionLog> {}
+
+/** The figures of disjoint parts (all as of one date) added into the figures of the whole. */
+export function combineFigures(parts: Figures[]): Figures;

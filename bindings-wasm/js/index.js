@@ -15,224 +15,38 @@ import __wbg_init, {
   verifyLogJson,
   candidateGroupsJson,
   querySpecsJson,
+  SuggestionLog as RawSuggestionLog,
+  combineFiguresJson,
 } from "../pkg/renda_wasm.js";
+import {
+  wasmModule,
+  dateArg,
+  inputError,
+  json,
+  optJson,
+  filterJson,
+  str,
+  decimalsArg,
+} from "./common.js";
+import { columnarApi } from "./columnar.js";
+
+export * from "./errors.js";
 
 // ---------------------------------------------------------------- initialisation
 
-let ready = false;
-
-const isNode =
-  typeof process === "object" &&
-  process !== null &&
-  typeof process.versions === "object" &&
-  process.versions !== null &&
-  typeof process.versions.node === "string";
-
-// Kept out of a literal import so browser bundlers do not try to resolve it.
-const NODE_FS = "node:fs/promises";
+const wasm = wasmModule(__wbg_init, wbgInitSync, new URL("../pkg/renda_wasm_bg.wasm", import.meta.url));
+const { ensureReady, call } = wasm;
 
 /**
- * Loads the WebAssembly module; call (and await) once before anything else.
- * In node, `input` may be omitted (the .wasm next to the generated JS is read), or be a path,
- * a file URL, bytes or a `WebAssembly.Module`. In a browser it is anything wasm-bindgen's
- * init accepts (URL, `Response`, bytes, `WebAssembly.Module`); omitted, the .wasm is fetched
- * from beside the generated JS.
+ * Loads the WebAssembly module; call (and await) once before anything else. In node, `input`
+ * may be omitted (the .wasm next to the generated JS is read), or be a path, a file URL, bytes
+ * or a `WebAssembly.Module`. In a browser it is anything wasm-bindgen's init accepts (URL,
+ * `Response`, bytes, `WebAssembly.Module`); omitted, the .wasm is fetched from beside the
+ * generated JS.
  */
-export async function init(input) {
-  if (ready) return;
-  if (isNode && (input === undefined || typeof input === "string" || input instanceof URL)) {
-    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS);
-    let where = input ?? new URL("../pkg/renda_wasm_bg.wasm", import.meta.url);
-    if (typeof where === "string" && where.startsWith("file:")) where = new URL(where);
-    wbgInitSync({ module: await readFile(where) });
-  } else {
-    await __wbg_init(input === undefined ? undefined : { module_or_path: input });
-  }
-  ready = true;
-}
-
+export const init = wasm.init;
 /** Synchronous initialisation from the module's bytes or a compiled `WebAssembly.Module`. */
-export function initSync(module) {
-  if (ready) return;
-  wbgInitSync({ module });
-  ready = true;
-}
-
-function ensureReady() {
-  if (!ready) throw new Error("renda: the WebAssembly module is not loaded; `await init()` first");
-  if (broken) throw new Error("renda: the WebAssembly module failed earlier (a bug in renda) and must be reloaded", { cause: broken });
-}
-
-// ---------------------------------------------------------------- errors
-
-/** Any error renda reports; `info` is its wire form `{code, kind, message, field, value, rule}`. */
-export class RendaError extends Error {
-  constructor(info) {
-    super(info.message);
-    this.code = info.code;
-    this.kind = info.kind;
-    this.field = info.field ?? null;
-    this.value = info.value ?? null;
-    this.rule = info.rule ?? null;
-    this.info = info;
-  }
-
-  /** The `RendaError` subclass for an error's wire form. */
-  static fromInfo(info) {
-    const Class = Array.isArray(info.errors) ? SheetError : CLASSES[info.kind] ?? RendaError;
-    return new Class(info);
-  }
-}
-
-/** Malformed input: bad JSON, unknown command, missing or invalid field (`kind: "input"`). */
-export class InputError extends RendaError {}
-/** The actor may not issue the command, or not on this item (`kind: "permission"`). */
-export class PermissionDeniedError extends RendaError {}
-/** A referenced entity does not exist (`kind: "not_found"`). */
-export class NotFoundError extends RendaError {}
-/** The entity exists already, or the command is out of time order (`kind: "conflict"`). */
-export class ConflictError extends RendaError {}
-/** A lifecycle rule forbids the command now (`kind: "rule"`). */
-export class RuleViolationError extends RendaError {}
-/** A date falls outside the working-day calendar data (`kind: "calendar"`). */
-export class CalendarError extends RendaError {}
-/** A rule set is invalid or none is in force (`kind: "rule_set"`). */
-export class RuleSetError extends RendaError {}
-/** A log or snapshot fails its integrity check: an event was edited, deleted, inserted or moved (`kind: "integrity"`). */
-export class IntegrityError extends RendaError {}
-/**
- * A spreadsheet that cannot be imported (`code: "invalid_sheet"`, `kind: "input"`); nothing
- * changed. `errors` lists every problem: `{row, column, value, reason, code}`, `row` as the
- * spreadsheet shows it (the header is usually row 1; 0: the file as a whole).
- */
-export class SheetError extends InputError {
-  constructor(info) {
-    super(info);
-    this.errors = info.errors ?? [];
-  }
-}
-
-const CLASSES = {
-  input: InputError,
-  permission: PermissionDeniedError,
-  not_found: NotFoundError,
-  conflict: ConflictError,
-  rule: RuleViolationError,
-  calendar: CalendarError,
-  rule_set: RuleSetError,
-  integrity: IntegrityError,
-};
-// Spelled out (not `C.name`) so minifiers cannot change them.
-for (const [C, name] of [
-  [RendaError, "RendaError"],
-  [InputError, "InputError"],
-  [PermissionDeniedError, "PermissionDeniedError"],
-  [NotFoundError, "NotFoundError"],
-  [ConflictError, "ConflictError"],
-  [RuleViolationError, "RuleViolationError"],
-  [CalendarError, "CalendarError"],
-  [RuleSetError, "RuleSetError"],
-  [IntegrityError, "IntegrityError"],
-  [SheetError, "SheetError"],
-]) {
-  Object.defineProperty(C.prototype, "name", { value: name, writable: true, configurable: true });
-}
-
-// The wasm module throws the error's wire form as a JSON string. Anything else it throws is a
-// trap (`WebAssembly.RuntimeError`): a bug in renda, after which the module's memory cannot be
-// trusted, so every later call fails fast instead of computing on corrupt state.
-let broken = null;
-
-function call(f) {
-  ensureReady();
-  try {
-    return f();
-  } catch (e) {
-    if (typeof e === "string") {
-      let info;
-      try {
-        info = JSON.parse(e);
-      } catch {
-        throw new Error(e);
-      }
-      throw RendaError.fromInfo(info);
-    }
-    if (e instanceof WebAssembly.RuntimeError) {
-      broken = e;
-      throw new Error(`renda: internal error in the WebAssembly module (${e.message}); this is a bug in renda. The module cannot be used again until the page or process is reloaded.`, { cause: e });
-    }
-    throw e;
-  }
-}
-
-// ---------------------------------------------------------------- conversions
-
-/**
- * A JS `Date` as its exact instant (RFC 3339); core takes its date in China time. Strings pass
- * through.
- */
-function dateArg(d) {
-  if (!(d instanceof Date)) return d;
-  return Number.isNaN(d.getTime()) ? "Invalid Date" : d.toISOString(); // core reports bad dates
-}
-
-/**
- * Whether a string is well-formed UTF-16. A lone surrogate would silently become U+FFFD on
- * its way into wasm, so such text is refused instead.
- */
-const wellFormed = (s) => (typeof s.isWellFormed === "function" ? s.isWellFormed() : !/\p{Cs}/u.test(s));
-
-/** An `InputError` raised here, shaped like core's. */
-function inputError(code, field, message) {
-  return new InputError({ code, kind: "input", message, field, value: null, rule: null });
-}
-
-/** JSON text for a value; strings are taken to be JSON text already. */
-function json(value) {
-  if (typeof value === "string") {
-    if (!wellFormed(value)) throw inputError("invalid_json", null, "invalid JSON: text is not valid Unicode (lone surrogate)");
-    return value;
-  }
-  let text;
-  try {
-    text = JSON.stringify(value);
-  } catch (e) {
-    // Nesting deeper than the JS stack: not JSON renda could take either.
-    if (e instanceof RangeError) throw inputError("invalid_json", null, `invalid JSON: the value cannot be written as JSON (${e.message})`);
-    throw e;
-  }
-  if (text === undefined) throw new TypeError("renda: expected an object, an array or JSON text");
-  return text;
-}
-
-/** An optional JSON argument: `undefined` and `null` mean "not given". */
-function optJson(value) {
-  return value === undefined || value === null ? undefined : json(value);
-}
-
-function filterJson(filter) {
-  if (filter === undefined || filter === null) return undefined;
-  if (typeof filter !== "object" || Array.isArray(filter)) return json(filter);
-  const out = {};
-  for (const [k, v] of Object.entries(filter)) out[k] = dateArg(v);
-  return json(out);
-}
-
-// The wire field each plain string argument stands for, for errors.
-const FIELD_OF = { asOf: "as_of", id: "suggestion", name: "rules.preset", stated: "stated_percent" };
-
-function str(name, value) {
-  if (typeof value !== "string") throw new TypeError(`renda: ${name} must be a string`);
-  const field = FIELD_OF[name] ?? name;
-  if (!wellFormed(value)) throw inputError("invalid_field", field, `invalid value for \`${field}\`: not valid Unicode (lone surrogate)`);
-  return value;
-}
-
-/** A number of decimals, 0 to 6. */
-function decimalsArg(n) {
-  if (!Number.isInteger(n) || n < 0 || n > 6) throw new RangeError("renda: decimals must be an integer from 0 to 6");
-  return n;
-}
+export const initSync = wasm.initSync;
 
 // ---------------------------------------------------------------- the ledger
 
@@ -260,9 +74,19 @@ class Wrapped {
   }
 }
 
+// The wasm object of a Ledger, for `SuggestionLog.fromLedger` (set in Ledger's static block).
+let rawLedgerOf;
+
 /** An event-sourced ledger: commands in, events out; figures derived as of a date. */
 export class Ledger {
   #raw;
+
+  static {
+    rawLedgerOf = (ledger) => {
+      if (!(ledger instanceof Ledger)) throw new TypeError("renda: expected a Ledger");
+      return ledger.#live();
+    };
+  }
 
   /** An empty ledger. `rules`: a rule-book spec (object, array or JSON text); default national. */
   constructor(rules) {
@@ -717,6 +541,21 @@ export function ruleSetPreset(name) {
   const n = str("name", name);
   return JSON.parse(call(() => ruleSetPresetJson(n)));
 }
+
+// ---------------------------------------------------------------- the columnar suggestion log
+
+const columnar = columnarApi(RawSuggestionLog, combineFiguresJson, call, (ledger) => {
+  const raw = rawLedgerOf(ledger);
+  return call(() => RawSuggestionLog.fromLedger(raw));
+});
+
+/**
+ * The suggestion lifecycle as columns (renda::columnar): typed arrays in, figures out, at
+ * memory speed over a national year. `SuggestionLog.fromLedger(ledger)` takes a ledger's.
+ */
+export const SuggestionLog = columnar.SuggestionLog;
+/** The figures of disjoint parts (all as of one date) added into the figures of the whole. */
+export const combineFigures = columnar.combineFigures;
 
 // ---------------------------------------------------------------- labels and statistics
 

@@ -36,7 +36,11 @@ import {
   type RulesSpec,
   type Snapshot,
   type SuggestionView,
+  SuggestionLog,
+  combineFigures,
+  type SuggestionColumns,
 } from "../js/index.js";
+import * as lean from "../js/figures.js";
 
 export async function usage(): Promise<string> {
   await init();
@@ -182,5 +186,15 @@ export async function usage(): Promise<string> {
   // @ts-expect-error: not a table
   replayed.table("unit");
 
-  return `${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")} ${assigned[0]} ${zh} ${names.length} ${units.types.assigned}`;
+  const log = SuggestionLog.fromLedger(replayed);
+  const cols: SuggestionColumns = log.columns();
+  const copy = lean.SuggestionLog.fromColumns(cols.dims, cols.suggestion, cols.day, cols.kind, cols.arg);
+  const whole: Figures = combineFigures(log.partition(2).map((p) => p.figures("2024-12-31", { congress: "hd-17" })));
+  const leanWhole: lean.Figures = lean.combineFigures([copy.figures(new Date(), null, rules)]);
+  // @ts-expect-error: the lean module has no ledger
+  lean.SuggestionLog.fromLedger(replayed);
+  // @ts-expect-error: days are an Int32Array
+  SuggestionLog.fromColumns(cols.dims, cols.suggestion, new Float64Array(1), cols.kind, cols.arg);
+
+  return `${whole.counts.submitted} ${leanWhole.as_of} ${log.length} ${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")} ${assigned[0]} ${zh} ${names.length} ${units.types.assigned}`;
 }
