@@ -4,6 +4,8 @@
 #   scripts/setup.sh            everything (rust, wasm, python, node, browser)
 #   scripts/setup.sh PART...    only those parts: rust | wasm | python | node | browser
 #                               | fuzz (cargo-fuzz for `make soak`; not part of "everything")
+#                               | spark (PySpark and Java 17+ for the scale-out example in
+#                                 `make bench`; not part of "everything")
 #
 # Every part checks first and does nothing when its tools are already there, so a
 # second run takes a few seconds. Prints one "ok:" line per part.
@@ -178,13 +180,41 @@ part_fuzz() {
     log "ok: fuzz ($("$RUSTUP_CARGO" fuzz --version))"
 }
 
+# ---------------------------------------------------------------- spark (make bench only)
+SPARK_REQS="$ROOT/bindings-python/requirements-spark.txt"
+SPARK_STAMP="$VENV/.requirements-spark-installed"
+
+# java_major: the major version of `java` (17 for "17.0.15", 8 for "1.8.0_382"), or nothing.
+java_major() {
+    local java="java"
+    [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && java="$JAVA_HOME/bin/java"
+    command -v "$java" >/dev/null 2>&1 || return 0
+    "$java" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
+}
+
+part_spark() {
+    # PySpark from PyPI into .venv (its wheel carries Spark's jars); Spark 4 runs on Java 17+,
+    # which this machine kind has as Debian's openjdk-17 (apt package openjdk-17-jre-headless).
+    part_python >/dev/null
+    local major
+    major="$(java_major)"
+    [ -n "$major" ] || die "spark needs Java 17+: no java on PATH or in JAVA_HOME (apt-get install openjdk-17-jre-headless)"
+    [ "$major" -ge 17 ] || die "spark needs Java 17+, java -version says $major (apt-get install openjdk-17-jre-headless, or set JAVA_HOME)"
+    if [ ! -f "$SPARK_STAMP" ] || [ "$SPARK_REQS" -nt "$SPARK_STAMP" ]; then
+        log "setup: pip install -r bindings-python/requirements-spark.txt (~430 MB download)"
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$SPARK_REQS"
+        touch "$SPARK_STAMP"
+    fi
+    log "ok: spark (pyspark $("$VENV/bin/python" -c 'import pyspark; print(pyspark.__version__)') in .venv, java $major)"
+}
+
 # ---------------------------------------------------------------- main
 parts=("$@")
 [ "${#parts[@]}" -eq 0 ] && parts=(rust wasm python node browser)
 for part in "${parts[@]}"; do
     case "$part" in
-        rust | wasm | python | node | browser | fuzz) "part_$part" ;;
+        rust | wasm | python | node | browser | fuzz | spark) "part_$part" ;;
         all) part_rust; part_wasm; part_python; part_node; part_browser ;;
-        *) die "unknown part '$part' (rust | wasm | python | node | browser | fuzz | all)" ;;
+        *) die "unknown part '$part' (rust | wasm | python | node | browser | fuzz | spark | all)" ;;
     esac
 done
