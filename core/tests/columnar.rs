@@ -159,7 +159,14 @@ fn bad_columns_name_the_row_the_column_and_the_value() {
     let asg = LifecycleKind::Assigned as u8;
     let rep = LifecycleKind::Replied as u8;
     /// suggestion, day, kind and arg columns; the field and value of the error.
-    type Case = (Vec<u32>, Vec<i32>, Vec<u8>, Vec<u32>, &'static str, &'static str);
+    type Case = (
+        Vec<u32>,
+        Vec<i32>,
+        Vec<u8>,
+        Vec<u32>,
+        &'static str,
+        &'static str,
+    );
     let cases: Vec<Case> = vec![
         (
             vec![2],
