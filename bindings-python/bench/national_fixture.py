@@ -1,4 +1,5 @@
-"""A small hand-built national data set (the national-spec Parquet layout) and its figures.
+"""A small hand-built national data set (the Parquet layout of docs/national-data.md) and its
+figures.
 
 Three congresses at three levels, each with its own deadline units:
 
@@ -26,7 +27,7 @@ D = datetime.date
 AS_OF = D(2025, 3, 1)
 
 CONGRESSES = [("nat", "national", None), ("prov", "provincial", 0), ("cty", "county", 1)]
-UNITS = [("nat-edu", 0), ("prov-fin", 1), ("cty-road", 2), ("idle", 2)]  # idle: never assigned
+UNITS = ["nat-edu", "prov-fin", "cty-road", "idle"]  # idle: never assigned
 DEADLINES = [
     ("national", 3, "calendar_months", 6, "calendar_months", 3, "calendar_months"),
     ("provincial", 15, "working_days", 30, "working_days", 10, "working_days"),
@@ -239,14 +240,12 @@ def write_fixture(directory: str | os.PathLike) -> Path:
         }),
         "units": pa.table({
             "unit": pa.array(range(len(UNITS)), i32),
-            "id": [u[0] for u in UNITS],
-            "congress": pa.array([u[1] for u in UNITS], i32),
+            "id": UNITS,
         }),
         "suggestions": pa.table({
             "suggestion": pa.array(range(len(SUGGESTIONS)), i32),
             "id": [s[0] for s in SUGGESTIONS],
             "congress": pa.array([s[1] for s in SUGGESTIONS], i32),
-            "lead": pa.array([k % 5 for k in range(len(SUGGESTIONS))], i32),
             "during": [s[2] for s in SUGGESTIONS],
         }),
         "events": _events(),

@@ -22,6 +22,7 @@ use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Mutex, MutexGuard};
 
+mod columnar;
 mod sheet;
 mod store;
 mod table;
@@ -849,6 +850,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(candidate_groups_json, m)?)?;
     sheet::register(m)?;
     table::register(m)?;
+    columnar::register(m)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

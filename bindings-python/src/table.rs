@@ -4,15 +4,11 @@
 //! one Python object per value. The pure-Python `renda.Table` wraps it (`to_pandas`, …).
 
 use crate::{field_text, internal_error, native_error, opt_json_text, run, PyLedger};
-use arrow_array::ffi_stream::FFI_ArrowArrayStream;
-use arrow_array::{RecordBatch, RecordBatchIterator};
-use arrow_schema::ffi::FFI_ArrowSchema;
+use arrow_array::RecordBatch;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyList, PyString};
 use renda::table::{ColumnData, Table};
 use renda::RendaError;
-use std::ffi::CString;
-use std::sync::Arc;
 
 /// A table of the ledger: typed columns with Chinese and English labels.
 #[pyclass(module = "renda._native", name = "Table", frozen)]
@@ -116,9 +112,7 @@ impl PyTable {
 
     /// The Arrow schema, as a PyCapsule named `arrow_schema` (Arrow PyCapsule interface).
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema = self.table.arrow_schema();
-        let ffi = FFI_ArrowSchema::try_from(&schema).map_err(arrow_error)?;
-        PyCapsule::new(py, ffi, Some(CString::new("arrow_schema").expect("no NUL")))
+        crate::columnar::schema_capsule(py, &self.table.arrow_schema())
     }
 
     /// The rows as an Arrow C stream of one record batch, in a PyCapsule named
@@ -131,15 +125,7 @@ impl PyTable {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let batch = self.batch()?;
-        let schema = batch.schema();
-        let reader = RecordBatchIterator::new([Ok(batch)], Arc::clone(&schema));
-        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
-        PyCapsule::new(
-            py,
-            stream,
-            Some(CString::new("arrow_array_stream").expect("no NUL")),
-        )
+        crate::columnar::stream_capsule(py, self.batch()?)
     }
 
     fn __repr__(&self) -> String {

@@ -688,3 +688,44 @@ impl Ledger {
         }
     }
 }
+
+/// The figures of a columnar suggestion log as of `as_of` (`YYYY-MM-DD`), for the suggestions
+/// passing `filter` (a [`FigureFilter`] in JSON), with due dates under `rules` (a rule-book spec
+/// as [`rule_book`] takes; `None`: the national preset) and the China working-day calendar,
+/// as JSON: the same document [`Ledger::figures_to_json`] gives.
+///
+/// ```
+/// let log = renda::columnar::SuggestionLog::new();
+/// let json = renda::api::log_figures_to_json(&log, "2024-12-31", None, None).unwrap();
+/// assert!(json.contains("\"as_of\":\"2024-12-31\""));
+/// let err = renda::api::log_figures_to_json(&log, "2024-12-31", Some(r#"{"congres": "x"}"#), None);
+/// assert_eq!(err.unwrap_err().field(), Some("filter.congres"));
+/// ```
+pub fn log_figures_to_json(
+    log: &crate::columnar::SuggestionLog,
+    as_of: &str,
+    filter: Option<&str>,
+    rules: Option<&str>,
+) -> Result<String> {
+    let date = crate::time::parse_date("as_of", as_of)?;
+    let filter = parse_filter(filter)?;
+    let book = rule_book(rules)?;
+    let figures = log.figures_with(&filter, &book, crate::calendar::WorkCalendar::china(), date)?;
+    Ok(to_json(&figures))
+}
+
+/// The figures of disjoint parts (a JSON array of figures documents, all as of one date)
+/// added into the figures of the whole ([`crate::figures::SuggestionFigures::combine`]), as
+/// JSON.
+///
+/// ```
+/// let ledger = renda::Ledger::new(Default::default());
+/// let f = ledger.figures_to_json("2024-12-31", None).unwrap();
+/// let both = renda::api::combine_figures_json(&format!("[{f},{f}]")).unwrap();
+/// assert_eq!(both, f);
+/// assert_eq!(renda::api::combine_figures_json("[]").unwrap_err().field(), Some("parts"));
+/// ```
+pub fn combine_figures_json(parts: &str) -> Result<String> {
+    let parts: Vec<crate::figures::SuggestionFigures> = from_value_at(parse_json(parts)?, "parts")?;
+    Ok(to_json(&crate::figures::SuggestionFigures::combine(parts)?))
+}

@@ -63,6 +63,10 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// Arrow record batches of the log: the tables of the national data set.
+#[cfg(feature = "arrow")]
+pub mod arrow;
+
 /// Days from 0001-01-01 (chrono's day numbers from the common era) to 1970-01-01.
 pub(crate) const UNIX_EPOCH_CE: i32 = 719_163;
 

@@ -15,6 +15,7 @@ mod chain_tamper;
 mod class_case_props;
 mod class_cases;
 mod columnar;
+mod columnar_arrow;
 mod compliance;
 mod composition;
 mod demo_district;

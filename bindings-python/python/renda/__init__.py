@@ -29,6 +29,9 @@ __all__ = [
     "demo_district",
     "Table",
     "table_names",
+    "SuggestionLog",
+    "ArrowTable",
+    "combine_figures",
     "Store",
     "rule_set_preset",
     "labels",
@@ -921,3 +924,4 @@ from ._store import StorageError, Store  # noqa: E402
 
 
 from .table import Table, table_names  # noqa: E402  (uses _call from this module)
+from .columnar import ArrowTable, SuggestionLog, combine_figures  # noqa: E402  (uses the names above)

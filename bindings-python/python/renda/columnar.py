@@ -1,0 +1,197 @@
+"""The columnar suggestion log: a country's suggestion lifecycle as flat columns, loaded in
+bulk from Arrow data or Parquet (the layout of ``docs/national-data.md``) and replayed into
+the same figures :meth:`renda.Ledger.figures` gives, in core, with the GIL released.
+
+>>> import renda
+>>> district = renda.demo_district(seed=7, years=1)
+>>> log = renda.SuggestionLog.from_ledger(district.ledger)
+>>> log.figures("2024-12-31") == district.ledger.figures("2024-12-31")
+True
+>>> tables = log.to_arrow(year=2024)
+>>> sorted(tables)
+['calendar', 'congresses', 'deadlines', 'events', 'suggestions', 'units']
+>>> import pyarrow
+>>> back = renda.SuggestionLog.from_arrow(*(tables[n] for n in ("congresses", "units", "suggestions", "events")))
+>>> len(back) == len(log) == pyarrow.table(tables["events"]).num_rows
+True
+"""
+
+from __future__ import annotations
+
+import json as _json
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence
+
+from . import _native
+from . import DateLike, JsonObject, Ledger, RulesSpec, _call, _date_arg, _dumps, _rules_arg, _str_arg
+
+__all__ = ["SuggestionLog", "ArrowTable", "combine_figures", "NATIONAL_TABLES"]
+
+#: The tables of the national data set, in order; the first four are what a log is read from.
+NATIONAL_TABLES = ("congresses", "units", "suggestions", "events", "calendar", "deadlines")
+
+#: One table of the national data set: any reader of the Arrow PyCapsule interface takes it
+#: (``pyarrow.table(t)``, ``polars.DataFrame(t)``).
+ArrowTable = _native.ArrowTable
+
+
+class SuggestionLog:
+    """The suggestion lifecycle events of many congresses as columns (``renda::columnar``).
+
+    Build one with :meth:`from_arrow`, :meth:`from_parquet` or :meth:`from_ledger`. Loading
+    and figures run in core with the GIL released, so other Python threads keep running.
+
+    >>> import renda
+    >>> log = renda.SuggestionLog.from_ledger(renda.Ledger())
+    >>> len(log), log.figures("2024-12-31")["counts"]["submitted"]
+    (0, 0)
+    """
+
+    __slots__ = ("_inner",)
+    _inner: _native.SuggestionLog
+
+    def __init__(self) -> None:
+        raise TypeError("use SuggestionLog.from_arrow, from_parquet or from_ledger")
+
+    @classmethod
+    def _wrap(cls, native: _native.SuggestionLog) -> "SuggestionLog":
+        log = cls.__new__(cls)
+        log._inner = native
+        return log
+
+    @classmethod
+    def from_arrow(cls, congresses: Any, units: Any, suggestions: Any, events: Any) -> "SuggestionLog":
+        """A log from the tables of the national data set (``docs/national-data.md``), each
+        any object with ``__arrow_c_stream__`` (a pyarrow Table, a polars DataFrame, a table
+        of :meth:`to_arrow`). Columns are found by name; ints may be int32, int64 or uint32,
+        text utf8, large or view utf8 or a dictionary. A missing column or a wrong type raises
+        :class:`renda.InputError` naming ``table.column``; a bad value ``table[row].column``.
+
+        >>> import pyarrow as pa, renda
+        >>> empty = renda.SuggestionLog.from_ledger(renda.Ledger()).to_arrow(year=2024)
+        >>> units = pa.table({"unit": pa.array([0], pa.int32()), "name": ["edu"]})
+        >>> renda.SuggestionLog.from_arrow(empty["congresses"], units, empty["suggestions"], empty["events"])
+        Traceback (most recent call last):
+        ...
+        renda.InputError: missing field `units.id`
+        """
+        return cls._wrap(_call(_native.SuggestionLog.from_arrow, congresses, units, suggestions, events))
+
+    @classmethod
+    def from_parquet(cls, directory: str | os.PathLike[str]) -> "SuggestionLog":
+        """A log from the Parquet files ``congresses``, ``units``, ``suggestions`` and
+        ``events`` in ``directory`` (read with pyarrow, then :meth:`from_arrow`).
+
+        >>> import renda, tempfile
+        >>> log = renda.SuggestionLog.from_ledger(renda.demo_district(seed=3, years=1).ledger)
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     _ = log.to_parquet(d, year=2024)
+        ...     len(renda.SuggestionLog.from_parquet(d)) == len(log)
+        True
+        """
+        import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
+
+        d = Path(directory)
+        tables = [pq.read_table(d / f"{name}.parquet") for name in NATIONAL_TABLES[:4]]
+        return cls.from_arrow(*tables)
+
+    @classmethod
+    def from_ledger(cls, ledger: Ledger) -> "SuggestionLog":
+        """The suggestion lifecycle of a ledger's log: its figures equal the ledger's own."""
+        if not isinstance(ledger, Ledger):
+            raise TypeError(f"ledger must be a renda.Ledger, not {type(ledger).__name__}")
+        return cls._wrap(_call(_native.SuggestionLog.from_ledger, ledger._inner))
+
+    def __len__(self) -> int:
+        """Number of events."""
+        return len(self._inner)
+
+    @property
+    def suggestion_count(self) -> int:
+        """Number of suggestions in the log's suggestion table."""
+        return self._inner.suggestion_count
+
+    def figures(self, as_of: DateLike, *, congress: Optional[str] = None,
+                submitted_from: Optional[DateLike] = None, submitted_to: Optional[DateLike] = None,
+                rules: RulesSpec = None) -> JsonObject:
+        """The suggestion-handling figures as of the end of ``as_of``, as the same dict
+        :meth:`renda.Ledger.figures` returns, for the suggestions of ``congress`` submitted
+        between ``submitted_from`` and ``submitted_to`` (each ``None``: no limit), with due
+        dates under ``rules`` (a rule-book spec as :class:`renda.Ledger` takes; ``None``: the
+        national preset) and the China working-day calendar.
+
+        >>> import renda
+        >>> d = renda.demo_district(seed=7, years=1)
+        >>> log = renda.SuggestionLog.from_ledger(d.ledger)
+        >>> f = log.figures("2024-12-31", congress=d.congress, submitted_to="2024-06-30")
+        >>> f == d.ledger.figures("2024-12-31", {"congress": d.congress, "submitted_to": "2024-06-30"})
+        True
+        """
+        flt: Dict[str, str] = {}
+        if congress is not None:
+            flt["congress"] = _str_arg(congress, "congress")
+        if submitted_from is not None:
+            flt["submitted_from"] = _date_arg(submitted_from, "submitted_from")
+        if submitted_to is not None:
+            flt["submitted_to"] = _date_arg(submitted_to, "submitted_to")
+        text = _call(self._inner.figures_json, _date_arg(as_of), _dumps(flt) if flt else None,
+                     _rules_arg(rules))
+        result: JsonObject = _json.loads(text)
+        return result
+
+    def partition(self, n: int) -> List["SuggestionLog"]:
+        """The log split into at most ``n`` logs, each holding whole congresses; their
+        figures :func:`combine <renda.combine_figures>` into the figures of the whole.
+
+        >>> import renda
+        >>> log = renda.SuggestionLog.from_ledger(renda.demo_district(seed=7, years=1).ledger)
+        >>> parts = log.partition(3)
+        >>> sum(len(p) for p in parts) == len(log)
+        True
+        >>> renda.combine_figures([p.figures("2024-12-31") for p in parts]) == log.figures("2024-12-31")
+        True
+        """
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise TypeError(f"n must be int, not {type(n).__name__}")
+        if n < 1:
+            raise ValueError("n must be at least 1")
+        return [SuggestionLog._wrap(p) for p in _call(self._inner.partition, n)]
+
+    def to_arrow(self, year: int, rules: RulesSpec = None) -> Dict[str, ArrowTable]:
+        """The six tables of the national data set (``docs/national-data.md``) by name, each
+        with ``__arrow_c_stream__`` (``pyarrow.table(t)`` or ``polars.DataFrame(t)`` reads
+        it): the log's four, the working-day calendar of ``year`` and ``year + 1``, and the
+        deadlines per level in force on 1 January of ``year`` under ``rules``."""
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError(f"year must be int, not {type(year).__name__}")
+        return dict(_call(self._inner.to_arrow, year, _rules_arg(rules)))
+
+    def to_parquet(self, directory: str | os.PathLike[str], year: int, rules: RulesSpec = None) -> Path:
+        """Writes the tables of :meth:`to_arrow` as ``<name>.parquet`` into ``directory``
+        (created if missing) with pyarrow; returns the directory."""
+        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
+
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        for name, table in self.to_arrow(year, rules).items():
+            pq.write_table(pa.table(table), d / f"{name}.parquet")
+        return d
+
+    def __repr__(self) -> str:
+        return f"<renda.SuggestionLog events={len(self)} suggestions={self.suggestion_count}>"
+
+
+def combine_figures(parts: Sequence[JsonObject]) -> JsonObject:
+    """The figures of disjoint parts (such as the parts of :meth:`SuggestionLog.partition`),
+    all as of one date, added into the figures of the whole: counts summed, rates recomputed,
+    units merged. Raises :class:`renda.InputError` for no parts or different dates.
+
+    >>> import renda
+    >>> f = renda.Ledger().figures("2024-12-31")
+    >>> renda.combine_figures([f, f]) == f
+    True
+    """
+    result: JsonObject = _json.loads(_call(_native.combine_figures_json, _dumps(list(parts))))
+    return result

@@ -1,0 +1,238 @@
+//! `renda._native.SuggestionLog`: the columnar suggestion log (`renda::columnar`) loaded in
+//! bulk from Arrow data through the Arrow PyCapsule interface (`__arrow_c_stream__`: pyarrow,
+//! polars, renda's own tables), its figures, and its tables handed back the same way. The
+//! conversion, checks and replays run in core with the GIL released.
+
+use crate::{field_text, internal_error, native_error, opt_json_text, run, PyLedger};
+use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
+use arrow_array::{RecordBatch, RecordBatchIterator};
+use arrow_schema::ffi::FFI_ArrowSchema;
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyString};
+use renda::columnar::SuggestionLog;
+use renda::RendaError;
+use std::ffi::CString;
+use std::sync::Arc;
+
+/// The columnar suggestion log of a country (or any set of congresses).
+#[pyclass(module = "renda._native", name = "SuggestionLog", frozen)]
+pub(crate) struct PySuggestionLog {
+    log: Arc<SuggestionLog>,
+}
+
+/// An Arrow error from a producer's stream, named after the argument it came from.
+fn stream_error(what: &str, e: impl std::fmt::Display) -> PyErr {
+    native_error(&RendaError::InvalidField {
+        field: what.to_string(),
+        value: String::new(),
+        reason: format!("the Arrow stream could not be read: {e}"),
+    })
+}
+
+/// The record batches of `obj` (anything with `__arrow_c_stream__`), read with the GIL held:
+/// importing them is zero-copy.
+fn batches(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<RecordBatch>> {
+    if !obj.hasattr("__arrow_c_stream__")? {
+        return Err(native_error(&RendaError::InvalidField {
+            field: what.to_string(),
+            value: obj.get_type().name()?.to_string(),
+            reason: "needs an object with __arrow_c_stream__ (a pyarrow Table, a polars \
+                     DataFrame, ...)"
+                .into(),
+        }));
+    }
+    let capsule = obj.call_method0("__arrow_c_stream__")?;
+    let capsule = capsule.cast::<PyCapsule>()?;
+    let name = CString::new("arrow_array_stream").expect("no NUL");
+    let ptr = capsule.pointer_checked(Some(&name))?;
+    // SAFETY: the capsule named `arrow_array_stream` holds an FFI_ArrowArrayStream (the
+    // PyCapsule interface); `from_raw` moves it out and leaves a released stream behind, which
+    // the capsule's destructor then ignores.
+    let reader = unsafe { RecordBatchStreamReader::from_raw(ptr.as_ptr().cast()) }
+        .map_err(|e| stream_error(what, e))?;
+    reader
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| stream_error(what, e))
+}
+
+/// One record batch as an Arrow C stream in a PyCapsule named `arrow_array_stream`.
+pub(crate) fn stream_capsule<'py>(
+    py: Python<'py>,
+    batch: RecordBatch,
+) -> PyResult<Bound<'py, PyCapsule>> {
+    let schema = batch.schema();
+    let reader = RecordBatchIterator::new([Ok(batch)], Arc::clone(&schema));
+    let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+    PyCapsule::new(
+        py,
+        stream,
+        Some(CString::new("arrow_array_stream").expect("no NUL")),
+    )
+}
+
+/// A schema in a PyCapsule named `arrow_schema`.
+pub(crate) fn schema_capsule<'py>(
+    py: Python<'py>,
+    schema: &arrow_schema::Schema,
+) -> PyResult<Bound<'py, PyCapsule>> {
+    let ffi =
+        FFI_ArrowSchema::try_from(schema).map_err(|e| internal_error(&format!("arrow: {e}")))?;
+    PyCapsule::new(py, ffi, Some(CString::new("arrow_schema").expect("no NUL")))
+}
+
+#[pymethods]
+impl PySuggestionLog {
+    /// A log from the four tables of the national data set, each an object with
+    /// `__arrow_c_stream__`; converted and checked with the GIL released.
+    #[staticmethod]
+    fn from_arrow(
+        py: Python<'_>,
+        congresses: &Bound<'_, PyAny>,
+        units: &Bound<'_, PyAny>,
+        suggestions: &Bound<'_, PyAny>,
+        events: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let c = batches(congresses, "congresses")?;
+        let u = batches(units, "units")?;
+        let s = batches(suggestions, "suggestions")?;
+        let e = batches(events, "events")?;
+        let log = run(py, || SuggestionLog::from_record_batches(&c, &u, &s, &e))?;
+        Ok(Self { log: Arc::new(log) })
+    }
+
+    /// The suggestion lifecycle of a ledger's log.
+    #[staticmethod]
+    fn from_ledger(py: Python<'_>, ledger: &Bound<'_, PyLedger>) -> PyResult<Self> {
+        let inner = ledger.get();
+        let log = run(py, || SuggestionLog::from_ledger(&inner.lock()))?;
+        Ok(Self { log: Arc::new(log) })
+    }
+
+    /// Number of events.
+    fn __len__(&self) -> usize {
+        self.log.len()
+    }
+
+    /// Number of suggestions in the dimension table.
+    #[getter]
+    fn suggestion_count(&self) -> usize {
+        self.log.dimensions().suggestions.len()
+    }
+
+    /// The figures as of `as_of` (`YYYY-MM-DD`) as JSON; `filter` and `rules` in JSON.
+    #[pyo3(signature = (as_of, filter = None, rules = None))]
+    fn figures_json(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyString>,
+        filter: Option<&Bound<'_, PyString>>,
+        rules: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<String> {
+        let as_of = field_text(as_of, "as_of")?;
+        let filter = opt_json_text(filter)?;
+        let rules = opt_json_text(rules)?;
+        let log = &self.log;
+        run(py, || {
+            renda::api::log_figures_to_json(log, &as_of, filter.as_deref(), rules.as_deref())
+        })
+    }
+
+    /// The log split into at most `parts` logs of whole congresses.
+    fn partition(&self, py: Python<'_>, parts: usize) -> PyResult<Vec<PySuggestionLog>> {
+        let log = &self.log;
+        let parts = run(py, || Ok(log.partition(parts)))?;
+        Ok(parts
+            .into_iter()
+            .map(|log| Self { log: Arc::new(log) })
+            .collect())
+    }
+
+    /// The six tables of the national data set as `(name, ArrowTable)` pairs; `rules` (JSON)
+    /// gives the deadlines table, `year` the calendar's and deadlines' first year.
+    #[pyo3(signature = (year, rules = None))]
+    fn to_arrow(
+        &self,
+        py: Python<'_>,
+        year: i32,
+        rules: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<Vec<(&'static str, PyArrowTable)>> {
+        let rules = opt_json_text(rules)?;
+        let log = &self.log;
+        let tables = run(py, || {
+            let book = renda::api::rule_book(rules.as_deref())?;
+            log.to_record_batches(&book, renda::calendar::WorkCalendar::china(), year)
+        })?;
+        Ok(tables
+            .into_iter()
+            .map(|(name, batch)| (name, PyArrowTable { name, batch }))
+            .collect())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<renda.SuggestionLog {} events, {} suggestions>",
+            self.log.len(),
+            self.log.dimensions().suggestions.len()
+        )
+    }
+}
+
+/// One table of the national data set, for any reader of the Arrow PyCapsule interface.
+#[pyclass(module = "renda._native", name = "ArrowTable", frozen)]
+pub(crate) struct PyArrowTable {
+    name: &'static str,
+    batch: RecordBatch,
+}
+
+#[pymethods]
+impl PyArrowTable {
+    /// The table's name.
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Number of rows.
+    fn __len__(&self) -> usize {
+        self.batch.num_rows()
+    }
+
+    /// The Arrow schema (Arrow PyCapsule interface).
+    fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
+        schema_capsule(py, &self.batch.schema())
+    }
+
+    /// The rows as an Arrow C stream of one record batch (Arrow PyCapsule interface);
+    /// `requested_schema` is accepted and ignored.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema;
+        stream_capsule(py, self.batch.clone())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<renda.ArrowTable {}: {} rows>",
+            self.name,
+            self.batch.num_rows()
+        )
+    }
+}
+
+/// The figures of disjoint parts (a JSON array) added into the figures of the whole, as JSON.
+#[pyfunction]
+fn combine_figures_json(py: Python<'_>, parts: &Bound<'_, PyString>) -> PyResult<String> {
+    let parts = crate::json_text(parts)?;
+    run(py, || renda::api::combine_figures_json(&parts))
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PySuggestionLog>()?;
+    m.add_class::<PyArrowTable>()?;
+    m.add_function(wrap_pyfunction!(combine_figures_json, m)?)?;
+    Ok(())
+}
