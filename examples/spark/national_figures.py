@@ -36,6 +36,10 @@ Run (after ``scripts/setup.sh python spark`` and ``scripts/build-python.sh``)::
 (``--master local[*]``). Spark's Python workers must import the same renda: the example sets
 ``spark.pyspark.python`` to this interpreter. In local mode the workers read the dimension
 tables from ``DIR``; on a cluster ``DIR`` would be on storage every node reads.
+
+Limit: ``renda.combine_figures`` parses the parts as one JSON document under renda's 64 MiB
+wire limit; the per-unit figures take ~490 bytes a unit, so beyond ~130,000 units with
+suggestions (the whole country has 654,340 units) it raises ``renda.InputError``.
 """
 
 from __future__ import annotations
