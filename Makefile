@@ -8,7 +8,8 @@
 #   make lint         cargo fmt --check, clippy -D warnings
 #   make test         set-up, lint and every test-* target below
 #   make demo         the demo district's annual report (core/examples/demo.rs; HTML in target/demo)
-#   make bench        throughput figures (core/examples/bench.rs), see BENCHMARKS.md
+#   make bench        every benchmark (ledger, national data set, pandas/polars, Python, wasm,
+#                     Spark), printed; figures recorded in BENCHMARKS.md
 #   make soak         fuzzing (10M runs per target) and the store crash loop, see RELIABILITY.md
 #   make clean        remove build output (keeps .venv and node_modules; see distclean)
 
@@ -88,8 +89,28 @@ test-web: setup-node setup-browser build-wasm
 
 # ---------------------------------------------------------------- benchmarks
 # Not part of `make test`: figures are measured and recorded in BENCHMARKS.md, never asserted.
-bench: setup-rust
+# `make bench` runs every benchmark of the performance issue and prints its figures:
+#  1. the ledger on the demo district scaled up (execute, replay, figures);
+#  2. the national data set in Rust: generate, columnar log, replay one core, figures, two
+#     cores, and the resident memory of a log read from its file;
+#  3. the same data set from Python: generated and written as Parquet + columnar log (60 s
+#     budget), renda vs pandas vs polars on the same Parquet (equal figures or exit 1), the
+#     Python boundary (bulk load, GIL, per-call cost);
+#  4. wasm: package sizes, figures over 100,000 suggestions in headless Chromium, node and
+#     native Rust;
+#  5. Spark (local mode, mapInArrow calling renda per partition) against one machine.
+NATIONAL := target/national
+bench: setup-rust build-python build-wasm setup-node setup-browser
 	$(CARGO) run -q --release -p renda --example bench
+	$(CARGO) run -q --release -p renda --example national -- --out $(NATIONAL)
+	$(CARGO) run -q --release -p renda --example national -- --load $(NATIONAL)/national-2024.rcl
+	$(VENV_PY) bindings-python/bench/national_dataset.py $(NATIONAL)/parquet
+	$(VENV_PY) bindings-python/bench/side_by_side.py $(NATIONAL)/parquet --as-of 2024-12-31
+	$(VENV_PY) bindings-python/bench/python_boundary.py $(NATIONAL)/parquet
+	$(NODE) bindings-wasm/bench/size.mjs
+	$(NODE) bindings-wasm/bench/browser-figures.mjs
+	scripts/setup.sh spark
+	$(VENV_PY) examples/spark/national_figures.py $(NATIONAL)/parquet
 
 # ---------------------------------------------------------------- soak
 # The long reliability runs (not in `make test`): 10 million executions per fuzz target and

@@ -168,6 +168,20 @@ impl PySuggestionLog {
             .collect())
     }
 
+    /// The log in renda's columnar file format (`renda::columnar::file`), SHA-256 sealed.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let log = &self.log;
+        let bytes = run(py, || Ok(log.to_bytes()))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
+    /// A log read from the columnar file format, digest and rows checked (GIL released).
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        let log = run(py, || SuggestionLog::from_bytes(data))?;
+        Ok(Self { log: Arc::new(log) })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<renda.SuggestionLog {} events, {} suggestions>",
@@ -223,14 +237,43 @@ impl PyArrowTable {
     }
 }
 
-/// The figures of disjoint parts (a JSON array) added into the figures of the whole, as JSON.
+/// The figures of disjoint parts (one JSON document each) added into the figures of the
+/// whole, as JSON.
 #[pyfunction]
-fn combine_figures_json(py: Python<'_>, parts: &Bound<'_, PyString>) -> PyResult<String> {
-    let parts = crate::json_text(parts)?;
-    run(py, || renda::api::combine_figures_json(&parts))
+fn combine_figures_json(py: Python<'_>, parts: Vec<String>) -> PyResult<String> {
+    run(py, || {
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        renda::api::combine_figure_documents(&parts)
+    })
+}
+
+/// The national data set (`renda::national`) for a JSON configuration: the log, its rule book
+/// as a rules spec (JSON) and the summary (JSON); generated with the GIL released.
+#[pyfunction]
+fn national_dataset_json(
+    py: Python<'_>,
+    config: &Bound<'_, PyString>,
+) -> PyResult<(PySuggestionLog, String, String)> {
+    let config = crate::json_text(config)?;
+    let (data, rules, summary) = run(py, || {
+        let config: renda::national::NationalConfig =
+            renda::wire::from_value_at(renda::wire::parse_json(&config)?, "config")?;
+        let data = renda::national::generate(&config)?;
+        let rules = renda::wire::to_json(&data.book.sets());
+        let summary = renda::wire::to_json(&data.summary);
+        Ok((data, rules, summary))
+    })?;
+    Ok((
+        PySuggestionLog {
+            log: Arc::new(data.log),
+        },
+        rules,
+        summary,
+    ))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(national_dataset_json, m)?)?;
     m.add_class::<PySuggestionLog>()?;
     m.add_class::<PyArrowTable>()?;
     m.add_function(wrap_pyfunction!(combine_figures_json, m)?)?;

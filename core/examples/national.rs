@@ -3,7 +3,8 @@
 //! then the same on two cores by partitioning by congress, and prints every figure.
 //!
 //! Usage: `cargo run --release -p renda --example national -- [--scale S] [--seed N]
-//! [--year Y] [--out DIR]` (defaults: the whole country, seed 2024, 2024, `target/national`).
+//! [--year Y] [--out DIR]`, or `-- --load FILE` for the resident memory of a log read from
+//! its file (defaults: the whole country, seed 2024, 2024, `target/national`).
 //! Figures: BENCHMARKS.md, "National scale".
 
 use renda::columnar::SuggestionLog;
@@ -30,7 +31,38 @@ fn secs(t: Instant) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
+/// `--load FILE`: the resident memory of a log read from its file and of its frame, in a
+/// process that holds nothing else (the per-event memory figure of BENCHMARKS.md).
+fn load(path: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let base = rss().unwrap_or(0);
+    let t = Instant::now();
+    let log = SuggestionLog::from_bytes(&std::fs::read(path)?)?;
+    let read = secs(t);
+    let events = log.len() as f64;
+    let with_log = rss().unwrap_or(0);
+    let book = national::rule_book();
+    let frame = log.frame(
+        &Default::default(),
+        &book,
+        renda::calendar::WorkCalendar::china(),
+    )?;
+    let with_frame = rss().unwrap_or(0);
+    let last = renda::columnar::date_of(*log.days().last().unwrap_or(&0)).unwrap_or_default();
+    let figures = frame.figures(last)?;
+    println!(
+        "load {path}: {} events in {read:.2} s; resident per event: log {:.1} bytes (ids included), log + frame {:.1} bytes; {} suggestions counted",
+        log.len(),
+        with_log.saturating_sub(base) as f64 / events,
+        with_frame.saturating_sub(base) as f64 / events,
+        figures.counts.submitted
+    );
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if let Some(path) = arg("--load") {
+        return load(&path);
+    }
     let mut config = NationalConfig::default();
     if let Some(s) = arg("--scale") {
         config.scale = s.parse()?;
@@ -117,31 +149,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let one_core = data
         .log
-        .figures_with(&filter, &data.book, calendar, as_of)?;
+        .frame(&filter, &data.book, calendar)?
+        .figures(as_of)?;
     let end_to_end_1 = secs(t);
     assert_eq!(one_core, figures);
 
-    // Two cores: partition by congress, a frame and figures per part, combined exactly.
+    // Every core: each thread replays the congresses of its residue class, in place; the
+    // parts combine exactly.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let t = Instant::now();
-    let parts = data.log.partition(2);
-    let partition = secs(t);
-    let t = Instant::now();
-    let results: Vec<SuggestionFigures> = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .iter()
-            .map(|p| scope.spawn(|| p.figures_with(&filter, &data.book, calendar, as_of)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("no panic"))
-            .collect::<renda::Result<Vec<_>>>()
-    })?;
-    let combined = SuggestionFigures::combine(results)?;
-    let end_to_end_2 = secs(t);
-    assert_eq!(combined, figures, "the parts combine into the whole");
+    let parallel = data
+        .log
+        .figures_in_parallel(&filter, &data.book, calendar, as_of, cores)?;
+    let end_to_end_n = secs(t);
+    assert_eq!(parallel, figures, "the parts combine into the whole");
+    // The same split as separate logs (what a cluster would hold), combined.
+    let parts: Vec<SuggestionFigures> = data
+        .log
+        .partition(4)
+        .iter()
+        .map(|p| p.frame(&filter, &data.book, calendar)?.figures(as_of))
+        .collect::<renda::Result<_>>()?;
+    assert_eq!(SuggestionFigures::combine(parts)?, figures);
     println!(
-        "national-year figures end to end (replay + figures): one core {:.2} s; two cores {:.2} s (+ {:.2} s to partition); parts combine exactly",
-        end_to_end_1, end_to_end_2, partition
+        "national-year figures end to end (replay + figures): one core {:.2} s; {cores} cores {:.2} s; 4 separate parts combine exactly",
+        end_to_end_1, end_to_end_n
     );
     let c = &figures.counts;
     println!(

@@ -729,3 +729,23 @@ pub fn combine_figures_json(parts: &str) -> Result<String> {
     let parts: Vec<crate::figures::SuggestionFigures> = from_value_at(parse_json(parts)?, "parts")?;
     Ok(to_json(&crate::figures::SuggestionFigures::combine(parts)?))
 }
+
+/// [`combine_figures_json`] with each part its own JSON document (`parts[i]` in errors), so
+/// that national figures, whose per-unit lists run to hundreds of megabytes, combine when
+/// each part is within the document size limit ([`crate::wire::MAX_JSON_BYTES`]).
+///
+/// ```
+/// let ledger = renda::Ledger::new(Default::default());
+/// let f = ledger.figures_to_json("2024-12-31", None).unwrap();
+/// assert_eq!(renda::api::combine_figure_documents(&[&f, &f]).unwrap(), f);
+/// let err = renda::api::combine_figure_documents(&[&f, "{}"]).unwrap_err();
+/// assert!(err.field().unwrap().starts_with("parts[1]"), "{err}");
+/// ```
+pub fn combine_figure_documents(parts: &[&str]) -> Result<String> {
+    let parts = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| from_value_at(parse_json(p)?, &format!("parts[{i}]")))
+        .collect::<Result<Vec<crate::figures::SuggestionFigures>>>()?;
+    Ok(to_json(&crate::figures::SuggestionFigures::combine(parts)?))
+}

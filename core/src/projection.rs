@@ -214,9 +214,21 @@ impl SuggestionFrame {
         calendar: &WorkCalendar,
         filter: &FigureFilter,
     ) -> Result<Self> {
+        Self::from_log_part(log, book, calendar, filter, None)
+    }
+
+    /// [`SuggestionFrame::from_log`] restricted to part `k` of `n` (the congresses whose row
+    /// is `k` modulo `n`, as [`crate::columnar::SuggestionLog::partition`] splits them), read
+    /// in place: the parts of one log can be built on several threads without copying it.
+    pub(crate) fn from_log_part(
+        log: &crate::columnar::SuggestionLog,
+        book: &RuleBook,
+        calendar: &WorkCalendar,
+        filter: &FigureFilter,
+        part: Option<(usize, usize)>,
+    ) -> Result<Self> {
         use crate::columnar::{LifecycleKind as K, UNIX_EPOCH_CE};
         let dims = log.dimensions();
-        let ns = dims.suggestions.len();
         let (sugg, days, kinds, args) = (log.suggestions(), log.days(), log.kinds(), log.args());
         let want = match &filter.congress {
             Some(c) => match dims.congresses.iter().position(|x| x == c) {
@@ -225,6 +237,27 @@ impl SuggestionFrame {
             },
             None => None,
         };
+        // A compact index of the suggestions this frame reads (in the part and the congress,
+        // with events in the log), in suggestion-row order.
+        const SEEN: u32 = u32::MAX - 1;
+        let mut local = vec![u32::MAX; dims.suggestions.len()];
+        for s in sugg {
+            local[*s as usize] = SEEN;
+        }
+        let mut global: Vec<u32> = Vec::new();
+        for (s, l) in local.iter_mut().enumerate() {
+            let c = dims.suggestion_congress[s];
+            if *l == SEEN
+                && want.is_none_or(|w| w == c)
+                && part.is_none_or(|(k, n)| c as usize % n == k)
+            {
+                *l = global.len() as u32;
+                global.push(s as u32);
+            } else {
+                *l = u32::MAX;
+            }
+        }
+        let ns = global.len();
         // Pass 1: per suggestion, the submission and assignment, and how many of each list.
         let mut sub = vec![NONE; ns];
         let mut assigned = vec![NONE; ns];
@@ -237,7 +270,11 @@ impl SuggestionFrame {
             vec![0u32; ns],
         );
         for i in 0..log.len() {
-            let s = sugg[i] as usize;
+            let s = local[sugg[i] as usize];
+            if s == u32::MAX {
+                continue;
+            }
+            let s = s as usize;
             let d = days[i] + UNIX_EPOCH_CE;
             let k = kinds[i];
             nh[s] += u32::from(k.status().is_some());
@@ -260,17 +297,15 @@ impl SuggestionFrame {
         let mut row = vec![u32::MAX; ns];
         let mut f = Self::empty();
         for s in 0..ns {
-            if sub[s] == NONE
-                || want.is_some_and(|c| dims.suggestion_congress[s] != c)
-                || from.is_some_and(|d| sub[s] < d)
-                || to.is_some_and(|d| sub[s] > d)
+            if sub[s] == NONE || from.is_some_and(|d| sub[s] < d) || to.is_some_and(|d| sub[s] > d)
             {
                 continue;
             }
+            let g = global[s] as usize;
             row[s] = f.ids.len() as u32;
-            f.ids.push(dims.suggestions[s].clone());
+            f.ids.push(dims.suggestions[g].clone());
             f.submitted.push(sub[s]);
-            f.during.push(match dims.during[s] {
+            f.during.push(match dims.during[g] {
                 SubmissionPeriod::Session => 0,
                 SubmissionPeriod::Recess => 1,
             });
@@ -302,11 +337,12 @@ impl SuggestionFrame {
         let (mut ch, mut cr, mut cf) = (vec![0u32; nrows], vec![0u32; nrows], vec![0u32; nrows]);
         let (mut ce, mut crh) = (vec![0u32; nrows], vec![0u32; nrows]);
         for i in 0..log.len() {
-            let s = sugg[i] as usize;
-            let r = row[s];
-            if r == u32::MAX {
+            let s = local[sugg[i] as usize];
+            if s == u32::MAX || row[s as usize] == u32::MAX {
                 continue;
             }
+            let s = s as usize;
+            let r = row[s];
             let r = r as usize;
             let d = days[i] + UNIX_EPOCH_CE;
             let k = kinds[i];
@@ -365,7 +401,7 @@ impl SuggestionFrame {
             if r == u32::MAX || assigned[s] == NONE {
                 continue;
             }
-            let level = dims.levels[dims.suggestion_congress[s] as usize];
+            let level = dims.levels[dims.suggestion_congress[global[s] as usize] as usize];
             let seg = f.due_off[r as usize] as usize;
             let a = assigned[s];
             f.due_from[seg] = a;

@@ -122,6 +122,16 @@ fn the_demo_district_has_the_same_figures_from_its_columnar_log_and_its_parts_co
                 })
                 .collect::<Vec<_>>();
             assert_eq!(SuggestionFigures::combine(figures).unwrap(), whole);
+            let threads = log
+                .figures_in_parallel(
+                    &Default::default(),
+                    ledger.rules(),
+                    ledger.calendar(),
+                    *day,
+                    parts,
+                )
+                .unwrap();
+            assert_eq!(threads, whole);
         }
     }
 }
@@ -316,6 +326,10 @@ proptest! {
         let figures: Vec<_> = log.partition(parts).iter()
             .map(|p| p.figures(&Default::default(), cal, as_of).unwrap()).collect();
         prop_assert_eq!(SuggestionFigures::combine(figures).unwrap(), whole.clone());
+        let threads = log
+            .figures_in_parallel(&Default::default(), &Default::default(), cal, as_of, parts)
+            .unwrap();
+        prop_assert_eq!(threads, whole.clone());
         let kinds = log.kinds().iter().map(|k| *k as u8).collect();
         let again = SuggestionLog::from_columns(log.dimensions().clone(), log.suggestions().to_vec(),
             log.days().to_vec(), kinds, log.args().to_vec()).unwrap();

@@ -32,6 +32,8 @@ __all__ = [
     "SuggestionLog",
     "ArrowTable",
     "combine_figures",
+    "NationalDataSet",
+    "national_dataset",
     "Store",
     "rule_set_preset",
     "labels",
@@ -924,4 +926,4 @@ from ._store import StorageError, Store  # noqa: E402
 
 
 from .table import Table, table_names  # noqa: E402  (uses _call from this module)
-from .columnar import ArrowTable, SuggestionLog, combine_figures  # noqa: E402  (uses the names above)
+from .columnar import ArrowTable, NationalDataSet, SuggestionLog, combine_figures, national_dataset  # noqa: E402  (uses the names above)

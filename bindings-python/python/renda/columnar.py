@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import json as _json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import _native
 from . import DateLike, JsonObject, Ledger, RulesSpec, _call, _date_arg, _dumps, _rules_arg, _str_arg
 
-__all__ = ["SuggestionLog", "ArrowTable", "combine_figures", "NATIONAL_TABLES"]
+__all__ = ["SuggestionLog", "ArrowTable", "combine_figures", "NATIONAL_TABLES", "NationalDataSet",
+           "national_dataset"]
 
 #: The tables of the national data set, in order; the first four are what a log is read from.
 NATIONAL_TABLES = ("congresses", "units", "suggestions", "events", "calendar", "deadlines")
@@ -179,19 +181,97 @@ class SuggestionLog:
             pq.write_table(pa.table(table), d / f"{name}.parquet")
         return d
 
+    def to_file(self, path: str | os.PathLike[str]) -> Path:
+        """Writes the log in renda's columnar file format (``.rcl``: the columns, sealed with a
+        SHA-256 digest, ``docs/national-data.md``); returns the path.
+
+        >>> import renda, tempfile, os
+        >>> log = renda.SuggestionLog.from_ledger(renda.demo_district(seed=3, years=1).ledger)
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     p = log.to_file(os.path.join(d, "log.rcl"))
+        ...     renda.SuggestionLog.from_file(p).figures("2024-12-31") == log.figures("2024-12-31")
+        True
+        """
+        p = Path(path)
+        p.write_bytes(_call(self._inner.to_bytes))
+        return p
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> "SuggestionLog":
+        """A log read from a file written by :meth:`to_file`; a damaged or altered file raises
+        :class:`renda.InputError` (field ``log``), a bad row names it (``events[row].kind``)."""
+        data = Path(path).read_bytes()
+        return cls._wrap(_call(_native.SuggestionLog.from_bytes, data))
+
     def __repr__(self) -> str:
         return f"<renda.SuggestionLog events={len(self)} suggestions={self.suggestion_count}>"
 
 
-def combine_figures(parts: Sequence[JsonObject]) -> JsonObject:
+@dataclass(frozen=True)
+class NationalDataSet:
+    """One year of suggestion handling in every congress of the country (``renda::national``):
+    the log, the rule book its due dates follow (working-day deadlines at county and township
+    level) as a rules spec, and what was generated."""
+
+    log: SuggestionLog
+    #: The rule book as a rules spec (JSON text), for :meth:`SuggestionLog.figures`.
+    rules: str
+    #: Congresses by level, deputies, units, suggestions, events.
+    summary: JsonObject
+    year: int
+
+    @property
+    def year_end(self) -> str:
+        """The date of the annual figures (``YYYY-12-31``)."""
+        return f"{self.year}-12-31"
+
+    def figures(self, as_of: Optional[DateLike] = None, **filters: Any) -> JsonObject:
+        """The figures under the data set's rules, as of ``as_of`` (default: the year end)."""
+        return self.log.figures(as_of or self.year_end, rules=self.rules, **filters)
+
+    def write(self, directory: str | os.PathLike[str]) -> Path:
+        """Writes the data set into ``directory``: the six Parquet tables of
+        ``docs/national-data.md`` and the log as ``national-<year>.rcl``; returns the
+        directory."""
+        d = self.log.to_parquet(directory, self.year, self.rules)
+        self.log.to_file(d / f"national-{self.year}.rcl")
+        return d
+
+
+def national_dataset(*, seed: int = 2024, scale: float = 1.0, year: int = 2024) -> NationalDataSet:
+    """Generates the national data set (``renda::national``): ``scale`` 1.0 is the whole
+    country (43,999 congresses at five levels, 2.5 million suggestions, 18.5 million events);
+    congresses keep their sizes at smaller scales. Deterministic for a seed; generated with
+    the GIL released.
+
+    >>> import renda
+    >>> d = renda.national_dataset(scale=0.001)
+    >>> d.summary["suggestions"] == d.log.suggestion_count == d.figures()["counts"]["submitted"]
+    True
+    >>> renda.national_dataset(scale=0.001).log.figures("2024-06-30") == d.log.figures("2024-06-30")
+    True
+    """
+    for name, value in (("seed", seed), ("year", year)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name} must be int, not {type(value).__name__}")
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)):
+        raise TypeError(f"scale must be a number, not {type(scale).__name__}")
+    config = _dumps({"seed": seed, "scale": float(scale), "year": year})
+    native, rules, summary = _call(_native.national_dataset_json, config)
+    return NationalDataSet(SuggestionLog._wrap(native), rules, _json.loads(summary), year)
+
+
+def combine_figures(parts: Sequence[JsonObject | str]) -> JsonObject:
     """The figures of disjoint parts (such as the parts of :meth:`SuggestionLog.partition`),
     all as of one date, added into the figures of the whole: counts summed, rates recomputed,
-    units merged. Raises :class:`renda.InputError` for no parts or different dates.
+    units merged. Each part is a figures dict or its JSON text (what a worker process sends
+    back), parsed on its own, so each must be within the 64 MiB document limit. Raises :class:`renda.InputError` for no parts or different dates.
 
     >>> import renda
     >>> f = renda.Ledger().figures("2024-12-31")
     >>> renda.combine_figures([f, f]) == f
     True
     """
-    result: JsonObject = _json.loads(_call(_native.combine_figures_json, _dumps(list(parts))))
+    docs = [p if isinstance(p, str) else _dumps(p) for p in parts]
+    result: JsonObject = _json.loads(_call(_native.combine_figures_json, docs))
     return result
