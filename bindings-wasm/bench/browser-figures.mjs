@@ -1,17 +1,23 @@
-// Figures over ≥ 100,000 suggestions in headless Chromium and in node: loads the lean figures
-// module (bindings-wasm/pkg-figures; `--full` for the full API), builds a SuggestionLog of
-// synthetic columns (./synth.mjs), and prints the median time of `figures(asOf)` after a
-// warm-up, with the time to build the log and of the figures of a partition combined.
+// Figures of the national data set (renda::national; scale 0.04: ~107,000 suggestions) in
+// node and in headless Chromium: loads the lean figures module (bindings-wasm/pkg-figures;
+// `--full` for the full API), generates the data set with `nationalLog`, and prints the median
+// time of `figures(yearEnd, undefined, rules)` (replay + figures under the data set's rule
+// book) after a warm-up, with the figures of a partition combined. With `--native` it also runs
+// the native counterpart (core/examples/figures_bench.rs, same data set, same operation, same
+// runs) through cargo, or takes its median from `--native-ms MS`, and prints browser/native.
 //
 //   scripts/build-wasm.sh && node bindings-wasm/bench/browser-figures.mjs \
-//       [--suggestions N] [--runs N] [--full] [--json]
+//       [--scale S] [--seed N] [--year Y] [--warmup N] [--runs N] [--full] \
+//       [--native | --native-ms MS] [--json]
 //
 // Chromium is Debian's /usr/bin/chromium (CHROMIUM=…), launched as examples/web/test does;
-// the page is examples/web/bench.html, served by examples/web/serve.mjs. Prints; asserts
-// nothing about the times.
+// the page is examples/web/bench.html, served by examples/web/serve.mjs. Cargo is $CARGO or
+// `cargo` on PATH. Prints; asserts nothing about the times.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { startServer, stopServer } from "../../examples/web/serve.mjs";
 import { runFiguresBench } from "./figures-run.mjs";
 
@@ -27,7 +33,13 @@ const opt = (name, dflt) => {
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 };
 const module = argv.includes("--full") ? "full" : "figures";
-const config = { suggestions: opt("--suggestions", 100_000), runs: opt("--runs", 7), seed: 7 };
+const config = {
+  scale: opt("--scale", 0.04),
+  seed: opt("--seed", 2024),
+  year: opt("--year", 2024),
+  warmup: opt("--warmup", 2),
+  runs: opt("--runs", 7),
+};
 
 async function inNode() {
   const t = performance.now();
@@ -64,20 +76,67 @@ async function inChromium() {
   }
 }
 
+/** The native median: `--native-ms`, or core/examples/figures_bench.rs run through cargo. */
+function native() {
+  const given = opt("--native-ms", undefined);
+  if (given !== undefined) return { where: "native (given)", figuresMedianMs: given };
+  if (!argv.includes("--native")) return null;
+  const args = ["run", "--release", "-q", "-p", "renda", "--example", "figures_bench", "--",
+    "--scale", String(config.scale), "--seed", String(config.seed), "--year", String(config.year),
+    "--warmup", String(config.warmup), "--runs", String(config.runs), "--json"];
+  const out = execFileSync(process.env.CARGO || "cargo", args, {
+    cwd: fileURLToPath(new URL("../../", import.meta.url)),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return { where: "native", ...JSON.parse(out.trim().split("\n").at(-1)) };
+}
+
 const ms = (x) => `${x.toFixed(1)} ms`;
-function print(r) {
-  if (argv.includes("--json")) {
-    console.log(JSON.stringify(r));
-    return;
-  }
-  console.log(
+function line(r) {
+  return (
     `${r.where} (${r.module} module): ${r.suggestions.toLocaleString("en")} suggestions, ` +
-      `${r.events.toLocaleString("en")} events, ${r.congresses} congresses (${r.overdue} overdue listed); init ${ms(r.initMs)}, ` +
-      `fromColumns ${ms(r.fromColumnsMs)}; figures(${r.asOf}) median ${ms(r.figuresMedianMs)} ` +
-      `(min ${ms(r.figuresMinMs)}, ${r.figuresRunsMs.length} runs); ${r.partitions} parts + ` +
-      `combineFigures median ${ms(r.partitionedMedianMs)}`,
+    `${r.events.toLocaleString("en")} events, ${r.congresses} congresses (${r.overdue} overdue listed); init ${ms(r.initMs)}, ` +
+    `nationalLog ${ms(r.generateMs)}; figures(${r.asOf}, rules) median ${ms(r.figuresMedianMs)} ` +
+    `(min ${ms(r.figuresMinMs)}, ${r.figuresRunsMs.length} runs after ${r.warmup} warm-up); ${r.partitions} parts + ` +
+    `combineFigures median ${ms(r.partitionedMedianMs)}`
   );
 }
 
-print(await inNode());
-print(await inChromium());
+const nodeRun = await inNode();
+const browserRun = await inChromium();
+const nativeRun = native();
+for (const [a, b] of [[nodeRun, browserRun], [nodeRun, nativeRun]]) {
+  if (b?.suggestions !== undefined && (b.suggestions !== a.suggestions || b.events !== a.events)) {
+    throw new Error(`${b.where} measured another data set: ${b.suggestions} suggestions, ${b.events} events`);
+  }
+}
+const summary = {
+  scale: config.scale,
+  seed: config.seed,
+  year: config.year,
+  module: module,
+  suggestions: nodeRun.suggestions,
+  events: nodeRun.events,
+  browserMs: browserRun.figuresMedianMs,
+  nodeMs: nodeRun.figuresMedianMs,
+  nativeMs: nativeRun?.figuresMedianMs ?? null,
+  browserOverNative: nativeRun ? browserRun.figuresMedianMs / nativeRun.figuresMedianMs : null,
+  nodeOverNative: nativeRun ? nodeRun.figuresMedianMs / nativeRun.figuresMedianMs : null,
+};
+if (argv.includes("--json")) {
+  console.log(JSON.stringify({ ...summary, node: nodeRun, browser: browserRun, native: nativeRun }));
+} else {
+  console.log(line(nodeRun));
+  console.log(line(browserRun));
+  if (nativeRun?.suggestions !== undefined) {
+    console.log(`native: ${nativeRun.suggestions.toLocaleString("en")} suggestions, ${nativeRun.events.toLocaleString("en")} events; figures(${nativeRun.asOf}, rules) median ${ms(nativeRun.figuresMedianMs)} (min ${ms(nativeRun.figuresMinMs)})`);
+  }
+  const ratio = (x) => (x === null ? "–" : `${x.toFixed(2)}×`);
+  console.log(
+    `figures of the national data set at scale ${summary.scale} (${summary.suggestions.toLocaleString("en")} suggestions, ` +
+      `${summary.events.toLocaleString("en")} events), median: browser ${ms(summary.browserMs)}, node ${ms(summary.nodeMs)}, ` +
+      `native ${summary.nativeMs === null ? "– (--native or --native-ms MS)" : ms(summary.nativeMs)}; ` +
+      `browser/native ${ratio(summary.browserOverNative)}, node/native ${ratio(summary.nodeOverNative)}`,
+  );
+}

@@ -1,8 +1,9 @@
 // The figures benchmark body, the same in node and in a browser page (examples/web/bench.html):
-// builds a SuggestionLog of synthetic columns (./synth.mjs) with the module given (the lean
-// `renda/figures` or the full API), then times `figures(asOf)`: `warmup` untimed runs, then
-// `runs` timed ones. Returns the timings in milliseconds; asserts nothing about them.
-import { synthColumns } from "./synth.mjs";
+// generates the national data set (`nationalLog`, renda::national) with the module given (the
+// lean `renda/figures` or the full API), then times `figures(yearEnd, undefined, rules)`, the
+// year-end figures replayed from the log under the data set's rule book (replay + figures):
+// `warmup` untimed runs, then `runs` timed ones. core/examples/figures_bench.rs times the same
+// operation natively. Returns the timings in milliseconds; asserts nothing about them.
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -11,23 +12,21 @@ const median = (xs) => {
 };
 
 /**
- * `api`: a loaded module exporting `SuggestionLog`. `config`: `{suggestions, congresses,
- * units, seed, warmup, runs, partitions}`.
+ * `api`: a loaded module exporting `nationalLog`, `SuggestionLog` and `combineFigures`.
+ * `config`: `{seed, scale, year, warmup, runs, partitions}`.
  */
-export function runFiguresBench(api, { warmup = 2, runs = 7, partitions = 4, ...synth } = {}) {
+export function runFiguresBench(api, { warmup = 2, runs = 7, partitions = 4, seed = 2024, scale = 0.04, year = 2024 } = {}) {
   const now = () => performance.now();
   let t = now();
-  const c = synthColumns(synth);
-  const synthMs = now() - t;
-  t = now();
-  const log = api.SuggestionLog.fromColumns(c.dims, c.suggestion, c.day, c.kind, c.arg);
-  const fromColumnsMs = now() - t;
+  const { log, rules, summary, yearEnd } = api.nationalLog({ seed, scale, year });
+  const generateMs = now() - t;
+  const run = () => log.figures(yearEnd, undefined, rules);
   let figures;
-  for (let i = 0; i < warmup; i++) figures = log.figures(c.asOf);
+  for (let i = 0; i < warmup; i++) figures = run();
   const times = [];
   for (let i = 0; i < runs; i++) {
     t = now();
-    figures = log.figures(c.asOf);
+    figures = run();
     times.push(now() - t);
   }
   // The same figures from a partition, combined (what a dashboard does per province).
@@ -35,19 +34,22 @@ export function runFiguresBench(api, { warmup = 2, runs = 7, partitions = 4, ...
   const partTimes = [];
   for (let i = 0; i < runs; i++) {
     t = now();
-    api.combineFigures(parts.map((p) => p.figures(c.asOf)));
+    api.combineFigures(parts.map((p) => p.figures(yearEnd, undefined, rules)));
     partTimes.push(now() - t);
   }
   parts.forEach((p) => p.free());
   const result = {
-    suggestions: c.dims.suggestions.length,
-    congresses: c.dims.congresses.length,
+    seed,
+    scale,
+    year,
+    suggestions: summary.suggestions,
+    congresses: summary.congresses_by_level.reduce((a, b) => a + b, 0),
     events: log.length,
-    asOf: c.asOf,
+    asOf: yearEnd,
     submitted: figures.counts.submitted,
     overdue: figures.overdue.length,
-    synthMs,
-    fromColumnsMs,
+    generateMs,
+    warmup,
     figuresMedianMs: median(times),
     figuresMinMs: Math.min(...times),
     figuresRunsMs: times,

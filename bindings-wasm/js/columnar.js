@@ -20,11 +20,12 @@ function names(dims, key) {
 }
 
 /**
- * The `SuggestionLog` class and `combineFigures` over one wasm module: `Raw` its generated
- * `SuggestionLog`, `rawCombine` its `combineFiguresJson`, `call` its call wrapper, and
- * `fromLedger` (full module only) a function from a `Ledger` to a raw log.
+ * The `SuggestionLog` class, `combineFigures` and `nationalLog` over one wasm module: `Raw` its
+ * generated `SuggestionLog`, `rawCombine` its `combineFiguresJson`, `RawNational` its
+ * `NationalDataSet`, `call` its call wrapper, and `fromLedger` (full module only) a function
+ * from a `Ledger` to a raw log.
  */
-export function columnarApi(Raw, rawCombine, call, fromLedger) {
+export function columnarApi(Raw, rawCombine, RawNational, call, fromLedger) {
   const token = Symbol("SuggestionLog");
 
   class SuggestionLog {
@@ -138,5 +139,29 @@ export function columnarApi(Raw, rawCombine, call, fromLedger) {
     return JSON.parse(call(() => rawCombine(text)));
   }
 
-  return { SuggestionLog, combineFigures };
+  /**
+   * The national data set (renda::national): one year of suggestion handling in every congress
+   * of the country at `scale` (1: ~2.5 M suggestions), deterministic for `{seed, scale, year}`
+   * (each optional). Returns `{log, rules, summary, yearEnd}`: the log (its figures default to
+   * the data set's rules), the rule book as a rules spec for `figures(asOf, filter, rules)`
+   * (working-day deadlines at county and township level), what was generated, and the last day
+   * of the year.
+   */
+  function nationalLog(config = {}) {
+    if (config === null || typeof config !== "object") throw new TypeError("renda: config must be an object");
+    const text = json(config);
+    const raw = call(() => RawNational.generate(text));
+    try {
+      return call(() => ({
+        log: new SuggestionLog(token, raw.takeLog()),
+        rules: JSON.parse(raw.rulesJson()),
+        summary: JSON.parse(raw.summaryJson()),
+        yearEnd: raw.yearEnd,
+      }));
+    } finally {
+      raw.free();
+    }
+  }
+
+  return { SuggestionLog, combineFigures, nationalLog };
 }

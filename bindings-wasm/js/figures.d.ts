@@ -8,6 +8,8 @@ export type {
   FigureFilter,
   Figures,
   InitInput,
+  NationalConfig,
+  NationalSummary,
   RulesSpec,
   SuggestionColumns,
   SuggestionDimensions,
@@ -44,3 +46,6 @@ export interface SuggestionLog extends T.SuggestionLogOps<SuggestionLog> {}
 
 /** The figures of disjoint parts (all as of one date) added into the figures of the whole. */
 export function combineFigures(parts: T.Figures[]): T.Figures;
+
+/** The national data set (renda::national), as the full API's `nationalLog`. */
+export function nationalLog(config?: T.NationalConfig): T.NationalLog<SuggestionLog>;

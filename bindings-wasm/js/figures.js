@@ -6,6 +6,7 @@ import __wbg_init, {
   initSync as wbgInitSync,
   SuggestionLog as RawSuggestionLog,
   combineFiguresJson,
+  NationalDataSet as RawNationalDataSet,
 } from "../pkg-figures/renda_wasm.js";
 import { wasmModule } from "./common.js";
 import { columnarApi } from "./columnar.js";
@@ -19,9 +20,11 @@ export const init = wasm.init;
 /** Synchronous initialisation from the module's bytes or a compiled `WebAssembly.Module`. */
 export const initSync = wasm.initSync;
 
-const columnar = columnarApi(RawSuggestionLog, combineFiguresJson, wasm.call);
+const columnar = columnarApi(RawSuggestionLog, combineFiguresJson, RawNationalDataSet, wasm.call);
 
 /** The suggestion lifecycle as columns: typed arrays in, figures out. */
 export const SuggestionLog = columnar.SuggestionLog;
 /** The figures of disjoint parts (all as of one date) added into the figures of the whole. */
 export const combineFigures = columnar.combineFigures;
+/** The national data set (renda::national) as `{log, rules, summary, yearEnd}`, as the full API's. */
+export const nationalLog = columnar.nationalLog;

@@ -3227,3 +3227,42 @@ export interface SuggestionLog extends SuggestionLogOps<SuggestionLog> {}
 
 /** The figures of disjoint parts (all as of one date) added into the figures of the whole. */
 export function combineFigures(parts: Figures[]): Figures;
+
+/** What {@link nationalLog} generates (renda::national::NationalConfig); each field optional. */
+export interface NationalConfig {
+  /** The seed of every random stream (default 2024). */
+  seed?: number;
+  /** The share of the country's congresses, in (0, 1] (default 1: ~2.5 M suggestions). */
+  scale?: number;
+  /** The year whose suggestions are generated (default 2024). */
+  year?: number;
+}
+
+/** What a national data set holds (renda::national::NationalSummary). */
+export interface NationalSummary {
+  /** Congresses per level: national, provincial, districted city, county, township. */
+  congresses_by_level: number[];
+  /** Deputies (the per-congress profile's count; the data set holds no deputy rows). */
+  deputies: number;
+  units: number;
+  suggestions: number;
+  events: number;
+}
+
+/** The national data set: the log, its rule book as a rules spec, a summary, the year's end. */
+export interface NationalLog<L> {
+  /** The log; its figures default to the data set's rule book. */
+  log: L;
+  /** The rule book (working-day deadlines at county and township level), for `log.figures(asOf, filter, rules)`. */
+  rules: RuleSetSpec[];
+  summary: NationalSummary;
+  /** The last day of the generated year, the date of the annual figures. */
+  yearEnd: DateString;
+}
+
+/**
+ * The national data set (renda::national): one year of suggestion handling in every congress
+ * of the country at `config.scale`, deterministic for `{seed, scale, year}`. A bad field
+ * throws an `InputError` naming it (`config.scale`).
+ */
+export function nationalLog(config?: NationalConfig): NationalLog<SuggestionLog>;

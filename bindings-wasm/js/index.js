@@ -17,6 +17,7 @@ import __wbg_init, {
   querySpecsJson,
   SuggestionLog as RawSuggestionLog,
   combineFiguresJson,
+  NationalDataSet as RawNationalDataSet,
 } from "../pkg/renda_wasm.js";
 import {
   wasmModule,
@@ -544,7 +545,7 @@ export function ruleSetPreset(name) {
 
 // ---------------------------------------------------------------- the columnar suggestion log
 
-const columnar = columnarApi(RawSuggestionLog, combineFiguresJson, call, (ledger) => {
+const columnar = columnarApi(RawSuggestionLog, combineFiguresJson, RawNationalDataSet, call, (ledger) => {
   const raw = rawLedgerOf(ledger);
   return call(() => RawSuggestionLog.fromLedger(raw));
 });
@@ -556,6 +557,12 @@ const columnar = columnarApi(RawSuggestionLog, combineFiguresJson, call, (ledger
 export const SuggestionLog = columnar.SuggestionLog;
 /** The figures of disjoint parts (all as of one date) added into the figures of the whole. */
 export const combineFigures = columnar.combineFigures;
+/**
+ * The national data set (renda::national), deterministic for `{seed, scale, year}`:
+ * `{log, rules, summary, yearEnd}`; `log.figures(yearEnd, undefined, rules)` are its annual
+ * figures under its rule book (working-day deadlines at county and township level).
+ */
+export const nationalLog = columnar.nationalLog;
 
 // ---------------------------------------------------------------- labels and statistics
 

@@ -4,12 +4,14 @@
 //! and per-event columns as typed arrays. Each method converts and calls one method of core.
 //!
 //! This is the whole of the lean figures module (`pkg-figures/`, built without the `ledger`
-//! feature); [`SuggestionLog::from_ledger`] exists only in the full module.
+//! feature); [`SuggestionLog::from_ledger`] exists only in the full module. The national data
+//! set ([`NationalDataSet`], `renda::national`) is in both, so a dashboard can benchmark itself.
 
 use crate::{book, to_js};
 use renda::calendar::WorkCalendar;
 use renda::columnar::{self, Dimensions};
 use renda::figures::{FigureFilter, SuggestionFigures};
+use renda::national::{self, NationalConfig};
 use renda::rules::RuleBook;
 use renda::suggestion::SubmissionPeriod;
 use renda::wire::{from_value_at, parse_json, to_json};
@@ -220,4 +222,62 @@ pub fn combine_figures_json(parts: &str) -> Result<String, JsValue> {
         .and_then(SuggestionFigures::combine)
         .map(|f| to_json(&f))
         .map_err(to_js)
+}
+
+/// The national data set (`renda::national::generate`) handed to JavaScript: the log (taken
+/// once), the data set's rule book as a rules spec, its summary and the end of its year. The
+/// JS layer (`nationalLog`) unpacks it into a plain object and frees it.
+#[wasm_bindgen]
+pub struct NationalDataSet {
+    log: Option<SuggestionLog>,
+    rules: String,
+    summary: String,
+    year_end: String,
+}
+
+#[wasm_bindgen]
+impl NationalDataSet {
+    /// Generates the data set from a `NationalConfig` in JSON (`{seed, scale, year}`, each
+    /// optional; `{}`: the whole country, seed 2024, 2024). Bad fields throw (`config.scale`).
+    pub fn generate(config: &str) -> Result<NationalDataSet, JsValue> {
+        let config: NationalConfig = parse_json(config)
+            .and_then(|v| from_value_at(v, "config"))
+            .map_err(to_js)?;
+        let data = national::generate(&config).map_err(to_js)?;
+        let year_end = data.year_end().to_string();
+        Ok(NationalDataSet {
+            rules: to_json(&national::rules_spec()),
+            summary: to_json(&data.summary),
+            year_end,
+            log: Some(SuggestionLog {
+                inner: data.log,
+                book: Arc::new(data.book),
+            }),
+        })
+    }
+
+    /// The log, whose figures default to the data set's rule book; `undefined` once taken.
+    #[wasm_bindgen(js_name = takeLog)]
+    pub fn take_log(&mut self) -> Option<SuggestionLog> {
+        self.log.take()
+    }
+
+    /// The data set's rule book as a rules spec (a JSON list of rule sets), as
+    /// `SuggestionLog.figures` takes it.
+    #[wasm_bindgen(js_name = rulesJson)]
+    pub fn rules_json(&self) -> String {
+        self.rules.clone()
+    }
+
+    /// What was generated (`NationalSummary`), as JSON.
+    #[wasm_bindgen(js_name = summaryJson)]
+    pub fn summary_json(&self) -> String {
+        self.summary.clone()
+    }
+
+    /// The last day of the generated year (`YYYY-MM-DD`), the date of the annual figures.
+    #[wasm_bindgen(js_name = yearEnd, getter)]
+    pub fn year_end(&self) -> String {
+        self.year_end.clone()
+    }
 }

@@ -24,7 +24,7 @@ mod table;
 #[cfg(feature = "ledger")]
 mod toolkit;
 
-pub use columnar::SuggestionLog;
+pub use columnar::{NationalDataSet, SuggestionLog};
 #[cfg(feature = "ledger")]
 pub use ledger::Ledger;
 #[cfg(feature = "ledger")]

@@ -38,6 +38,7 @@ import {
   type SuggestionView,
   SuggestionLog,
   combineFigures,
+  nationalLog,
   type SuggestionColumns,
 } from "../js/index.js";
 import * as lean from "../js/figures.js";
@@ -195,6 +196,11 @@ export async function usage(): Promise<string> {
   lean.SuggestionLog.fromLedger(replayed);
   // @ts-expect-error: days are an Int32Array
   SuggestionLog.fromColumns(cols.dims, cols.suggestion, new Float64Array(1), cols.kind, cols.arg);
+  const nat = lean.nationalLog({ seed: 1, scale: 0.001 });
+  const natFigures: lean.Figures = nat.log.figures(nat.yearEnd, undefined, nat.rules);
+  const natFull: SuggestionLog = nationalLog({ year: 2024, scale: 0.001 }).log;
+  // @ts-expect-error: no such field
+  nationalLog({ scal: 0.5 });
 
-  return `${whole.counts.submitted} ${leanWhole.as_of} ${log.length} ${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")} ${assigned[0]} ${zh} ${names.length} ${units.types.assigned}`;
+  return `${natFigures.counts.submitted} ${nat.summary.events} ${natFull.length} ${whole.counts.submitted} ${leanWhole.as_of} ${log.length} ${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")} ${assigned[0]} ${zh} ${names.length} ${units.types.assigned}`;
 }

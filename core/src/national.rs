@@ -196,6 +196,20 @@ pub fn rule_book() -> RuleBook {
     RuleBook::new(sets).expect("the data set's rule book is valid")
 }
 
+/// The rule book of the data set ([`rule_book`]) as a rules spec: its rule sets as a JSON list,
+/// the form [`RuleBook::from_spec`] (and the bindings' `rules` arguments) take, so that a
+/// binding hands the data set's deadlines to the figures of any log.
+///
+/// ```
+/// use renda::rules::RuleBook;
+/// let spec = renda::national::rules_spec();
+/// assert_eq!(spec.as_array().map(Vec::len), Some(3));
+/// assert_eq!(RuleBook::from_spec(&spec).unwrap(), renda::national::rule_book());
+/// ```
+pub fn rules_spec() -> serde_json::Value {
+    serde_json::to_value(rule_book()).expect("a rule book serialises")
+}
+
 fn id_prefix(level: Level) -> &'static str {
     match level {
         Level::National => "cn",
