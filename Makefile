@@ -75,6 +75,7 @@ test-rust: setup-rust
 # pytest's exit 5 ("no tests collected") fails the target: there are tests.
 test-python: build-python
 	$(VENV_PY) -m pytest bindings-python/tests -q
+	$(VENV_PY) -m pytest --doctest-modules bindings-python/python/renda -q
 
 # The wasm-bindgen output is --target web; the node tests load it with initSync.
 test-wasm: build-wasm setup-node
@@ -108,9 +109,9 @@ bench: setup-rust build-python build-wasm setup-node setup-browser
 	$(VENV_PY) bindings-python/bench/side_by_side.py $(NATIONAL)/parquet --as-of 2024-12-31
 	$(VENV_PY) bindings-python/bench/python_boundary.py $(NATIONAL)/parquet
 	$(NODE) bindings-wasm/bench/size.mjs
-	$(NODE) bindings-wasm/bench/browser-figures.mjs
+	$(NODE) bindings-wasm/bench/browser-figures.mjs --native
 	scripts/setup.sh spark
-	$(VENV_PY) examples/spark/national_figures.py $(NATIONAL)/parquet
+	$(VENV_PY) examples/spark/national_figures.py $(NATIONAL)/parquet --as-of 2024-12-31 --partitions 8
 
 # ---------------------------------------------------------------- soak
 # The long reliability runs (not in `make test`): 10 million executions per fuzz target and

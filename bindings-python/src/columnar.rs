@@ -137,6 +137,32 @@ impl PySuggestionLog {
         })
     }
 
+    /// The figures as JSON with an empty `units` list, and the per-unit figures as an Arrow
+    /// table (`units`); for national figures, whose units are too many for JSON.
+    #[pyo3(signature = (as_of, filter = None, rules = None))]
+    fn figures_split(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyString>,
+        filter: Option<&Bound<'_, PyString>>,
+        rules: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<(String, PyArrowTable)> {
+        let as_of = field_text(as_of, "as_of")?;
+        let filter = opt_json_text(filter)?;
+        let rules = opt_json_text(rules)?;
+        let log = &self.log;
+        let (json, batch) = run(py, || {
+            renda::api::log_figures_split(log, &as_of, filter.as_deref(), rules.as_deref())
+        })?;
+        Ok((
+            json,
+            PyArrowTable {
+                name: "units",
+                batch,
+            },
+        ))
+    }
+
     /// The log split into at most `parts` logs of whole congresses.
     fn partition(&self, py: Python<'_>, parts: usize) -> PyResult<Vec<PySuggestionLog>> {
         let log = &self.log;

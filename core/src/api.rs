@@ -714,6 +714,33 @@ pub fn log_figures_to_json(
     Ok(to_json(&figures))
 }
 
+/// [`log_figures_to_json`] with the per-unit figures apart, as a record batch
+/// ([`crate::columnar::arrow::unit_figures_batch`]), and the JSON's `units` list empty: the
+/// form for national figures, whose units would make the JSON hundreds of megabytes.
+///
+/// ```
+/// let log = renda::columnar::SuggestionLog::new();
+/// let (json, units) = renda::api::log_figures_split(&log, "2024-12-31", None, None).unwrap();
+/// assert!(json.contains(r#""units":[]"#));
+/// assert_eq!(units.num_rows(), 0);
+/// ```
+#[cfg(feature = "arrow")]
+pub fn log_figures_split(
+    log: &crate::columnar::SuggestionLog,
+    as_of: &str,
+    filter: Option<&str>,
+    rules: Option<&str>,
+) -> Result<(String, arrow_array::RecordBatch)> {
+    let date = crate::time::parse_date("as_of", as_of)?;
+    let filter = parse_filter(filter)?;
+    let book = rule_book(rules)?;
+    let mut figures =
+        log.figures_with(&filter, &book, crate::calendar::WorkCalendar::china(), date)?;
+    let units = crate::columnar::arrow::unit_figures_batch(&figures.units)?;
+    figures.units = Vec::new();
+    Ok((to_json(&figures), units))
+}
+
 /// The figures of disjoint parts (a JSON array of figures documents, all as of one date)
 /// added into the figures of the whole ([`crate::figures::SuggestionFigures::combine`]), as
 /// JSON.

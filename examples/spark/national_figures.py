@@ -37,9 +37,9 @@ Run (after ``scripts/setup.sh python spark`` and ``scripts/build-python.sh``)::
 ``spark.pyspark.python`` to this interpreter. In local mode the workers read the dimension
 tables from ``DIR``; on a cluster ``DIR`` would be on storage every node reads.
 
-Limit: ``renda.combine_figures`` parses the parts as one JSON document under renda's 64 MiB
-wire limit; the per-unit figures take ~490 bytes a unit, so beyond ~130,000 units with
-suggestions (the whole country has 654,340 units) it raises ``renda.InputError``.
+Limit: ``renda.combine_figures`` parses each part's JSON on its own, under renda's 64 MiB
+document limit; the per-unit figures take ~490 bytes a unit, so a part may hold about 130,000
+units with suggestions: the whole country (654,340 units) needs ``--partitions 8`` or more.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def spark_figures(spark: Any, directory: Path, as_of: str, rules: Any,
     rows = by_congress.mapInArrow(partition_figures(str(directory), as_of, rules), PART_SCHEMA).collect()
     if not rows:
         raise SystemExit(f"{directory / 'events.parquet'} has no events")
-    combined = renda.combine_figures([json.loads(r["figures"]) for r in rows])
+    combined = renda.combine_figures([r["figures"] for r in rows])
     return combined, sorted(rows, key=lambda r: r["part"])
 
 

@@ -38,6 +38,19 @@ NATIONAL_TABLES = ("congresses", "units", "suggestions", "events", "calendar", "
 ArrowTable = _native.ArrowTable
 
 
+def _filter_json(congress: Optional[str], submitted_from: Optional[DateLike],
+                 submitted_to: Optional[DateLike]) -> Optional[str]:
+    """The figure filter as JSON, or ``None`` when no limit is set."""
+    flt: Dict[str, str] = {}
+    if congress is not None:
+        flt["congress"] = _str_arg(congress, "congress")
+    if submitted_from is not None:
+        flt["submitted_from"] = _date_arg(submitted_from, "submitted_from")
+    if submitted_to is not None:
+        flt["submitted_to"] = _date_arg(submitted_to, "submitted_to")
+    return _dumps(flt) if flt else None
+
+
 class SuggestionLog:
     """The suggestion lifecycle events of many congresses as columns (``renda::columnar``).
 
@@ -130,17 +143,35 @@ class SuggestionLog:
         >>> f == d.ledger.figures("2024-12-31", {"congress": d.congress, "submitted_to": "2024-06-30"})
         True
         """
-        flt: Dict[str, str] = {}
-        if congress is not None:
-            flt["congress"] = _str_arg(congress, "congress")
-        if submitted_from is not None:
-            flt["submitted_from"] = _date_arg(submitted_from, "submitted_from")
-        if submitted_to is not None:
-            flt["submitted_to"] = _date_arg(submitted_to, "submitted_to")
-        text = _call(self._inner.figures_json, _date_arg(as_of), _dumps(flt) if flt else None,
-                     _rules_arg(rules))
+        text = _call(self._inner.figures_json, _date_arg(as_of),
+                     _filter_json(congress, submitted_from, submitted_to), _rules_arg(rules))
         result: JsonObject = _json.loads(text)
         return result
+
+    def figures_with_unit_table(self, as_of: DateLike, *, congress: Optional[str] = None,
+                                submitted_from: Optional[DateLike] = None,
+                                submitted_to: Optional[DateLike] = None,
+                                rules: RulesSpec = None) -> "tuple[JsonObject, ArrowTable]":
+        """:meth:`figures` with the per-unit figures apart, as an Arrow table (``unit`` and one
+        count column per figure: ``assigned``, ``replied``, ``replied_on_time``, ``overdue``,
+        ``closed``, ``A``…``D``, ``satisfied``, ``basically_satisfied``, ``dissatisfied``), and
+        the dict's ``units`` list empty: the form for national figures, whose 650,000 units
+        make the dict hundreds of megabytes.
+
+        >>> import renda, pyarrow
+        >>> d = renda.demo_district(seed=7, years=1)
+        >>> log = renda.SuggestionLog.from_ledger(d.ledger)
+        >>> totals, units = log.figures_with_unit_table("2024-12-31")
+        >>> whole = log.figures("2024-12-31")
+        >>> totals["counts"] == whole["counts"] and totals["units"] == []
+        True
+        >>> pyarrow.table(units).column("assigned").to_pylist() == [u["assigned"] for u in whole["units"]]
+        True
+        """
+        text, units = _call(self._inner.figures_split, _date_arg(as_of),
+                            _filter_json(congress, submitted_from, submitted_to), _rules_arg(rules))
+        totals: JsonObject = _json.loads(text)
+        return totals, units
 
     def partition(self, n: int) -> List["SuggestionLog"]:
         """The log split into at most ``n`` logs, each holding whole congresses; their

@@ -9,7 +9,7 @@ otherwise the plot is still drawn (with matplotlib's missing-glyph boxes).
 >>> import matplotlib; matplotlib.use("Agg")
 >>> import renda, renda.plots
 >>> ax = renda.plots.handling_funnel(renda.Ledger(), "2024-12-31", lang="en")
->>> [p.get_width() for p in ax.patches]
+>>> [float(p.get_width()) for p in ax.patches]
 [0.0, 0.0, 0.0, 0.0, 0.0]
 """
 
