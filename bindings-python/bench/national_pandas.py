@@ -29,22 +29,7 @@ from typing import Any, Dict
 import numpy as np
 import pandas as pd
 
-TABLES = ("congresses", "units", "suggestions", "events", "calendar", "deadlines")
-
-#: The status each event enters (extensions and feedback enter none).
-STATUS = {
-    "suggestion_submitted": "submitted",
-    "suggestion_revised": "submitted",
-    "suggestion_accepted": "accepted",
-    "suggestion_returned": "returned_for_revision",
-    "suggestion_rejected": "rejected",
-    "suggestion_withdrawn": "withdrawn",
-    "suggestion_assigned": "assigned",
-    "suggestion_replied": "replied",
-    "rehandling_started": "rehandling",
-    "placed_in_plan": "in_plan",
-    "suggestion_closed": "closed",
-}
+from national_layout import STATUS, TABLES
 
 
 def read_frames(directory: str | os.PathLike) -> Dict[str, pd.DataFrame]:

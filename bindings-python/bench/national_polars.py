@@ -31,23 +31,9 @@ from typing import Any, Dict, Mapping, Union
 
 import polars as pl
 
-TABLES = ("congresses", "units", "suggestions", "events", "calendar", "deadlines")
-Frame = Union[pl.DataFrame, pl.LazyFrame]
+from national_layout import STATUS, TABLES
 
-#: The status each event enters (extensions and feedback enter none).
-STATUS = {
-    "suggestion_submitted": "submitted",
-    "suggestion_revised": "submitted",
-    "suggestion_accepted": "accepted",
-    "suggestion_returned": "returned_for_revision",
-    "suggestion_rejected": "rejected",
-    "suggestion_withdrawn": "withdrawn",
-    "suggestion_assigned": "assigned",
-    "suggestion_replied": "replied",
-    "rehandling_started": "rehandling",
-    "placed_in_plan": "in_plan",
-    "suggestion_closed": "closed",
-}
+Frame = Union[pl.DataFrame, pl.LazyFrame]
 STATUSES = sorted(set(STATUS.values()))
 RATINGS = ("satisfied", "basically_satisfied", "dissatisfied")
 

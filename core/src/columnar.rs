@@ -53,7 +53,7 @@ pub mod file;
 use crate::calendar::WorkCalendar;
 use crate::error::{RendaError, Result};
 use crate::event::EventKind;
-use crate::figures::{FigureFilter, Rate, SuggestionFigures, UnitFigures};
+use crate::figures::{FigureFilter, SuggestionFigures, UnitFigures};
 use crate::ids::{CongressId, SuggestionId, UnitId};
 use crate::projection::SuggestionFrame;
 use crate::registry::Level;
@@ -70,6 +70,12 @@ pub mod arrow;
 /// Logs of at least this many events are replayed on every core by
 /// [`SuggestionLog::figures_with`].
 pub const PARALLEL_FROM: usize = 1_000_000;
+
+/// The part (of `parts`) that holds congress row `congress`: the one split used by
+/// [`SuggestionLog::partition`] and [`SuggestionLog::figures_in_parallel`].
+pub(crate) fn part_of(congress: u32, parts: usize) -> usize {
+    congress as usize % parts
+}
 
 /// Days from 0001-01-01 (chrono's day numbers from the common era) to 1970-01-01.
 pub(crate) const UNIX_EPOCH_CE: i32 = 719_163;
@@ -784,8 +790,7 @@ impl SuggestionLog {
             .collect();
         for i in 0..self.len() {
             let s = self.suggestion[i];
-            let c = self.dims.suggestion_congress[s as usize] as usize;
-            let p = &mut out[c % parts];
+            let p = &mut out[part_of(self.dims.suggestion_congress[s as usize], parts)];
             p.record(s, self.day[i], self.kind[i], self.arg[i]);
         }
         out
@@ -959,27 +964,27 @@ impl SuggestionFigures {
                 .cmp(&a.days_overdue)
                 .then_with(|| a.suggestion.cmp(&b.suggestion))
         });
-        all.units = units
+        let units = units
             .into_values()
-            .map(|mut u| {
-                u.reply_rate = Rate::new(u.replied, u.assigned);
-                u.solved_or_progressing_rate = Rate::new(u.results.A + u.results.B, u.replied);
-                u.satisfaction_rate = Rate::new(
-                    u.ratings.satisfied + u.ratings.basically_satisfied,
-                    u.ratings.total(),
-                );
-                u
+            .map(|u| {
+                let counts = [
+                    u.assigned,
+                    u.replied,
+                    u.replied_on_time,
+                    u.overdue,
+                    u.closed,
+                ];
+                UnitFigures::from_counts(u.unit, counts, u.results, u.ratings)
             })
             .collect();
-        let (c, r) = (&all.counts, &all.results);
-        all.reply_rate = Rate::new(c.replied, c.assigned);
-        all.on_time_reply_rate = Rate::new(c.replied_on_time, c.assigned);
-        all.completion_rate = Rate::new(c.closed, c.assigned);
-        all.solved_or_progressing_rate = Rate::new(r.A + r.B, c.replied);
-        all.satisfaction_rate = Rate::new(
-            all.ratings.satisfied + all.ratings.basically_satisfied,
-            all.ratings.total(),
-        );
-        Ok(all)
+        Ok(SuggestionFigures::from_counts(
+            all.as_of,
+            all.counts,
+            all.results,
+            all.ratings,
+            all.plan_ledger,
+            all.overdue,
+            units,
+        ))
     }
 }

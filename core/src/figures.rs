@@ -261,3 +261,64 @@ pub struct SuggestionFigures {
     /// One row per lead unit, ordered by unit id.
     pub units: Vec<UnitFigures>,
 }
+
+impl UnitFigures {
+    /// The unit's figures from its counts, with the rates derived from them (the one place
+    /// the per-unit rates are defined).
+    pub(crate) fn from_counts(
+        unit: UnitId,
+        counts: [u64; 5],
+        results: Results,
+        ratings: Ratings,
+    ) -> Self {
+        let [assigned, replied, replied_on_time, overdue, closed] = counts;
+        Self {
+            reply_rate: Rate::new(replied, assigned),
+            solved_or_progressing_rate: Rate::new(results.A + results.B, replied),
+            satisfaction_rate: Rate::new(
+                ratings.satisfied + ratings.basically_satisfied,
+                ratings.total(),
+            ),
+            unit,
+            assigned,
+            replied,
+            replied_on_time,
+            overdue,
+            closed,
+            results,
+            ratings,
+        }
+    }
+}
+
+impl SuggestionFigures {
+    /// The figures from their counts, with the rates derived from them (the one place the
+    /// overall rates are defined).
+    pub(crate) fn from_counts(
+        as_of: NaiveDate,
+        counts: Counts,
+        results: Results,
+        ratings: Ratings,
+        plan_ledger: PlanLedger,
+        overdue: Vec<OverdueItem>,
+        units: Vec<UnitFigures>,
+    ) -> Self {
+        Self {
+            as_of,
+            reply_rate: Rate::new(counts.replied, counts.assigned),
+            on_time_reply_rate: Rate::new(counts.replied_on_time, counts.assigned),
+            completion_rate: Rate::new(counts.closed, counts.assigned),
+            solved_or_progressing_rate: Rate::new(results.A + results.B, counts.replied),
+            satisfaction_rate: Rate::new(
+                ratings.satisfied + ratings.basically_satisfied,
+                ratings.total(),
+            ),
+            counts,
+            results,
+            ratings,
+            plan_ledger,
+            overdue,
+            units,
+        }
+    }
+}

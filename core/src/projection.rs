@@ -5,8 +5,7 @@
 use crate::calendar::WorkCalendar;
 use crate::error::Result;
 use crate::figures::{
-    Counts, FigureFilter, OverdueItem, PlanLedger, Rate, Ratings, Results, SuggestionFigures,
-    UnitFigures,
+    Counts, FigureFilter, OverdueItem, PlanLedger, Ratings, Results, SuggestionFigures, UnitFigures,
 };
 use crate::ids::{SuggestionId, UnitId};
 use crate::registry::Level;
@@ -249,7 +248,7 @@ impl SuggestionFrame {
             let c = dims.suggestion_congress[s];
             if *l == SEEN
                 && want.is_none_or(|w| w == c)
-                && part.is_none_or(|(k, n)| c as usize % n == k)
+                && part.is_none_or(|(k, n)| crate::columnar::part_of(c, n) == k)
             {
                 *l = global.len() as u32;
                 global.push(s as u32);
@@ -714,38 +713,22 @@ impl SuggestionFrame {
                     basically_satisfied: u_ratings[u][1],
                     dissatisfied: u_ratings[u][2],
                 };
-                UnitFigures {
-                    unit: self.units[u].clone(),
-                    assigned: u_assigned[u],
-                    replied: u_replied[u],
-                    replied_on_time: u_on_time[u],
-                    overdue: u_overdue[u],
-                    closed: u_closed[u],
-                    reply_rate: Rate::new(u_replied[u], u_assigned[u]),
-                    solved_or_progressing_rate: Rate::new(res.A + res.B, u_replied[u]),
-                    satisfaction_rate: Rate::new(
-                        rat.satisfied + rat.basically_satisfied,
-                        rat.satisfied + rat.basically_satisfied + rat.dissatisfied,
-                    ),
-                    results: res,
-                    ratings: rat,
-                }
+                UnitFigures::from_counts(
+                    self.units[u].clone(),
+                    [
+                        u_assigned[u],
+                        u_replied[u],
+                        u_on_time[u],
+                        u_overdue[u],
+                        u_closed[u],
+                    ],
+                    res,
+                    rat,
+                )
             })
             .collect();
-        let rated = ratings.satisfied + ratings.basically_satisfied + ratings.dissatisfied;
-        Ok(SuggestionFigures {
-            as_of,
-            reply_rate: Rate::new(c.replied, c.assigned),
-            on_time_reply_rate: Rate::new(c.replied_on_time, c.assigned),
-            completion_rate: Rate::new(c.closed, c.assigned),
-            solved_or_progressing_rate: Rate::new(results.A + results.B, c.replied),
-            satisfaction_rate: Rate::new(ratings.satisfied + ratings.basically_satisfied, rated),
-            counts: c,
-            results,
-            ratings,
-            plan_ledger: plan,
-            overdue,
-            units,
-        })
+        Ok(SuggestionFigures::from_counts(
+            as_of, c, results, ratings, plan, overdue, units,
+        ))
     }
 }
