@@ -48,6 +48,7 @@
 //! assert_eq!(figures.results.A, 1);
 //! ```
 
+pub mod deputies;
 pub mod file;
 
 use crate::calendar::WorkCalendar;

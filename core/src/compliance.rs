@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::ids::{CongressId, DeputyId, RuleSetId, StationId, TierId};
 use crate::ledger::Ledger;
 use crate::period::{Cadence, Period};
+use crate::registry::Level;
 use crate::rules::RuleBook;
 use crate::state::State;
 use crate::station::Duty;
@@ -210,22 +211,8 @@ pub fn compliance(
 ) -> Result<Compliance> {
     let c = state.congress(congress, "congress")?;
     let in_force = book.in_force(c.level, as_of)?;
-    let end = as_of.min(c.term_end);
 
-    // The duties of each period, by the rule set in force on its last day (or on `as_of`).
-    let mut checks: Vec<(Period, bool, &Duty)> = Vec::new();
-    for cadence in [Cadence::Month, Cadence::Quarter, Cadence::Year] {
-        for period in Period::covering(cadence, c.term_start, end) {
-            let open = period.last_day() > as_of;
-            let day = if open { as_of } else { period.last_day() };
-            let Ok(rules) = book.in_force(c.level, day) else {
-                continue;
-            };
-            for duty in rules.stations.duties.iter().filter(|d| d.every == cadence) {
-                checks.push((period, open, duty));
-            }
-        }
-    }
+    let checks = duty_checks(book, c.level, c.term_start, c.term_end, as_of, |d| d);
 
     // Each deputy's activities, sorted by date.
     let mut by_deputy: BTreeMap<&DeputyId, Vec<&Activity>> = BTreeMap::new();
@@ -237,11 +224,11 @@ pub fn compliance(
     for list in by_deputy.values_mut() {
         list.sort_by_key(|a| a.on);
     }
-    let tier_of = |a: &Activity| {
+    let at_tier = |a: &&Activity, tier: &TierId| {
         a.station
             .as_ref()
             .and_then(|s| state.stations.get(s))
-            .map(|s| &s.tier)
+            .is_some_and(|s| &s.tier == tier)
     };
 
     let mut rows = Vec::new();
@@ -249,49 +236,40 @@ pub fn compliance(
     let mut deputies = Vec::new();
     for d in state.deputies.values().filter(|d| &d.congress == congress) {
         let acts = by_deputy.get(&d.id).map_or(&[][..], Vec::as_slice);
-        let (mut due, mut met, mut open) = (0u32, 0u32, 0u32);
-        for (period, is_open, duty) in &checks {
-            let last = period.last_day().min(as_of).min(c.term_end);
-            let spans = d.spans_in_office(c, period.first_day(), last);
-            if spans.is_empty() {
-                continue;
-            }
-            let from = acts.partition_point(|a| a.on < period.first_day());
-            let to = acts.partition_point(|a| a.on <= last);
-            let done = acts[from..to]
-                .iter()
-                .filter(|a| a.kind == duty.kind)
-                .filter(|a| spans.iter().any(|(s, e)| *s <= a.on && a.on <= *e))
-                .filter(|a| duty.tier.is_none() || tier_of(a) == duty.tier.as_ref())
-                .count();
-            let done = u32::try_from(done).unwrap_or(u32::MAX);
-            let row = DutyRow {
-                deputy: d.id.clone(),
-                duty: duty.name.clone(),
-                kind: duty.kind,
-                tier: duty.tier.clone(),
-                period: *period,
-                required: duty.at_least,
-                done,
-                met: done >= duty.at_least,
-            };
-            if *is_open {
-                open += 1;
-                open_rows.push(row);
-            } else {
-                due += 1;
-                met += u32::from(row.met);
-                rows.push(row);
-            }
-        }
+        let spans = d.spans_in_office(c, NaiveDate::MIN, c.term_end);
+        let tally = check_deputy(
+            &checks,
+            &spans,
+            acts,
+            |a| a.on,
+            |a| Some(a.kind),
+            at_tier,
+            |check, done| {
+                let row = DutyRow {
+                    deputy: d.id.clone(),
+                    duty: check.duty.name.clone(),
+                    kind: check.duty.kind,
+                    tier: check.duty.tier.clone(),
+                    period: check.period,
+                    required: check.duty.at_least,
+                    done,
+                    met: done >= check.duty.at_least,
+                };
+                if check.open {
+                    open_rows.push(row);
+                } else {
+                    rows.push(row);
+                }
+            },
+        );
         deputies.push(DeputyCompliance {
             deputy: d.id.clone(),
             name: d.name.clone(),
-            due,
-            met,
-            missed: due - met,
-            open,
-            rate: crate::figures::percent_text(u64::from(met), u64::from(due), RATE_DECIMALS),
+            due: tally.due,
+            met: tally.met,
+            missed: tally.due - tally.met,
+            open: tally.open,
+            rate: tally.rate(),
         });
     }
     let order = |r: &DutyRow| {
@@ -344,6 +322,122 @@ pub fn compliance(
         deputies,
         stations,
     })
+}
+
+/// One duty to check in one period (R-D1, R-D8), with the period's bounds as `D` (dates for
+/// the ledger, day numbers for the columnar deputy log).
+#[derive(Debug, Clone)]
+pub(crate) struct DutyCheck<'b, D> {
+    /// The period.
+    pub(crate) period: Period,
+    /// Still open on the "as of" date: reported, never counted as failed.
+    pub(crate) open: bool,
+    /// The duty, from the rule set in force on the period's last day (on "as of" when open).
+    pub(crate) duty: &'b Duty,
+    /// The period's first day.
+    pub(crate) first: D,
+    /// The last day counted: the period's last day, "as of" or the term's last day, whichever
+    /// comes first.
+    pub(crate) last: D,
+}
+
+/// The duties of every period from `term_start` up to `as_of` (and not past `term_end`), by
+/// the rule set in force for `level` on the period's last day (on `as_of` for an open period);
+/// periods with no rule set in force carry none. Ordered by cadence, then period.
+pub(crate) fn duty_checks<D>(
+    book: &RuleBook,
+    level: Level,
+    term_start: NaiveDate,
+    term_end: NaiveDate,
+    as_of: NaiveDate,
+    day: impl Fn(NaiveDate) -> D,
+) -> Vec<DutyCheck<'_, D>> {
+    let end = as_of.min(term_end);
+    let mut checks = Vec::new();
+    for cadence in [Cadence::Month, Cadence::Quarter, Cadence::Year] {
+        for period in Period::covering(cadence, term_start, end) {
+            let open = period.last_day() > as_of;
+            let on = if open { as_of } else { period.last_day() };
+            let Ok(rules) = book.in_force(level, on) else {
+                continue;
+            };
+            for duty in rules.stations.duties.iter().filter(|d| d.every == cadence) {
+                checks.push(DutyCheck {
+                    period,
+                    open,
+                    duty,
+                    first: day(period.first_day()),
+                    last: day(period.last_day().min(as_of).min(term_end)),
+                });
+            }
+        }
+    }
+    checks
+}
+
+/// One deputy's duty periods: due (ended, with a day in office), of those met, and open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct DutyTally {
+    /// Ended periods with at least one day in office.
+    pub(crate) due: u32,
+    /// Of those, met.
+    pub(crate) met: u32,
+    /// Periods still open (with a day in office).
+    pub(crate) open: u32,
+}
+
+impl DutyTally {
+    /// `met / due` in percent ([`RATE_DECIMALS`]); `None` when nothing was due.
+    pub(crate) fn rate(&self) -> Option<String> {
+        crate::figures::percent_text(u64::from(self.met), u64::from(self.due), RATE_DECIMALS)
+    }
+}
+
+/// Checks one deputy's duties (the semantics of [`compliance`]): for each check whose period
+/// has a day in one of `spans` (the deputy's days in office, uncut), counts the activities of
+/// `acts` (sorted by day; `kind` is `None` for a row that is no activity) inside the period and
+/// inside a span, of the duty's kind and, when the
+/// duty names a tier, at a home or station of that tier; calls `each` with the count and
+/// returns the tally. The one implementation of the duty rules, used by the ledger
+/// ([`compliance`]) and by the columnar deputy log ([`crate::columnar::deputies`]).
+pub(crate) fn check_deputy<D: Ord + Copy, A>(
+    checks: &[DutyCheck<'_, D>],
+    spans: &[(D, D)],
+    acts: &[A],
+    day: impl Fn(&A) -> D,
+    kind: impl Fn(&A) -> Option<ActivityKind>,
+    at_tier: impl Fn(&A, &TierId) -> bool,
+    mut each: impl FnMut(&DutyCheck<'_, D>, u32),
+) -> DutyTally {
+    let mut tally = DutyTally::default();
+    for check in checks {
+        if !spans
+            .iter()
+            .any(|(a, b)| *a <= check.last && check.first <= *b)
+        {
+            continue;
+        }
+        let from = acts.partition_point(|a| day(a) < check.first);
+        let to = acts.partition_point(|a| day(a) <= check.last);
+        let done = acts[from..to]
+            .iter()
+            .filter(|a| kind(a) == Some(check.duty.kind))
+            .filter(|a| {
+                let on = day(a);
+                spans.iter().any(|(s, e)| *s <= on && on <= *e)
+            })
+            .filter(|a| check.duty.tier.as_ref().is_none_or(|t| at_tier(a, t)))
+            .count();
+        let done = u32::try_from(done).unwrap_or(u32::MAX);
+        each(check, done);
+        if check.open {
+            tally.open += 1;
+        } else {
+            tally.due += 1;
+            tally.met += u32::from(done >= check.duty.at_least);
+        }
+    }
+    tally
 }
 
 impl Ledger {

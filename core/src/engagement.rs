@@ -335,7 +335,7 @@ pub(crate) fn decide(
             scope,
         } => {
             let c = st.congress(congress, "command.congress")?;
-            let table = crate::points::point_table(book, c, date, "command.congress")?;
+            let table = crate::points::point_table(book, c.level, &c.id, date, "command.congress")?;
             // R-D2: the standing committee publishes yearly for every deputy, street organs
             // quarterly at their homes and stations.
             let publisher = match scope {

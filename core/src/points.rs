@@ -140,7 +140,7 @@ pub fn compute(
     let (from, to) = (period.first_day(), period.last_day());
     // Each deputy's in-office spans, for the deputies in scope.
     type Spans = Vec<(NaiveDate, NaiveDate)>;
-    let mut rows: BTreeMap<&DeputyId, (Spans, PointsRow)> = state
+    let mut rows: BTreeMap<&DeputyId, (Spans, u32, PointTally)> = state
         .deputies
         .values()
         .filter(|d| &d.congress == congress)
@@ -151,34 +151,18 @@ pub fn compute(
         .filter_map(|d| {
             let spans = d.spans_in_office(c, from, to);
             let days: i64 = spans.iter().map(|(a, b)| (*b - *a).num_days() + 1).sum();
-            (days > 0).then(|| {
-                let row = PointsRow {
-                    deputy: d.id.clone(),
-                    points: 0,
-                    activities: 0,
-                    suggestions_led: 0,
-                    suggestions_cosigned: 0,
-                    days_in_office: days as u32,
-                };
-                (&d.id, (spans, row))
-            })
+            (days > 0).then(|| (&d.id, (spans, days as u32, PointTally::default())))
         })
         .collect();
-    let inside = |spans: &[(NaiveDate, NaiveDate)], day: NaiveDate| {
-        spans.iter().any(|(a, b)| *a <= day && day <= *b)
-    };
+    let values = PointValues::of(rules);
     for a in state
         .activities
         .values()
         .filter(|a| from <= a.on && a.on <= to)
     {
-        let value = rules.per_activity.get(&a.kind).copied().unwrap_or(0);
         for p in &a.participants {
-            if let Some((spans, row)) = rows.get_mut(p) {
-                if inside(spans, a.on) {
-                    row.activities += 1;
-                    row.points = row.points.saturating_add(value);
-                }
+            if let Some((spans, _, row)) = rows.get_mut(p) {
+                credit(&values, row, spans, a.on, Credit::Activity(a.kind));
             }
         }
     }
@@ -187,39 +171,125 @@ pub fn compute(
         if day < from || day > to {
             continue;
         }
-        if let Some((spans, row)) = rows.get_mut(&s.lead) {
-            if inside(spans, day) {
-                row.suggestions_led += 1;
-                row.points = row.points.saturating_add(rules.per_suggestion_led);
-            }
+        if let Some((spans, _, row)) = rows.get_mut(&s.lead) {
+            credit(&values, row, spans, day, Credit::SuggestionLed);
         }
         for co in &s.cosigners {
-            if let Some((spans, row)) = rows.get_mut(co) {
-                if inside(spans, day) {
-                    row.suggestions_cosigned += 1;
-                    row.points = row.points.saturating_add(rules.per_suggestion_cosigned);
-                }
+            if let Some((spans, _, row)) = rows.get_mut(co) {
+                credit(&values, row, spans, day, Credit::SuggestionCosigned);
             }
         }
     }
-    rows.into_values().map(|(_, row)| row).collect()
+    rows.into_iter()
+        .map(|(id, (_, days, tally))| tally.row(id.clone(), days))
+        .collect()
+}
+
+/// What a deputy earns points for (W6): taking part in an activity, leading a suggestion,
+/// co-signing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Credit {
+    /// Took part in an activity of this kind.
+    Activity(ActivityKind),
+    /// Led a suggestion (counted on the day it was submitted).
+    SuggestionLed,
+    /// Co-signed a suggestion.
+    SuggestionCosigned,
+}
+
+/// A point table as a flat lookup (kinds absent from the table are worth 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PointValues {
+    activity: [u32; ActivityKind::ALL.len()],
+    led: u32,
+    cosigned: u32,
+}
+
+impl PointValues {
+    /// The values of `rules`.
+    pub(crate) fn of(rules: &PointRules) -> Self {
+        let mut activity = [0; ActivityKind::ALL.len()];
+        for kind in ActivityKind::ALL {
+            activity[kind as usize] = rules.per_activity.get(&kind).copied().unwrap_or(0);
+        }
+        Self {
+            activity,
+            led: rules.per_suggestion_led,
+            cosigned: rules.per_suggestion_cosigned,
+        }
+    }
+}
+
+/// One deputy's counts while points are being counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct PointTally {
+    pub(crate) points: u32,
+    pub(crate) activities: u32,
+    pub(crate) suggestions_led: u32,
+    pub(crate) suggestions_cosigned: u32,
+}
+
+impl PointTally {
+    /// The row of `deputy`, with `days_in_office` in the period.
+    pub(crate) fn row(self, deputy: DeputyId, days_in_office: u32) -> PointsRow {
+        PointsRow {
+            deputy,
+            points: self.points,
+            activities: self.activities,
+            suggestions_led: self.suggestions_led,
+            suggestions_cosigned: self.suggestions_cosigned,
+            days_in_office,
+        }
+    }
+}
+
+/// Counts one credit into `row` when `day` falls inside one of `spans`, the deputy's days in
+/// office already cut to the period (W6, R-D2). The one rule of counting, used by the ledger's
+/// points ([`compute`]) over dates and by the columnar deputy log
+/// ([`crate::columnar::deputies`]) over day numbers.
+pub(crate) fn credit<D: Ord + Copy>(
+    values: &PointValues,
+    row: &mut PointTally,
+    spans: &[(D, D)],
+    day: D,
+    what: Credit,
+) {
+    if !spans.iter().any(|(a, b)| *a <= day && day <= *b) {
+        return;
+    }
+    let value = match what {
+        Credit::Activity(kind) => {
+            row.activities += 1;
+            values.activity[kind as usize]
+        }
+        Credit::SuggestionLed => {
+            row.suggestions_led += 1;
+            values.led
+        }
+        Credit::SuggestionCosigned => {
+            row.suggestions_cosigned += 1;
+            values.cosigned
+        }
+    };
+    row.points = row.points.saturating_add(value);
 }
 
 /// The point table of the rule set in force for `congress` on `date`, or `no_point_table`
 /// (W6) naming `field`.
 pub(crate) fn point_table<'b>(
     book: &'b crate::rules::RuleBook,
-    congress: &crate::registry::Congress,
+    level: crate::registry::Level,
+    congress: &CongressId,
     date: NaiveDate,
     field: &str,
 ) -> crate::Result<&'b PointRules> {
-    let rules = book.in_force(congress.level, date)?;
+    let rules = book.in_force(level, date)?;
     rules.points.as_ref().ok_or_else(|| {
         crate::RendaError::rule_violation(
             crate::error::rule_codes::NO_POINT_TABLE,
             "W6",
             Some(field),
-            Some(congress.id.to_string()),
+            Some(congress.to_string()),
             format!("the rule set `{}` in force has no point table", rules.id),
         )
     })
@@ -251,7 +321,7 @@ impl crate::Ledger {
                 });
             }
         }
-        let table = point_table(self.rules(), c, period.last_day(), "congress")?;
+        let table = point_table(self.rules(), c.level, &c.id, period.last_day(), "congress")?;
         Ok(compute(self.state(), table, congress, period, scope))
     }
 
@@ -279,7 +349,7 @@ impl crate::Ledger {
         let prefix = self.events()[..p.through_seq as usize].to_vec();
         let past = crate::Ledger::replay(self.rules().clone(), prefix)?;
         let c = self.state().congress(&p.congress, "congress")?;
-        let table = point_table(self.rules(), c, p.published_on, "index")?;
+        let table = point_table(self.rules(), c.level, &c.id, p.published_on, "index")?;
         Ok(compute(
             past.state(),
             table,

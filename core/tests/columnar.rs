@@ -16,19 +16,8 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-/// Every date on which something happened, and the day before and after, plus year ends.
 fn dates(ledger: &Ledger) -> Vec<NaiveDate> {
-    let mut out: Vec<NaiveDate> = ledger
-        .events()
-        .iter()
-        .flat_map(|e| {
-            let x = e.at.china_date();
-            [x.pred_opt().unwrap(), x, x.succ_opt().unwrap()]
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    common::event_dates(ledger)
 }
 
 /// The ledger's figures and the log's agree for every filter and date given.
@@ -63,14 +52,8 @@ fn filters(ledger: &Ledger) -> Vec<FigureFilter> {
 
 #[test]
 fn every_scenario_ledger_has_the_same_figures_from_its_columnar_log() {
-    let dir = common::tests_path("scenarios");
     let mut checked = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let name = entry.unwrap().file_name().into_string().unwrap();
-        if !name.ends_with(".json") {
-            continue;
-        }
-        let ledger = common::scenario_ledger(&name);
+    for (_, ledger) in common::scenario_ledgers() {
         if ledger.state().suggestions.is_empty() {
             continue;
         }

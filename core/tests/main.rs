@@ -16,6 +16,7 @@ mod class_case_props;
 mod class_cases;
 mod columnar;
 mod columnar_arrow;
+mod columnar_deputies;
 mod compliance;
 mod composition;
 mod demo_district;

@@ -42,3 +42,32 @@ pub fn haidian_2024() -> Ledger {
     }
     l
 }
+
+/// Every date on which something happened in `ledger`, and the day before and after, sorted.
+pub fn event_dates(ledger: &Ledger) -> Vec<chrono::NaiveDate> {
+    let mut out: Vec<chrono::NaiveDate> = ledger
+        .events()
+        .iter()
+        .flat_map(|e| {
+            let x = e.at.china_date();
+            [x.pred_opt().unwrap(), x, x.succ_opt().unwrap()]
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The ledgers of every scenario file (`tests/scenarios/*.json`), with their file names.
+pub fn scenario_ledgers() -> impl Iterator<Item = (String, Ledger)> {
+    let mut names: Vec<String> = std::fs::read_dir(tests_path("scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names.into_iter().map(|n| {
+        let l = scenario_ledger(&n);
+        (n, l)
+    })
+}
