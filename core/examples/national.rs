@@ -1,6 +1,7 @@
 //! `make bench` (national part): generates the national data set, writes it as a columnar log,
 //! reads it back, replays it on one core and computes the national-year suggestion figures,
-//! then the same on two cores by partitioning by congress, and prints every figure.
+//! then the same on two cores by partitioning by congress; then the deputy points and duty
+//! compliance of the year from the deputy log; and prints every figure.
 //!
 //! Usage: `cargo run --release -p renda --example national -- [--scale S] [--seed N]
 //! [--year Y] [--out DIR]`, or `-- --load FILE` for the resident memory of a log read from
@@ -83,14 +84,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let generate = secs(t);
     let s = &data.summary;
     println!(
-        "generate: {:.2} s — {} congresses {:?}, {} deputies, {} units, {} suggestions, {} events",
+        "generate: {:.2} s — {} congresses {:?}, {} deputies, {} homes and stations, {} units, {} suggestions, {} events, {} deputy rows (activity person-times, suggestions led and co-signed)",
         generate,
         s.congresses_by_level.iter().sum::<u64>(),
         s.congresses_by_level,
         s.deputies,
+        s.stations,
         s.units,
         s.suggestions,
-        s.events
+        s.events,
+        s.deputy_rows
     );
     let events = data.log.len() as f64;
     let log_rss = rss().zip(rss0).map(|(a, b)| a.saturating_sub(b));
@@ -192,8 +195,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         figures.plan_ledger.entered,
         figures.plan_ledger.solved
     );
+    // Deputy points (W6) and duty compliance (R-D1) of the year: one core, then every core.
+    let period = renda::period::Period::Year(config.year);
+    let t = Instant::now();
+    let deputies_1 = data
+        .deputies
+        .figures_in_parallel(&data.book, period, as_of, 1)?;
+    let deputies_time_1 = secs(t);
+    let t = Instant::now();
+    let deputies_n = data.deputies.figures(&data.book, period, as_of)?;
+    let deputies_time_n = secs(t);
+    assert_eq!(deputies_1, deputies_n, "threads split the deputies exactly");
+    let dt = &deputies_n.totals;
     println!(
-        "memory: log columns {:.1} bytes/event, frame {:.1} bytes/event, resident growth while generating {} bytes/event (incl. the generator's buffers and the ids)",
+        "deputy points and duty compliance over {} deputy rows ({:.1} M/s one core): one core {:.2} s; {cores} cores {:.2} s",
+        data.deputies.len(),
+        data.deputies.len() as f64 / deputies_time_1 / 1e6,
+        deputies_time_1,
+        deputies_time_n
+    );
+    println!(
+        "  {} deputies in office, {} points ({:.1} each), {} activities counted, {} suggestions led, {} co-signed, {} below the interview threshold; duties {} due, {} met ({}%), {} open",
+        dt.deputies,
+        dt.points,
+        dt.points as f64 / dt.deputies.max(1) as f64,
+        dt.activities,
+        dt.suggestions_led,
+        dt.suggestions_cosigned,
+        dt.below_interview,
+        dt.duties_due,
+        dt.duties_met,
+        dt.duty_rate().as_deref().unwrap_or("-"),
+        dt.duties_open
+    );
+    println!(
+        "national-year figures end to end (every suggestion figure with working-day deadlines, deputy points, duty compliance): {cores} cores {:.2} s (target 10 s); one core {:.2} s",
+        end_to_end_n + deputies_time_n,
+        end_to_end_1 + deputies_time_1
+    );
+    println!(
+        "memory: log columns {:.1} bytes/event, frame {:.1} bytes/event, resident growth while generating {} bytes/event (incl. the deputy log, the generator's buffers and the ids)",
         data.log.event_bytes() as f64 / events,
         frame.bytes() as f64 / events,
         log_rss.map_or("n/a".to_string(), |b| format!("{:.1}", b as f64 / events))

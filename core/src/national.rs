@@ -27,11 +27,14 @@
 //! assert_eq!(data.log, again.log);
 //! ```
 
+use crate::activity::ActivityKind;
 use crate::calendar::{Duration, DurationUnit, WorkCalendar};
+use crate::columnar::deputies::{DeputyDimensions, DeputyFigures, DeputyLog, Work, NO_STATION};
 use crate::columnar::{day_number, Lifecycle, LifecycleKind, SuggestionLog};
 use crate::demo::rng::{DemoRng, Stream};
 use crate::error::{RendaError, Result};
-use crate::ids::{CongressId, RuleSetId, SuggestionId, UnitId};
+use crate::ids::{CongressId, DeputyId, RuleSetId, StationId, SuggestionId, TierId, UnitId};
+use crate::period::Period;
 use crate::registry::Level;
 use crate::rules::{RuleBook, RuleSet};
 use crate::suggestion::{ResultCategory, Satisfaction, SubmissionPeriod};
@@ -79,6 +82,10 @@ pub struct LevelProfile {
     pub units: u32,
     /// Suggestions per congress and year.
     pub suggestions: u32,
+    /// Deputies' homes (代表之家) per congress.
+    pub homes: u32,
+    /// Liaison stations (代表联络站) per congress.
+    pub stations: u32,
 }
 
 /// The country at scale 1.0: 43,999 congresses, 2.76 million deputies, 654,340 handling
@@ -92,6 +99,8 @@ pub const PROFILES: [LevelProfile; 5] = [
         deputies: 2_977,
         units: 200,
         suggestions: 8_000,
+        homes: 10,
+        stations: 30,
     },
     LevelProfile {
         level: Level::Provincial,
@@ -99,6 +108,8 @@ pub const PROFILES: [LevelProfile; 5] = [
         deputies: 420,
         units: 80,
         suggestions: 800,
+        homes: 5,
+        stations: 20,
     },
     LevelProfile {
         level: Level::DistrictedCity,
@@ -106,6 +117,8 @@ pub const PROFILES: [LevelProfile; 5] = [
         deputies: 400,
         units: 60,
         suggestions: 350,
+        homes: 5,
+        stations: 20,
     },
     LevelProfile {
         level: Level::County,
@@ -113,6 +126,8 @@ pub const PROFILES: [LevelProfile; 5] = [
         deputies: 200,
         units: 50,
         suggestions: 206,
+        homes: 5,
+        stations: 20,
     },
     LevelProfile {
         level: Level::Township,
@@ -120,6 +135,8 @@ pub const PROFILES: [LevelProfile; 5] = [
         deputies: 50,
         units: 12,
         suggestions: 43,
+        homes: 1,
+        stations: 2,
     },
 ];
 
@@ -128,8 +145,12 @@ pub const PROFILES: [LevelProfile; 5] = [
 pub struct NationalSummary {
     /// Congresses per level (in [`Level::ALL`] order).
     pub congresses_by_level: Vec<u64>,
-    /// Deputies (the profile's count per congress; the data set holds no deputy rows).
+    /// Deputies.
     pub deputies: u64,
+    /// Homes and stations.
+    pub stations: u64,
+    /// Rows of the deputy log: activity person-times, suggestions led and co-signed.
+    pub deputy_rows: u64,
     /// Handling units.
     pub units: u64,
     /// Suggestions.
@@ -145,6 +166,8 @@ pub struct NationalDataSet {
     pub config: NationalConfig,
     /// Every suggestion event of the year and of the handling that follows, in log order.
     pub log: SuggestionLog,
+    /// The deputies' work of the year: activities, suggestions led and co-signed.
+    pub deputies: DeputyLog,
     /// The rule book ([`rule_book`]).
     pub book: RuleBook,
     /// Counts.
@@ -156,12 +179,22 @@ impl NationalDataSet {
     pub fn year_end(&self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.config.year, 12, 31).expect("a valid year")
     }
+
+    /// The deputy figures of the year: points (W6) and duty compliance (R-D1) as of the year's
+    /// end.
+    pub fn deputy_figures(&self) -> Result<DeputyFigures> {
+        self.deputies
+            .figures(&self.book, Period::Year(self.config.year), self.year_end())
+    }
 }
 
-/// The rule book of the data set: the national rules, and at county and township level a
-/// local variation counting reply deadlines in working days (60 working days to reply, 120
-/// when extended, 40 to reply again after re-handling) [EXT: an illustrative local variation,
-/// so that the figures exercise working-day deadlines].
+/// The rule book of the data set: the national rules with the homes-and-stations duties of
+/// R-D1 (月进站、季回家、年述职, Haidian's two tiers) and the illustrative point table (W6) at every
+/// level [EXT: R-D1 is a Beijing rule and the seeds give no point values; applied everywhere so
+/// that the figures exercise them], and at county and township level a local variation
+/// counting reply deadlines in working days (60 working days to reply, 120 when extended, 40
+/// to reply again after re-handling) [EXT: an illustrative local variation, so that the
+/// figures exercise working-day deadlines].
 ///
 /// ```
 /// use renda::registry::Level;
@@ -174,7 +207,11 @@ impl NationalDataSet {
 /// assert_eq!(city.suggestion.reply_deadline.unit, DurationUnit::CalendarMonths);
 /// ```
 pub fn rule_book() -> RuleBook {
-    let national = RuleSet::national();
+    let mut national = RuleSet::national();
+    national.id = RuleSetId::new("national-data-set").expect("a valid id");
+    national.title = "National data set: national rules, homes and stations, points".into();
+    national.stations = crate::station::StationRules::haidian();
+    national.points = Some(crate::points::PointRules::illustrative());
     let working = |amount| Duration {
         amount,
         unit: DurationUnit::WorkingDays,
@@ -251,6 +288,7 @@ pub fn generate(config: &NationalConfig) -> Result<NationalDataSet> {
     let mut log = SuggestionLog::new();
     let mut summary = NationalSummary::default();
     let mut raw: Vec<Raw> = Vec::new();
+    let mut people = People::new(config.year);
     let mut congress_no = 0u32;
     for p in PROFILES {
         let n = ((f64::from(p.congresses) * config.scale).round() as u32).max(1);
@@ -264,7 +302,14 @@ pub fn generate(config: &NationalConfig) -> Result<NationalDataSet> {
                 log.add_unit(UnitId::new(format!("{cid}-u{u:03}")).expect("valid"));
             }
             let mut rng = DemoRng::new(config.seed, congress_no, config.year, Stream::National);
+            let mut deputies_rng = DemoRng::new(
+                config.seed,
+                congress_no,
+                config.year,
+                Stream::NationalDeputies,
+            );
             congress_no += 1;
+            let mut submitted_days = Vec::with_capacity(p.suggestions as usize);
             // The session: a week in January or February (the national one in March).
             let session_start = if p.level == Level::National {
                 year_start + 63
@@ -288,25 +333,13 @@ pub fn generate(config: &NationalConfig) -> Result<NationalDataSet> {
                 };
                 let unit = first_unit + rng.below(u64::from(p.units)) as u32;
                 lifecycle(&mut rng, row, submitted, unit, &mut raw);
+                submitted_days.push(submitted);
             }
+            people.congress(&mut deputies_rng, &p, &cid, session_start, &submitted_days);
         }
     }
     // Log order: by day, stable (a suggestion's events keep their order within a day).
-    let lo = raw.iter().map(|r| r.0).min().unwrap_or(0);
-    let hi = raw.iter().map(|r| r.0).max().unwrap_or(0);
-    let mut start = vec![0usize; (hi - lo + 2) as usize];
-    for r in &raw {
-        start[(r.0 - lo + 1) as usize] += 1;
-    }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
-    }
-    let mut order = vec![0u32; raw.len()];
-    for (i, r) in raw.iter().enumerate() {
-        let slot = &mut start[(r.0 - lo) as usize];
-        order[*slot] = i as u32;
-        *slot += 1;
-    }
+    let order = day_order(raw.len(), |i| raw[i].0);
     let dims = std::sync::Arc::new(log.dimensions().clone());
     let pick = |f: fn(&Raw) -> u32| order.iter().map(|i| f(&raw[*i as usize])).collect();
     let log = SuggestionLog::from_shared_columns(
@@ -316,15 +349,211 @@ pub fn generate(config: &NationalConfig) -> Result<NationalDataSet> {
         order.iter().map(|i| raw[*i as usize].2 as u8).collect(),
         pick(|r| r.3),
     )?;
+    let deputies = people.into_log()?;
+    summary.stations = deputies.dimensions().stations.len() as u64;
+    summary.deputy_rows = deputies.len() as u64;
     summary.units = log.dimensions().units.len() as u64;
     summary.suggestions = log.dimensions().suggestions.len() as u64;
     summary.events = log.len() as u64;
     Ok(NationalDataSet {
         config: *config,
         log,
+        deputies,
         book: rule_book(),
         summary,
     })
+}
+
+/// The order of `n` rows by day (`day(i)`), stable: a counting sort, linear in the rows.
+fn day_order(n: usize, day: impl Fn(usize) -> i32) -> Vec<u32> {
+    let lo = (0..n).map(&day).min().unwrap_or(0);
+    let hi = (0..n).map(&day).max().unwrap_or(0);
+    let mut start = vec![0usize; (hi - lo + 2) as usize];
+    for i in 0..n {
+        start[(day(i) - lo + 1) as usize] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut order = vec![0u32; n];
+    for i in 0..n {
+        let slot = &mut start[(day(i) - lo) as usize];
+        order[*slot] = i as u32;
+        *slot += 1;
+    }
+    order
+}
+
+/// The kinds of the deputies' other activities (besides the duties and the session).
+const OTHER_ACTIVITIES: [ActivityKind; 9] = [
+    ActivityKind::Inspection,
+    ActivityKind::Research,
+    ActivityKind::Training,
+    ActivityKind::VoterContact,
+    ActivityKind::LegislativeConsultation,
+    ActivityKind::HandlingSupervision,
+    ActivityKind::LawEnforcementInspection,
+    ActivityKind::CommitteeMeetingAttendance,
+    ActivityKind::Other,
+];
+
+/// The deputies of the data set while they are generated: the dimension tables, and the rows
+/// of the deputy log as (day, deputy, work code, station) before they are put in day order.
+struct People {
+    dims: DeputyDimensions,
+    rows: Vec<(i32, u32, u8, u32)>,
+    /// The first day of each month of the year, and the first day of the next year.
+    months: [i32; 13],
+    term: (NaiveDate, NaiveDate),
+}
+
+impl People {
+    fn new(year: i32) -> Self {
+        let first = |y, m| day_number(NaiveDate::from_ymd_opt(y, m, 1).expect("valid"));
+        let mut months = [0; 13];
+        for (m, slot) in months.iter_mut().enumerate().take(12) {
+            *slot = first(year, m as u32 + 1);
+        }
+        months[12] = first(year + 1, 1);
+        let mut dims = DeputyDimensions {
+            span_offsets: vec![0],
+            ..Default::default()
+        };
+        dims.tiers = ["home", "station"]
+            .map(|t| TierId::new(t).expect("valid"))
+            .to_vec();
+        Self {
+            dims,
+            rows: Vec::new(),
+            months,
+            // [EXT] Every congress's term starts on 1 January of the data set's year, so the
+            // year's duties are the first of the term.
+            term: (
+                NaiveDate::from_ymd_opt(year, 1, 1).expect("valid"),
+                NaiveDate::from_ymd_opt(year + 4, 12, 31).expect("valid"),
+            ),
+        }
+    }
+
+    /// One congress: its homes and stations, its deputies with their days in office (mostly
+    /// the whole term; some elected in a by-election, some terminated, some suspended for a
+    /// while, so the in-office rules matter), their activities (a station visit in most
+    /// months, a home visit in most quarters, a debrief late in the year, the session, a few
+    /// others) and the lead deputy and co-signers of each suggestion.
+    fn congress(
+        &mut self,
+        rng: &mut DemoRng,
+        p: &LevelProfile,
+        cid: &str,
+        session_start: i32,
+        submitted: &[i32],
+    ) {
+        let dims = &mut self.dims;
+        let c = dims.congresses.len() as u32;
+        dims.congresses.push(CongressId::new(cid).expect("valid"));
+        dims.levels.push(p.level);
+        dims.terms.push(self.term);
+        let first_home = dims.stations.len() as u32;
+        for k in 0..p.homes {
+            dims.stations
+                .push(StationId::new(format!("{cid}-home{k:02}")).expect("valid"));
+            dims.station_tier.push(0);
+        }
+        let first_station = dims.stations.len() as u32;
+        for k in 0..p.stations {
+            dims.stations
+                .push(StationId::new(format!("{cid}-st{k:03}")).expect("valid"));
+            dims.station_tier.push(1);
+        }
+        let (ts, te) = (day_number(self.term.0), day_number(self.term.1));
+        let ys = self.months[0];
+        let year_days = i64::from(self.months[12] - ys);
+        let first_deputy = dims.deputies.len() as u32;
+        let code = |k: ActivityKind| Work::Activity(k).code();
+        for k in 0..p.deputies {
+            let d = dims.deputies.len() as u32;
+            dims.deputies
+                .push(DeputyId::new(format!("{cid}-d{k:04}")).expect("valid"));
+            dims.deputy_congress.push(c);
+            match rng.below(1000) {
+                0..960 => dims.spans.push((ts, te)),
+                960..980 => dims.spans.push((ys + rng.range(30, 300) as i32, te)),
+                980..990 => dims.spans.push((ts, ys + rng.range(30, 330) as i32)),
+                _ => {
+                    let from = ys + rng.range(30, 250) as i32;
+                    let to = from + rng.range(20, 90) as i32;
+                    dims.spans.push((ts, from - 1));
+                    dims.spans.push((to + 1, te));
+                }
+            }
+            dims.span_offsets.push(dims.spans.len() as u32);
+            let rows = &mut self.rows;
+            for m in 0..12 {
+                if rng.chance(880) {
+                    let len = i64::from(self.months[m + 1] - self.months[m]);
+                    let day = self.months[m] + rng.range(0, len - 1) as i32;
+                    let at = first_station + rng.below(u64::from(p.stations)) as u32;
+                    rows.push((day, d, code(ActivityKind::StationVisit), at));
+                }
+            }
+            for q in 0..4 {
+                if rng.chance(850) {
+                    let len = i64::from(self.months[3 * q + 3] - self.months[3 * q]);
+                    let day = self.months[3 * q] + rng.range(0, len - 1) as i32;
+                    let at = first_home + rng.below(u64::from(p.homes)) as u32;
+                    rows.push((day, d, code(ActivityKind::HomeVisit), at));
+                }
+            }
+            if rng.chance(900) {
+                let day = self.months[10]
+                    + rng.range(0, i64::from(self.months[12] - self.months[10]) - 1) as i32;
+                rows.push((day, d, code(ActivityKind::Debrief), NO_STATION));
+            }
+            if rng.chance(970) {
+                let day = session_start + rng.range(0, 4) as i32;
+                rows.push((day, d, code(ActivityKind::SessionAttendance), NO_STATION));
+            }
+            for _ in 0..rng.range(0, 3) {
+                let kind = *rng.pick(&OTHER_ACTIVITIES);
+                let day = ys + rng.range(0, year_days - 1) as i32;
+                rows.push((day, d, code(kind), NO_STATION));
+            }
+        }
+        // Each suggestion's lead deputy and co-signers (R-S1), on its submission day.
+        let n = p.deputies;
+        for day in submitted {
+            let lead = rng.below(u64::from(n)) as u32;
+            self.rows.push((
+                *day,
+                first_deputy + lead,
+                Work::SuggestionLed.code(),
+                NO_STATION,
+            ));
+            for j in 0..rng.range(0, 2) as u32 {
+                let co = (lead + 1 + 7 * j) % n;
+                self.rows.push((
+                    *day,
+                    first_deputy + co,
+                    Work::SuggestionCosigned.code(),
+                    NO_STATION,
+                ));
+            }
+        }
+    }
+
+    /// The deputy log: the rows in day order (a stable counting sort).
+    fn into_log(self) -> Result<DeputyLog> {
+        let rows = self.rows;
+        let order = day_order(rows.len(), |i| rows[i].0);
+        let pick = |f: fn(&(i32, u32, u8, u32)) -> u32| -> Vec<u32> {
+            order.iter().map(|i| f(&rows[*i as usize])).collect()
+        };
+        let deputy = pick(|r| r.1);
+        let station = pick(|r| r.3);
+        let day = order.iter().map(|i| rows[*i as usize].0).collect();
+        let work = order.iter().map(|i| rows[*i as usize].2).collect();
+        DeputyLog::from_columns(self.dims, deputy, day, work, station)
+    }
 }
 
 /// Per-mille weights of the result categories (S001-13: 126 of 206 solved, 61.2%).

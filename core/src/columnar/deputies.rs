@@ -54,6 +54,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
 
+/// The representable days (of [`NaiveDate`]) as day numbers.
+static FIRST_DAY: std::sync::LazyLock<i32> =
+    std::sync::LazyLock::new(|| day_number(NaiveDate::MIN));
+static LAST_DAY: std::sync::LazyLock<i32> = std::sync::LazyLock::new(|| day_number(NaiveDate::MAX));
+
 /// The `station` of a row that took place at no home or station.
 pub const NO_STATION: u32 = u32::MAX;
 
@@ -448,7 +453,7 @@ impl DeputyLog {
                 "rows must be in log order (days not decreasing)",
             ));
         }
-        if super::date_of(day).is_none() {
+        if !(*FIRST_DAY..=*LAST_DAY).contains(&day) {
             return Err(invalid(
                 &format!("day[{i}]"),
                 day,

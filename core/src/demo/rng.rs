@@ -18,6 +18,8 @@ pub(crate) enum Stream {
     Motions = 6,
     /// The national data set (one stream per congress).
     National = 7,
+    /// The deputies of the national data set (one stream per congress).
+    NationalDeputies = 8,
 }
 
 /// A reproducible random stream.
