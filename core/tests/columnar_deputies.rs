@@ -392,3 +392,61 @@ proptest! {
         prop_assert_eq!(one.totals.deputies as usize, f.days_in_office.iter().filter(|x| **x > 0).count());
     }
 }
+
+#[cfg(all(feature = "arrow", feature = "demo"))]
+#[test]
+fn the_national_deputy_log_round_trips_through_arrow_and_bad_tables_are_named() {
+    use arrow_array::{Array, RecordBatch, StringArray};
+    use std::sync::Arc;
+    let data = renda::national::generate(&renda::national::NationalConfig {
+        scale: 0.0005,
+        ..Default::default()
+    })
+    .unwrap();
+    let tables = data.deputies.to_record_batches().unwrap();
+    let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, renda::columnar::arrow::deputies::DEPUTY_TABLES);
+    // Split every table into two batches: batch boundaries must not matter.
+    let halves: Vec<Vec<RecordBatch>> = tables
+        .iter()
+        .map(|(_, b)| {
+            let h = b.num_rows() / 2;
+            vec![b.slice(0, h), b.slice(h, b.num_rows() - h)]
+        })
+        .collect();
+    let back =
+        DeputyLog::from_record_batches(&halves[0], &halves[1], &halves[2], &halves[3], &halves[4])
+            .unwrap();
+    assert_eq!(back, data.deputies);
+    // A work name that is none of the codes names its table, row and column.
+    let log = &tables[4].1;
+    let k = log.schema().index_of("work").unwrap();
+    let mut columns: Vec<Arc<dyn Array>> = log.columns().to_vec();
+    let mut works: Vec<&str> = (0..log.num_rows()).map(|_| "debrief").collect();
+    works[3] = "dancing";
+    columns[k] = Arc::new(StringArray::from(works));
+    let schema = arrow_schema::Schema::new(
+        log.schema()
+            .fields()
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                if i == k {
+                    arrow_schema::Field::new("work", arrow_schema::DataType::Utf8, false)
+                } else {
+                    f.as_ref().clone()
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
+    let bad = RecordBatch::try_new(Arc::new(schema), columns).unwrap();
+    let t = |k: usize| std::slice::from_ref(&tables[k].1);
+    let err = DeputyLog::from_record_batches(t(0), t(1), t(2), t(3), &[bad]).unwrap_err();
+    assert_eq!(err.field(), Some("deputy_log[3].work"));
+    // The figures as tables: per deputy and per congress, the sums agreeing.
+    let f = data.deputy_figures().unwrap();
+    let (deputies, congresses) = f.to_record_batches(&data.deputies).unwrap();
+    assert_eq!(deputies.num_rows(), data.summary.deputies as usize);
+    assert_eq!(congresses.num_rows(), f.congresses.len());
+    assert!(f.totals.duties_due > 0 && f.totals.points > 0);
+}

@@ -32,6 +32,8 @@
 //! assert_eq!(back, log);
 //! ```
 
+pub mod deputies;
+
 use super::{day_number, invalid, Dimensions, LifecycleKind, SuggestionLog};
 use crate::calendar::{DurationUnit, WorkCalendar};
 use crate::error::{RendaError, Result};
