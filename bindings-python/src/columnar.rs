@@ -9,6 +9,7 @@ use arrow_array::{RecordBatch, RecordBatchIterator};
 use arrow_schema::ffi::FFI_ArrowSchema;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyString};
+use renda::columnar::deputies::DeputyLog;
 use renda::columnar::SuggestionLog;
 use renda::RendaError;
 use std::ffi::CString;
@@ -217,6 +218,103 @@ impl PySuggestionLog {
     }
 }
 
+/// The columnar deputy log (`renda::columnar::deputies`): deputies' activities, suggestions
+/// led and co-signed, with their days in office.
+#[pyclass(module = "renda._native", name = "DeputyLog", frozen)]
+pub(crate) struct PyDeputyLog {
+    log: Arc<DeputyLog>,
+}
+
+#[pymethods]
+impl PyDeputyLog {
+    /// A log from its five tables, each an object with `__arrow_c_stream__`; converted and
+    /// checked with the GIL released.
+    #[staticmethod]
+    fn from_arrow(
+        py: Python<'_>,
+        congresses: &Bound<'_, PyAny>,
+        deputies: &Bound<'_, PyAny>,
+        spans: &Bound<'_, PyAny>,
+        stations: &Bound<'_, PyAny>,
+        log: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let c = batches(congresses, "deputy_congresses")?;
+        let d = batches(deputies, "deputies")?;
+        let s = batches(spans, "deputy_spans")?;
+        let st = batches(stations, "stations")?;
+        let l = batches(log, "deputy_log")?;
+        let log = run(py, || DeputyLog::from_record_batches(&c, &d, &s, &st, &l))?;
+        Ok(Self { log: Arc::new(log) })
+    }
+
+    /// The deputy log of a ledger.
+    #[staticmethod]
+    fn from_ledger(py: Python<'_>, ledger: &Bound<'_, PyLedger>) -> PyResult<Self> {
+        let inner = ledger.get();
+        let log = run(py, || DeputyLog::from_ledger(&inner.lock()))?;
+        Ok(Self { log: Arc::new(log) })
+    }
+
+    /// Number of rows.
+    fn __len__(&self) -> usize {
+        self.log.len()
+    }
+
+    /// Number of deputies in the dimension table.
+    #[getter]
+    fn deputy_count(&self) -> usize {
+        self.log.dimensions().deputies.len()
+    }
+
+    /// Points over `period` and duty compliance as of `as_of`: the sums as JSON, and the
+    /// per-deputy and per-congress tables (GIL released).
+    #[pyo3(signature = (period, as_of, rules = None))]
+    fn figures_split(
+        &self,
+        py: Python<'_>,
+        period: &Bound<'_, PyString>,
+        as_of: &Bound<'_, PyString>,
+        rules: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<(String, PyArrowTable, PyArrowTable)> {
+        let period = field_text(period, "period")?;
+        let as_of = field_text(as_of, "as_of")?;
+        let rules = opt_json_text(rules)?;
+        let log = &self.log;
+        let (json, deputies, congresses) = run(py, || {
+            renda::api::deputy_figures_split(log, &period, &as_of, rules.as_deref())
+        })?;
+        Ok((
+            json,
+            PyArrowTable {
+                name: "deputy_figures",
+                batch: deputies,
+            },
+            PyArrowTable {
+                name: "congress_deputy_figures",
+                batch: congresses,
+            },
+        ))
+    }
+
+    /// The five tables of the log as `(name, ArrowTable)` pairs.
+    fn to_arrow(&self, py: Python<'_>) -> PyResult<Vec<(&'static str, PyArrowTable)>> {
+        let log = &self.log;
+        let tables = run(py, || log.to_record_batches())?;
+        Ok(tables
+            .into_iter()
+            .map(|(name, batch)| (name, PyArrowTable { name, batch }))
+            .collect())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<renda.DeputyLog {} rows, {} deputies>",
+            self.log.len(),
+            self.log.dimensions().deputies.len()
+        )
+    }
+}
+
 /// One table of the national data set, for any reader of the Arrow PyCapsule interface.
 #[pyclass(module = "renda._native", name = "ArrowTable", frozen)]
 pub(crate) struct PyArrowTable {
@@ -273,13 +371,14 @@ fn combine_figures_json(py: Python<'_>, parts: Vec<String>) -> PyResult<String> 
     })
 }
 
-/// The national data set (`renda::national`) for a JSON configuration: the log, its rule book
-/// as a rules spec (JSON) and the summary (JSON); generated with the GIL released.
+/// The national data set (`renda::national`) for a JSON configuration: the suggestion log,
+/// the deputy log, its rule book as a rules spec (JSON) and the summary (JSON); generated with
+/// the GIL released.
 #[pyfunction]
 fn national_dataset_json(
     py: Python<'_>,
     config: &Bound<'_, PyString>,
-) -> PyResult<(PySuggestionLog, String, String)> {
+) -> PyResult<(PySuggestionLog, PyDeputyLog, String, String)> {
     let config = crate::json_text(config)?;
     let (data, rules, summary) = run(py, || {
         let config: renda::national::NationalConfig =
@@ -293,6 +392,9 @@ fn national_dataset_json(
         PySuggestionLog {
             log: Arc::new(data.log),
         },
+        PyDeputyLog {
+            log: Arc::new(data.deputies),
+        },
         rules,
         summary,
     ))
@@ -301,6 +403,7 @@ fn national_dataset_json(
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(national_dataset_json, m)?)?;
     m.add_class::<PySuggestionLog>()?;
+    m.add_class::<PyDeputyLog>()?;
     m.add_class::<PyArrowTable>()?;
     m.add_function(wrap_pyfunction!(combine_figures_json, m)?)?;
     Ok(())

@@ -301,6 +301,11 @@ impl PyLedger {
         run(py, || Ok(self.lock().points_publications_to_json()))
     }
 
+    /// The ledger's rule book as a rules spec: its rule sets as a JSON list.
+    fn rules_json(&self) -> String {
+        renda::wire::to_json(&self.lock().rules().sets())
+    }
+
     /// Duty compliance as of `as_of`, as JSON.
     fn compliance_json(
         &self,

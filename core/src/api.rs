@@ -741,6 +741,43 @@ pub fn log_figures_split(
     Ok((to_json(&figures), units))
 }
 
+/// The deputy figures of a deputy log ([`crate::columnar::deputies::DeputyLog::figures`]):
+/// points over `period` (`2024`, `2024-Q1`, `2024-03`) and duty compliance as of `as_of`,
+/// under `rules` (a rules spec in JSON; `None`: the national preset); returns the whole log's
+/// sums as JSON (`period`, `as_of`, `totals` with `duty_rate`) and the per-deputy and
+/// per-congress record batches ([`crate::columnar::deputies::DeputyFigures::to_record_batches`]).
+///
+/// ```
+/// let log = renda::columnar::deputies::DeputyLog::new();
+/// let (json, deputies, congresses) =
+///     renda::api::deputy_figures_split(&log, "2024", "2024-12-31", None).unwrap();
+/// assert!(json.contains(r#""duties_due":0"#));
+/// assert_eq!((deputies.num_rows(), congresses.num_rows()), (0, 0));
+/// assert_eq!(renda::api::deputy_figures_split(&log, "2024-13", "2024-12-31", None)
+///     .unwrap_err().field(), Some("period"));
+/// ```
+#[cfg(feature = "arrow")]
+pub fn deputy_figures_split(
+    log: &crate::columnar::deputies::DeputyLog,
+    period: &str,
+    as_of: &str,
+    rules: Option<&str>,
+) -> Result<(String, arrow_array::RecordBatch, arrow_array::RecordBatch)> {
+    let period: crate::period::Period = period.parse()?;
+    let date = crate::time::parse_date("as_of", as_of)?;
+    let book = rule_book(rules)?;
+    let figures = log.figures(&book, period, date)?;
+    let (deputies, congresses) = figures.to_record_batches(log)?;
+    let totals = serde_json::json!({
+        "period": figures.period,
+        "as_of": figures.as_of,
+        "totals": figures.totals,
+        "duty_rate": figures.totals.duty_rate(),
+        "decimals": crate::compliance::RATE_DECIMALS,
+    });
+    Ok((to_json(&totals), deputies, congresses))
+}
+
 /// The figures of disjoint parts (a JSON array of figures documents, all as of one date)
 /// added into the figures of the whole ([`crate::figures::SuggestionFigures::combine`]), as
 /// JSON.

@@ -30,6 +30,9 @@ __all__ = [
     "Table",
     "table_names",
     "SuggestionLog",
+    "DeputyLog",
+    "DeputyFigures",
+    "DEPUTY_TABLES",
     "ArrowTable",
     "combine_figures",
     "NationalDataSet",
@@ -420,6 +423,17 @@ class Ledger:
         """Every points publication, in the order published, with its rows frozen as published."""
         result: List[JsonObject] = _json.loads(_call(self._inner.points_publications_json))
         return result
+
+    @property
+    def rules(self) -> str:
+        """The ledger's rule book as a rules spec (JSON text: its rule sets as a list), for any
+        ``rules`` argument (``renda.DeputyLog.figures(..., rules=ledger.rules)``).
+
+        >>> import json, renda
+        >>> [r["id"] for r in json.loads(renda.Ledger().rules)]
+        ['national']
+        """
+        return self._inner.rules_json()
 
     def compliance(self, congress: str, as_of: DateLike) -> JsonObject:
         """The duties of the rule set (R-D1: 月进站、季回家、年述职) checked for every deputy of
@@ -926,4 +940,6 @@ from ._store import StorageError, Store  # noqa: E402
 
 
 from .table import Table, table_names  # noqa: E402  (uses _call from this module)
-from .columnar import ArrowTable, NationalDataSet, SuggestionLog, combine_figures, national_dataset  # noqa: E402  (uses the names above)
+from .columnar import (  # noqa: E402  (uses the names above)
+    DEPUTY_TABLES, ArrowTable, DeputyFigures, DeputyLog, NationalDataSet, SuggestionLog, combine_figures,
+    national_dataset)

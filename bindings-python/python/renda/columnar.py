@@ -28,10 +28,13 @@ from . import _native
 from . import DateLike, JsonObject, Ledger, RulesSpec, _call, _date_arg, _dumps, _rules_arg, _str_arg
 
 __all__ = ["SuggestionLog", "ArrowTable", "combine_figures", "NATIONAL_TABLES", "NationalDataSet",
-           "national_dataset"]
+           "national_dataset", "DeputyLog", "DeputyFigures", "DEPUTY_TABLES"]
 
 #: The tables of the national data set, in order; the first four are what a log is read from.
 NATIONAL_TABLES = ("congresses", "units", "suggestions", "events", "calendar", "deadlines")
+
+#: The tables of a deputy log (``docs/national-data.md``), in order.
+DEPUTY_TABLES = ("deputy_congresses", "deputies", "deputy_spans", "stations", "deputy_log")
 
 #: One table of the national data set: any reader of the Arrow PyCapsule interface takes it
 #: (``pyarrow.table(t)``, ``polars.DataFrame(t)``).
@@ -239,12 +242,135 @@ class SuggestionLog:
 
 
 @dataclass(frozen=True)
+class DeputyFigures:
+    """The deputy figures of a :class:`DeputyLog`: points over a period (W6, R-D2) and duty
+    compliance as of a date (R-D1, R-D8), counted in core by the ledger's own rules."""
+
+    #: ``period``, ``as_of``, ``totals`` (deputies in office, points, activities, suggestions
+    #: led and co-signed, below the interview threshold, duties due / met / open) and
+    #: ``duty_rate`` (percent text, or ``None`` when nothing was due).
+    summary: JsonObject
+    #: One row per deputy: ``deputy``, ``congress``, ``points``, ``activities``,
+    #: ``suggestions_led``, ``suggestions_cosigned``, ``days_in_office``, ``duties_due``,
+    #: ``duties_met``, ``duties_open``.
+    deputies: ArrowTable
+    #: One row per congress: ``congress``, ``level``, ``rule_set``, ``interview_below``, the
+    #: sums, and ``duty_rate``.
+    congresses: ArrowTable
+
+    @property
+    def totals(self) -> JsonObject:
+        """The sums over the whole log."""
+        totals: JsonObject = self.summary["totals"]
+        return totals
+
+
+class DeputyLog:
+    """What every deputy did (activities taken part in, suggestions led and co-signed) as
+    columns, with their days in office (``renda::columnar::deputies``). Points and duty
+    compliance over millions of deputies are counted in core with the GIL released.
+
+    >>> import renda
+    >>> district = renda.demo_district(seed=7, years=1)
+    >>> log = renda.DeputyLog.from_ledger(district.ledger)
+    >>> f = log.figures("2024", "2024-12-31", rules=district.ledger.rules)
+    >>> f.totals["duties_due"] > 0, f.deputies.name
+    (True, 'deputy_figures')
+    """
+
+    __slots__ = ("_inner",)
+    _inner: _native.DeputyLog
+
+    def __init__(self) -> None:
+        raise TypeError("use DeputyLog.from_arrow, from_parquet or from_ledger")
+
+    @classmethod
+    def _wrap(cls, native: _native.DeputyLog) -> "DeputyLog":
+        log = cls.__new__(cls)
+        log._inner = native
+        return log
+
+    @classmethod
+    def from_arrow(cls, congresses: Any, deputies: Any, spans: Any, stations: Any, log: Any) -> "DeputyLog":
+        """A log from its five tables (:data:`DEPUTY_TABLES`), each any object with
+        ``__arrow_c_stream__``; a bad value raises :class:`renda.InputError` naming
+        ``table[row].column``."""
+        return cls._wrap(_call(_native.DeputyLog.from_arrow, congresses, deputies, spans, stations, log))
+
+    @classmethod
+    def from_parquet(cls, directory: str | os.PathLike[str]) -> "DeputyLog":
+        """A log from the Parquet files of :data:`DEPUTY_TABLES` in ``directory``.
+
+        >>> import renda, tempfile
+        >>> log = renda.DeputyLog.from_ledger(renda.demo_district(seed=3, years=1).ledger)
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     _ = log.to_parquet(d)
+        ...     len(renda.DeputyLog.from_parquet(d)) == len(log)
+        True
+        """
+        import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
+
+        d = Path(directory)
+        return cls.from_arrow(*(pq.read_table(d / f"{name}.parquet") for name in DEPUTY_TABLES))
+
+    @classmethod
+    def from_ledger(cls, ledger: Ledger) -> "DeputyLog":
+        """The deputy log of a ledger: its points and compliance equal the ledger's own."""
+        if not isinstance(ledger, Ledger):
+            raise TypeError(f"ledger must be a renda.Ledger, not {type(ledger).__name__}")
+        return cls._wrap(_call(_native.DeputyLog.from_ledger, ledger._inner))
+
+    def __len__(self) -> int:
+        """Number of rows."""
+        return len(self._inner)
+
+    @property
+    def deputy_count(self) -> int:
+        """Number of deputies in the log's deputy table."""
+        return self._inner.deputy_count
+
+    def figures(self, period: str | int, as_of: DateLike, rules: RulesSpec = None) -> DeputyFigures:
+        """Points over ``period`` (``"2024"``, ``"2024-Q1"``, ``"2024-03"``) under the point
+        table in force on its last day, and duty compliance as of ``as_of``, under ``rules``
+        (default: the national preset, which has no point table: pass the rules that have
+        one). Raises :class:`renda.RuleViolation` (``no_point_table``) or
+        :class:`renda.InputError` for a bad period or date."""
+        if isinstance(period, bool) or not isinstance(period, (str, int)):
+            raise TypeError(f"period must be str or int, not {type(period).__name__}")
+        summary, deputies, congresses = _call(
+            self._inner.figures_split, str(period), _date_arg(as_of, "as_of"), _rules_arg(rules))
+        return DeputyFigures(_json.loads(summary), deputies, congresses)
+
+    def to_arrow(self) -> Dict[str, ArrowTable]:
+        """The five tables of the log (:data:`DEPUTY_TABLES`) by name."""
+        return dict(_call(self._inner.to_arrow))
+
+    def to_parquet(self, directory: str | os.PathLike[str]) -> Path:
+        """Writes the tables of :meth:`to_arrow` as ``<name>.parquet`` into ``directory``;
+        returns the directory."""
+        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
+
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        for name, table in self.to_arrow().items():
+            pq.write_table(pa.table(table), d / f"{name}.parquet")
+        return d
+
+    def __repr__(self) -> str:
+        return f"<renda.DeputyLog rows={len(self)} deputies={self.deputy_count}>"
+
+
+@dataclass(frozen=True)
 class NationalDataSet:
-    """One year of suggestion handling in every congress of the country (``renda::national``):
-    the log, the rule book its due dates follow (working-day deadlines at county and township
-    level) as a rules spec, and what was generated."""
+    """One year of suggestion handling and of deputies' work in every congress of the country
+    (``renda::national``): the suggestion log, the deputy log, the rule book (working-day
+    deadlines at county and township level, the R-D1 duties and a point table) as a rules
+    spec, and what was generated."""
 
     log: SuggestionLog
+    #: The deputies' activities, suggestions led and co-signed, and days in office.
+    deputies: DeputyLog
     #: The rule book as a rules spec (JSON text), for :meth:`SuggestionLog.figures`.
     rules: str
     #: Congresses by level, deputies, units, suggestions, events.
@@ -260,18 +386,25 @@ class NationalDataSet:
         """The figures under the data set's rules, as of ``as_of`` (default: the year end)."""
         return self.log.figures(as_of or self.year_end, rules=self.rules, **filters)
 
+    def deputy_figures(self, as_of: Optional[DateLike] = None) -> DeputyFigures:
+        """The deputies' points of the year and duty compliance as of ``as_of`` (default: the
+        year end), under the data set's rules."""
+        return self.deputies.figures(str(self.year), as_of or self.year_end, self.rules)
+
     def write(self, directory: str | os.PathLike[str]) -> Path:
-        """Writes the data set into ``directory``: the six Parquet tables of
-        ``docs/national-data.md`` and the log as ``national-<year>.rcl``; returns the
-        directory."""
+        """Writes the data set into ``directory``: the six Parquet tables of the suggestion
+        log and the five of the deputy log (``docs/national-data.md``), and the suggestion log
+        as ``national-<year>.rcl``; returns the directory."""
         d = self.log.to_parquet(directory, self.year, self.rules)
+        self.deputies.to_parquet(d)
         self.log.to_file(d / f"national-{self.year}.rcl")
         return d
 
 
 def national_dataset(*, seed: int = 2024, scale: float = 1.0, year: int = 2024) -> NationalDataSet:
     """Generates the national data set (``renda::national``): ``scale`` 1.0 is the whole
-    country (43,999 congresses at five levels, 2.5 million suggestions, 18.5 million events);
+    country (43,999 congresses at five levels, 2.5 million suggestions, 18.5 million events,
+    2.76 million deputies and 52.8 million rows of their work);
     congresses keep their sizes at smaller scales. Deterministic for a seed; generated with
     the GIL released.
 
@@ -281,6 +414,8 @@ def national_dataset(*, seed: int = 2024, scale: float = 1.0, year: int = 2024) 
     True
     >>> renda.national_dataset(scale=0.001).log.figures("2024-06-30") == d.log.figures("2024-06-30")
     True
+    >>> d.deputy_figures().totals["deputies"] == d.summary["deputies"] == d.deputies.deputy_count
+    True
     """
     for name, value in (("seed", seed), ("year", year)):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -288,8 +423,9 @@ def national_dataset(*, seed: int = 2024, scale: float = 1.0, year: int = 2024) 
     if isinstance(scale, bool) or not isinstance(scale, (int, float)):
         raise TypeError(f"scale must be a number, not {type(scale).__name__}")
     config = _dumps({"seed": seed, "scale": float(scale), "year": year})
-    native, rules, summary = _call(_native.national_dataset_json, config)
-    return NationalDataSet(SuggestionLog._wrap(native), rules, _json.loads(summary), year)
+    native, deputies, rules, summary = _call(_native.national_dataset_json, config)
+    return NationalDataSet(SuggestionLog._wrap(native), DeputyLog._wrap(deputies), rules,
+                           _json.loads(summary), year)
 
 
 def combine_figures(parts: Sequence[JsonObject | str]) -> JsonObject:

@@ -700,18 +700,23 @@ impl DeputyLog {
         let threads = threads.clamp(1, n.max(1));
         let chunk = n.div_ceil(threads).max(1);
         let (rules, offsets, order) = (&rules, &offsets, &order);
-        let parts: Vec<DeputyColumns> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|k| {
-                    let range = (k * chunk).min(n)..((k + 1) * chunk).min(n);
-                    scope.spawn(move || self.count(range, rules, offsets, order))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        });
+        let parts: Vec<DeputyColumns> = if threads == 1 {
+            // No thread at all (wasm32 has none to spawn).
+            vec![self.count(0..n, rules, offsets, order)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|k| {
+                        let range = (k * chunk).min(n)..((k + 1) * chunk).min(n);
+                        scope.spawn(move || self.count(range, rules, offsets, order))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                    .collect()
+            })
+        };
         let mut deputies = DeputyColumns::default();
         for p in parts {
             deputies.append(p);
