@@ -189,10 +189,7 @@ impl PySuggestionLog {
             let book = renda::api::rule_book(rules.as_deref())?;
             log.to_record_batches(&book, renda::calendar::WorkCalendar::china(), year)
         })?;
-        Ok(tables
-            .into_iter()
-            .map(|(name, batch)| (name, PyArrowTable { name, batch }))
-            .collect())
+        Ok(named_tables(tables))
     }
 
     /// The log in renda's columnar file format (`renda::columnar::file`), SHA-256 sealed.
@@ -300,10 +297,7 @@ impl PyDeputyLog {
     fn to_arrow(&self, py: Python<'_>) -> PyResult<Vec<(&'static str, PyArrowTable)>> {
         let log = &self.log;
         let tables = run(py, || log.to_record_batches())?;
-        Ok(tables
-            .into_iter()
-            .map(|(name, batch)| (name, PyArrowTable { name, batch }))
-            .collect())
+        Ok(named_tables(tables))
     }
 
     fn __repr__(&self) -> String {
@@ -313,6 +307,14 @@ impl PyDeputyLog {
             self.log.dimensions().deputies.len()
         )
     }
+}
+
+/// Named record batches as `(name, ArrowTable)` pairs.
+fn named_tables(tables: Vec<(&'static str, RecordBatch)>) -> Vec<(&'static str, PyArrowTable)> {
+    tables
+        .into_iter()
+        .map(|(name, batch)| (name, PyArrowTable { name, batch }))
+        .collect()
 }
 
 /// One table of the national data set, for any reader of the Arrow PyCapsule interface.

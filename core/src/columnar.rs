@@ -101,6 +101,54 @@ pub fn date_of(day: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day.checked_add(UNIX_EPOCH_CE)?)
 }
 
+/// The representable days of [`NaiveDate`] as day numbers.
+static DAYS: std::sync::LazyLock<std::ops::RangeInclusive<i32>> =
+    std::sync::LazyLock::new(|| day_number(NaiveDate::MIN)..=day_number(NaiveDate::MAX));
+
+/// Whether day number `day` is a representable date (`date_of(day).is_some()`, without
+/// building the date: it is checked on every row of a bulk load).
+pub(crate) fn is_date(day: i32) -> bool {
+    DAYS.contains(&day)
+}
+
+/// Errors at the first entry of the reference column `column` (named `field`) that names no
+/// row of a table of `len` rows (`what` has none).
+pub(crate) fn check_refs(column: &[u32], len: usize, field: &str, what: &str) -> Result<()> {
+    match column.iter().position(|r| *r as usize >= len) {
+        Some(row) => Err(invalid(
+            &format!("{field}[{row}]"),
+            column[row],
+            &format!("no {what} has this row"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The rows `0..n` grouped by `key(row)` (in `0..keys`), keeping their order within a key: a
+/// counting sort, linear in the rows. Returns the offsets (`keys + 1`; key `k`'s rows are
+/// `order[offsets[k]..offsets[k + 1]]`) and the order.
+pub(crate) fn group_rows(
+    n: usize,
+    keys: usize,
+    key: impl Fn(usize) -> usize,
+) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0u32; keys + 1];
+    for i in 0..n {
+        offsets[key(i) + 1] += 1;
+    }
+    for k in 0..keys {
+        offsets[k + 1] += offsets[k];
+    }
+    let mut next = offsets.clone();
+    let mut order = vec![0u32; n];
+    for i in 0..n {
+        let slot = &mut next[key(i)];
+        order[*slot as usize] = i as u32;
+        *slot += 1;
+    }
+    (offsets, order)
+}
+
 /// The kinds of lifecycle event a [`SuggestionLog`] holds: the steps of the handling workflow
 /// (W1) that the figures read, named as the ledger's events are.
 ///
@@ -398,19 +446,12 @@ impl Dimensions {
                 "needs one congress and one submission period per suggestion",
             ));
         }
-        if let Some((row, c)) = self
-            .suggestion_congress
-            .iter()
-            .enumerate()
-            .find(|(_, c)| **c as usize >= self.congresses.len())
-        {
-            return Err(invalid(
-                &format!("dimensions.suggestion_congress[{row}]"),
-                c,
-                "no congress has this row",
-            ));
-        }
-        Ok(())
+        check_refs(
+            &self.suggestion_congress,
+            self.congresses.len(),
+            "dimensions.suggestion_congress",
+            "congress",
+        )
     }
 }
 
@@ -537,7 +578,7 @@ impl SuggestionLog {
         }
         let kind = LifecycleKind::from_code(kind)
             .ok_or_else(|| invalid(&at("kind"), kind, "not a lifecycle event code (0–12)"))?;
-        if date_of(day).is_none() {
+        if !is_date(day) {
             return Err(invalid(&at("day"), day, "not a representable date"));
         }
         if self.day.last().is_some_and(|last| day < *last) {

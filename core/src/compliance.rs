@@ -307,7 +307,7 @@ pub fn compliance(
                 deputies: assigned,
                 due,
                 met,
-                rate: crate::figures::percent_text(u64::from(met), u64::from(due), RATE_DECIMALS),
+                rate: rate(u64::from(met), u64::from(due)),
             }
         })
         .collect();
@@ -375,6 +375,12 @@ pub(crate) fn duty_checks<D>(
     checks
 }
 
+/// A compliance rate: `met / due` in percent with [`RATE_DECIMALS`] decimals, rounded half
+/// up; `None` when nothing was due.
+pub(crate) fn rate(met: u64, due: u64) -> Option<String> {
+    crate::figures::percent_text(met, due, RATE_DECIMALS)
+}
+
 /// One deputy's duty periods: due (ended, with a day in office), of those met, and open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct DutyTally {
@@ -389,7 +395,7 @@ pub(crate) struct DutyTally {
 impl DutyTally {
     /// `met / due` in percent ([`RATE_DECIMALS`]); `None` when nothing was due.
     pub(crate) fn rate(&self) -> Option<String> {
-        crate::figures::percent_text(u64::from(self.met), u64::from(self.due), RATE_DECIMALS)
+        rate(u64::from(self.met), u64::from(self.due))
     }
 }
 

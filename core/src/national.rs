@@ -30,7 +30,7 @@
 use crate::activity::ActivityKind;
 use crate::calendar::{Duration, DurationUnit, WorkCalendar};
 use crate::columnar::deputies::{DeputyDimensions, DeputyFigures, DeputyLog, Work, NO_STATION};
-use crate::columnar::{day_number, Lifecycle, LifecycleKind, SuggestionLog};
+use crate::columnar::{day_number, group_rows, Lifecycle, LifecycleKind, SuggestionLog};
 use crate::demo::rng::{DemoRng, Stream};
 use crate::error::{RendaError, Result};
 use crate::ids::{CongressId, DeputyId, RuleSetId, StationId, SuggestionId, TierId, UnitId};
@@ -364,24 +364,11 @@ pub fn generate(config: &NationalConfig) -> Result<NationalDataSet> {
     })
 }
 
-/// The order of `n` rows by day (`day(i)`), stable: a counting sort, linear in the rows.
+/// The order of `n` rows by day (`day(i)`), stable ([`group_rows`] by day).
 fn day_order(n: usize, day: impl Fn(usize) -> i32) -> Vec<u32> {
     let lo = (0..n).map(&day).min().unwrap_or(0);
     let hi = (0..n).map(&day).max().unwrap_or(0);
-    let mut start = vec![0usize; (hi - lo + 2) as usize];
-    for i in 0..n {
-        start[(day(i) - lo + 1) as usize] += 1;
-    }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
-    }
-    let mut order = vec![0u32; n];
-    for i in 0..n {
-        let slot = &mut start[(day(i) - lo) as usize];
-        order[*slot] = i as u32;
-        *slot += 1;
-    }
-    order
+    group_rows(n, (hi - lo + 1) as usize, |i| (day(i) - lo) as usize).1
 }
 
 /// The kinds of the deputies' other activities (besides the duties and the session).
@@ -488,20 +475,25 @@ impl People {
             }
             dims.span_offsets.push(dims.spans.len() as u32);
             let rows = &mut self.rows;
-            for m in 0..12 {
-                if rng.chance(880) {
-                    let len = i64::from(self.months[m + 1] - self.months[m]);
-                    let day = self.months[m] + rng.range(0, len - 1) as i32;
-                    let at = first_station + rng.below(u64::from(p.stations)) as u32;
-                    rows.push((day, d, code(ActivityKind::StationVisit), at));
-                }
-            }
-            for q in 0..4 {
-                if rng.chance(850) {
-                    let len = i64::from(self.months[3 * q + 3] - self.months[3 * q]);
-                    let day = self.months[3 * q] + rng.range(0, len - 1) as i32;
-                    let at = first_home + rng.below(u64::from(p.homes)) as u32;
-                    rows.push((day, d, code(ActivityKind::HomeVisit), at));
+            // R-D1: a station visit in most months, a home visit in most quarters.
+            let visits = [
+                (
+                    1,
+                    880,
+                    ActivityKind::StationVisit,
+                    first_station,
+                    p.stations,
+                ),
+                (3, 850, ActivityKind::HomeVisit, first_home, p.homes),
+            ];
+            for (months, per_mille, kind, first, count) in visits {
+                for m in (0..12).step_by(months) {
+                    if rng.chance(per_mille) {
+                        let len = i64::from(self.months[m + months] - self.months[m]);
+                        let day = self.months[m] + rng.range(0, len - 1) as i32;
+                        let at = first + rng.below(u64::from(count)) as u32;
+                        rows.push((day, d, code(kind), at));
+                    }
                 }
             }
             if rng.chance(900) {

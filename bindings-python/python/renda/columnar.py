@@ -41,6 +41,27 @@ DEPUTY_TABLES = ("deputy_congresses", "deputies", "deputy_spans", "stations", "d
 ArrowTable = _native.ArrowTable
 
 
+def _write_parquet(tables: Dict[str, ArrowTable], directory: str | os.PathLike[str]) -> Path:
+    """Writes each table as ``<name>.parquet`` into ``directory`` (created if missing) with
+    pyarrow; returns the directory."""
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
+
+    d = Path(directory)
+    d.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        pq.write_table(pa.table(table), d / f"{name}.parquet")
+    return d
+
+
+def _read_parquet(directory: str | os.PathLike[str], names: Sequence[str]) -> List[Any]:
+    """The tables ``<name>.parquet`` of ``directory``, read with pyarrow, in the order named."""
+    import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
+
+    d = Path(directory)
+    return [pq.read_table(d / f"{name}.parquet") for name in names]
+
+
 def _filter_json(congress: Optional[str], submitted_from: Optional[DateLike],
                  submitted_to: Optional[DateLike]) -> Optional[str]:
     """The figure filter as JSON, or ``None`` when no limit is set."""
@@ -108,11 +129,7 @@ class SuggestionLog:
         ...     len(renda.SuggestionLog.from_parquet(d)) == len(log)
         True
         """
-        import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
-
-        d = Path(directory)
-        tables = [pq.read_table(d / f"{name}.parquet") for name in NATIONAL_TABLES[:4]]
-        return cls.from_arrow(*tables)
+        return cls.from_arrow(*_read_parquet(directory, NATIONAL_TABLES[:4]))
 
     @classmethod
     def from_ledger(cls, ledger: Ledger) -> "SuggestionLog":
@@ -206,14 +223,7 @@ class SuggestionLog:
     def to_parquet(self, directory: str | os.PathLike[str], year: int, rules: RulesSpec = None) -> Path:
         """Writes the tables of :meth:`to_arrow` as ``<name>.parquet`` into ``directory``
         (created if missing) with pyarrow; returns the directory."""
-        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
-        import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
-
-        d = Path(directory)
-        d.mkdir(parents=True, exist_ok=True)
-        for name, table in self.to_arrow(year, rules).items():
-            pq.write_table(pa.table(table), d / f"{name}.parquet")
-        return d
+        return _write_parquet(self.to_arrow(year, rules), directory)
 
     def to_file(self, path: str | os.PathLike[str]) -> Path:
         """Writes the log in renda's columnar file format (``.rcl``: the columns, sealed with a
@@ -308,10 +318,7 @@ class DeputyLog:
         ...     len(renda.DeputyLog.from_parquet(d)) == len(log)
         True
         """
-        import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
-
-        d = Path(directory)
-        return cls.from_arrow(*(pq.read_table(d / f"{name}.parquet") for name in DEPUTY_TABLES))
+        return cls.from_arrow(*_read_parquet(directory, DEPUTY_TABLES))
 
     @classmethod
     def from_ledger(cls, ledger: Ledger) -> "DeputyLog":
@@ -348,14 +355,7 @@ class DeputyLog:
     def to_parquet(self, directory: str | os.PathLike[str]) -> Path:
         """Writes the tables of :meth:`to_arrow` as ``<name>.parquet`` into ``directory``;
         returns the directory."""
-        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
-        import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
-
-        d = Path(directory)
-        d.mkdir(parents=True, exist_ok=True)
-        for name, table in self.to_arrow().items():
-            pq.write_table(pa.table(table), d / f"{name}.parquet")
-        return d
+        return _write_parquet(self.to_arrow(), directory)
 
     def __repr__(self) -> str:
         return f"<renda.DeputyLog rows={len(self)} deputies={self.deputy_count}>"

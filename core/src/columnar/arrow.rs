@@ -587,15 +587,17 @@ fn check_row_ids(batches: &[RecordBatch], table: &str, name: &str) -> Result<()>
     Ok(())
 }
 
-/// The values of the id column of a dimension table, as `make` builds them.
-fn ids<T>(
+/// The values of the required text column `column` of a table (the `id` column of a
+/// dimension table), as `make` builds them.
+fn texts<T>(
     batches: &[RecordBatch],
     table: &str,
+    column: &str,
     make: impl Fn(&str) -> Result<T>,
 ) -> Result<Vec<T>> {
     let mut out = Vec::with_capacity(batches.iter().map(RecordBatch::num_rows).sum());
     for (row0, b) in chunks(batches) {
-        let c = Col::of(b, table, "id", row0)?;
+        let c = Col::of(b, table, column, row0)?;
         let text = c.text()?;
         for i in 0..text.len() {
             let v = text
@@ -666,7 +668,7 @@ impl SuggestionLog {
             c.no_nulls()?;
             c.indexes(&mut suggestion_congress)?;
         }
-        let congress_ids = ids(congresses, "congresses", |s| CongressId::new(s))?;
+        let congress_ids = texts(congresses, "congresses", "id", |s| CongressId::new(s))?;
         if let Some(k) = suggestion_congress
             .iter()
             .position(|c| *c as usize >= congress_ids.len())
@@ -683,8 +685,8 @@ impl SuggestionLog {
                 .map(|c| Level::ALL[c as usize])
                 .collect(),
             congresses: congress_ids,
-            units: ids(units, "units", |s| UnitId::new(s))?,
-            suggestions: ids(suggestions, "suggestions", |s| SuggestionId::new(s))?,
+            units: texts(units, "units", "id", |s| UnitId::new(s))?,
+            suggestions: texts(suggestions, "suggestions", "id", |s| SuggestionId::new(s))?,
             suggestion_congress,
             during: dim_codes(suggestions, "suggestions", "during", &periods)?
                 .into_iter()

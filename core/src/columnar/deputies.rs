@@ -41,7 +41,7 @@
 //! assert_eq!(f.totals.duty_rate().as_deref(), Some("100.0"));
 //! ```
 
-use super::{day_number, invalid};
+use super::{check_refs, day_number, group_rows, invalid};
 use crate::activity::ActivityKind;
 use crate::compliance::{check_deputy, duty_checks, DutyCheck};
 use crate::error::{RendaError, Result};
@@ -54,10 +54,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
 
-/// The representable days (of [`NaiveDate`]) as day numbers.
-static FIRST_DAY: std::sync::LazyLock<i32> =
-    std::sync::LazyLock::new(|| day_number(NaiveDate::MIN));
-static LAST_DAY: std::sync::LazyLock<i32> = std::sync::LazyLock::new(|| day_number(NaiveDate::MAX));
+/// What a deputy's spans in office must be.
+const SPANS_RULE: &str = "a deputy's spans in office must be ascending, disjoint ranges";
+
+/// The first of `spans` that ends before it starts or does not come after the one before.
+fn bad_span(spans: &[(i32, i32)]) -> Option<usize> {
+    (0..spans.len()).find(|&k| spans[k].0 > spans[k].1 || (k > 0 && spans[k - 1].1 >= spans[k].0))
+}
 
 /// The `station` of a row that took place at no home or station.
 pub const NO_STATION: u32 = u32::MAX;
@@ -214,18 +217,12 @@ impl DeputyDimensions {
                 "needs one congress per deputy and one span offset per deputy plus one",
             ));
         }
-        if let Some((row, c)) = self
-            .deputy_congress
-            .iter()
-            .enumerate()
-            .find(|(_, c)| **c as usize >= congresses)
-        {
-            return Err(invalid(
-                &format!("dimensions.deputy_congress[{row}]"),
-                c,
-                "no congress has this row",
-            ));
-        }
+        check_refs(
+            &self.deputy_congress,
+            congresses,
+            "dimensions.deputy_congress",
+            "congress",
+        )?;
         if self.span_offsets[0] != 0 || self.span_offsets[n] as usize != self.spans.len() {
             return Err(invalid(
                 "dimensions.span_offsets",
@@ -242,15 +239,13 @@ impl DeputyDimensions {
                     "offsets must not decrease",
                 ));
             }
-            let spans = &self.spans[a as usize..b as usize];
-            for (k, s) in spans.iter().enumerate() {
-                if s.0 > s.1 || (k > 0 && spans[k - 1].1 >= s.0) {
-                    return Err(invalid(
-                        &format!("dimensions.spans[{}]", a as usize + k),
-                        format!("{}..{}", s.0, s.1),
-                        "a deputy's spans in office must be ascending, disjoint ranges",
-                    ));
-                }
+            if let Some(k) = bad_span(&self.spans[a as usize..b as usize]) {
+                let s = self.spans[a as usize + k];
+                return Err(invalid(
+                    &format!("dimensions.spans[{}]", a as usize + k),
+                    format!("{}..{}", s.0, s.1),
+                    SPANS_RULE,
+                ));
             }
         }
         if self.station_tier.len() != self.stations.len() {
@@ -260,19 +255,12 @@ impl DeputyDimensions {
                 "needs one tier per home or station",
             ));
         }
-        if let Some((row, t)) = self
-            .station_tier
-            .iter()
-            .enumerate()
-            .find(|(_, t)| **t as usize >= self.tiers.len())
-        {
-            return Err(invalid(
-                &format!("dimensions.station_tier[{row}]"),
-                t,
-                "no tier has this row",
-            ));
-        }
-        Ok(())
+        check_refs(
+            &self.station_tier,
+            self.tiers.len(),
+            "dimensions.station_tier",
+            "tier",
+        )
     }
 
     /// Deputy row `deputy`'s days in office.
@@ -372,13 +360,11 @@ impl DeputyLog {
             .iter()
             .map(|(a, b)| (day_number(*a), day_number(*b)))
             .collect();
-        if let Some(k) = (0..spans.len())
-            .find(|&k| spans[k].0 > spans[k].1 || (k > 0 && spans[k - 1].1 >= spans[k].0))
-        {
+        if let Some(k) = bad_span(&spans) {
             return Err(invalid(
                 &format!("deputy.in_office[{k}]"),
                 format!("{}..{}", in_office[k].0, in_office[k].1),
-                "spans in office must be ascending, disjoint ranges",
+                SPANS_RULE,
             ));
         }
         let d = Arc::make_mut(&mut self.dims);
@@ -453,7 +439,7 @@ impl DeputyLog {
                 "rows must be in log order (days not decreasing)",
             ));
         }
-        if !(*FIRST_DAY..=*LAST_DAY).contains(&day) {
+        if !super::is_date(day) {
             return Err(invalid(
                 &format!("day[{i}]"),
                 day,
@@ -667,9 +653,16 @@ impl DeputyLog {
     ) -> Result<DeputyFigures> {
         let dims = &*self.dims;
         // The rules of each congress: duty checks, point values, interview threshold.
-        let mut rules = Vec::with_capacity(dims.congresses.len());
+        // Congresses of one level and term share their rules: built once per pair.
+        let mut rules: Vec<CongressRules> = Vec::new();
+        let mut shared = std::collections::HashMap::new();
+        let mut rules_of = Vec::with_capacity(dims.congresses.len());
         for (row, id) in dims.congresses.iter().enumerate() {
             let (level, term) = (dims.levels[row], dims.terms[row]);
+            if let Some(k) = shared.get(&(level, term)) {
+                rules_of.push(*k);
+                continue;
+            }
             let in_force = book.in_force(level, as_of)?;
             let table = point_table(book, level, id, period.last_day(), "congress")?;
             rules.push(CongressRules {
@@ -680,35 +673,25 @@ impl DeputyLog {
                 from: day_number(period.first_day()),
                 to: day_number(period.last_day().min(term.1)),
             });
+            let k = rules.len() - 1;
+            shared.insert((level, term), k);
+            rules_of.push(k);
         }
         // The rows of each deputy, in day order (a stable counting sort of the log).
         let n = dims.deputies.len();
-        let mut offsets = vec![0u32; n + 1];
-        for d in &self.deputy {
-            offsets[*d as usize + 1] += 1;
-        }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut next = offsets.clone();
-        let mut order = vec![0u32; self.len()];
-        for (i, d) in self.deputy.iter().enumerate() {
-            let slot = &mut next[*d as usize];
-            order[*slot as usize] = i as u32;
-            *slot += 1;
-        }
+        let (offsets, order) = group_rows(self.len(), n, |i| self.deputy[i] as usize);
         let threads = threads.clamp(1, n.max(1));
         let chunk = n.div_ceil(threads).max(1);
-        let (rules, offsets, order) = (&rules, &offsets, &order);
+        let (rules, rules_of, offsets, order) = (&rules, &rules_of, &offsets, &order);
         let parts: Vec<DeputyColumns> = if threads == 1 {
             // No thread at all (wasm32 has none to spawn).
-            vec![self.count(0..n, rules, offsets, order)]
+            vec![self.count(0..n, rules, rules_of, offsets, order)]
         } else {
             std::thread::scope(|scope| {
                 let handles: Vec<_> = (0..threads)
                     .map(|k| {
                         let range = (k * chunk).min(n)..((k + 1) * chunk).min(n);
-                        scope.spawn(move || self.count(range, rules, offsets, order))
+                        scope.spawn(move || self.count(range, rules, rules_of, offsets, order))
                     })
                     .collect();
                 handles
@@ -725,7 +708,7 @@ impl DeputyLog {
         let mut congresses: Vec<CongressDeputyFigures> = dims
             .congresses
             .iter()
-            .zip(rules.iter())
+            .zip(rules_of.iter().map(|k| &rules[*k]))
             .enumerate()
             .map(|(row, (id, r))| CongressDeputyFigures {
                 congress: id.clone(),
@@ -751,11 +734,12 @@ impl DeputyLog {
         })
     }
 
-    /// Counts the deputies of `range`.
+    /// Counts the deputies of `range`; congress row `c` follows `rules[rules_of[c]]`.
     fn count(
         &self,
         range: std::ops::Range<usize>,
         rules: &[CongressRules],
+        rules_of: &[usize],
         offsets: &[u32],
         order: &[u32],
     ) -> DeputyColumns {
@@ -772,7 +756,7 @@ impl DeputyLog {
             s != NO_STATION && dims.tiers[dims.station_tier[s as usize] as usize] == *tier
         };
         for d in range {
-            let r = &rules[dims.deputy_congress[d] as usize];
+            let r = &rules[rules_of[dims.deputy_congress[d] as usize]];
             let spans = dims.spans_of(d as u32);
             let rows = &order[offsets[d] as usize..offsets[d + 1] as usize];
             // Points: the days in office cut to the period.
@@ -969,11 +953,7 @@ impl DeputyTotals {
     /// [`crate::compliance::RATE_DECIMALS`] decimals, rounded half up; `None` when nothing
     /// was due.
     pub fn duty_rate(&self) -> Option<String> {
-        crate::figures::percent_text(
-            self.duties_met,
-            self.duties_due,
-            crate::compliance::RATE_DECIMALS,
-        )
+        crate::compliance::rate(self.duties_met, self.duties_due)
     }
 }
 

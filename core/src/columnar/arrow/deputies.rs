@@ -1,7 +1,9 @@
 //! The deputy log ([`DeputyLog`]) and its figures ([`DeputyFigures`]) as Arrow record batches:
 //! the deputy tables of the national data set (`docs/national-data.md`).
 
-use super::{arrow_error, batch, check_row_ids, chunks, ids, invalid, wire, Col, Names, NULL_CODE};
+use super::{
+    arrow_error, batch, check_row_ids, chunks, invalid, texts, wire, Col, Names, NULL_CODE,
+};
 use crate::columnar::deputies::{DeputyDimensions, DeputyFigures, DeputyLog, Work, NO_STATION};
 use crate::error::Result;
 use crate::ids::{CongressId, DeputyId, StationId, TierId};
@@ -28,7 +30,7 @@ fn rows(n: usize) -> ArrayRef {
     Arc::new(Int32Array::from_iter_values(0..n as i32))
 }
 
-fn texts<'a>(items: impl Iterator<Item = &'a str>) -> ArrayRef {
+fn strings<'a>(items: impl Iterator<Item = &'a str>) -> ArrayRef {
     Arc::new(StringArray::from_iter_values(items))
 }
 
@@ -60,8 +62,12 @@ impl DeputyLog {
         let d = self.dimensions();
         let congresses = batch(vec![
             ("congress", rows(d.congresses.len()), false),
-            ("id", texts(d.congresses.iter().map(|c| c.as_str())), false),
-            ("level", texts(d.levels.iter().map(|l| l.as_str())), false),
+            (
+                "id",
+                strings(d.congresses.iter().map(|c| c.as_str())),
+                false,
+            ),
+            ("level", strings(d.levels.iter().map(|l| l.as_str())), false),
             (
                 "term_start",
                 dates(d.terms.iter().map(|t| super::day_number(t.0))),
@@ -75,7 +81,7 @@ impl DeputyLog {
         ])?;
         let deputies = batch(vec![
             ("deputy", rows(d.deputies.len()), false),
-            ("id", texts(d.deputies.iter().map(|x| x.as_str())), false),
+            ("id", strings(d.deputies.iter().map(|x| x.as_str())), false),
             ("congress", u32s(&d.deputy_congress), false),
         ])?;
         let owner: Vec<u32> = (0..d.deputies.len())
@@ -91,10 +97,10 @@ impl DeputyLog {
         ])?;
         let stations = batch(vec![
             ("station", rows(d.stations.len()), false),
-            ("id", texts(d.stations.iter().map(|s| s.as_str())), false),
+            ("id", strings(d.stations.iter().map(|s| s.as_str())), false),
             (
                 "tier",
-                texts(d.station_tier.iter().map(|t| d.tiers[*t as usize].as_str())),
+                strings(d.station_tier.iter().map(|t| d.tiers[*t as usize].as_str())),
                 false,
             ),
         ])?;
@@ -139,9 +145,11 @@ impl DeputyLog {
         check_row_ids(deputies, "deputies", "deputy")?;
         check_row_ids(stations, "stations", "station")?;
         let mut d = DeputyDimensions {
-            congresses: ids(congresses, "deputy_congresses", |s| CongressId::new(s))?,
-            deputies: ids(deputies, "deputies", |s| DeputyId::new(s))?,
-            stations: ids(stations, "stations", |s| StationId::new(s))?,
+            congresses: texts(congresses, "deputy_congresses", "id", |s| {
+                CongressId::new(s)
+            })?,
+            deputies: texts(deputies, "deputies", "id", |s| DeputyId::new(s))?,
+            stations: texts(stations, "stations", "id", |s| StationId::new(s))?,
             ..Default::default()
         };
         d.levels = super::dim_codes(congresses, "deputy_congresses", "level", &levels)?
@@ -184,12 +192,11 @@ impl DeputyLog {
         }
         d.spans = from.into_iter().zip(to).collect();
         // Tiers, in order of first use.
-        let tier_names = text_column(stations, "stations", "tier")?;
-        for t in tier_names {
-            let row = match d.tiers.iter().position(|x| x.as_str() == t) {
+        for t in texts(stations, "stations", "tier", |s| TierId::new(s))? {
+            let row = match d.tiers.iter().position(|x| *x == t) {
                 Some(row) => row,
                 None => {
-                    d.tiers.push(TierId::new(t.clone())?);
+                    d.tiers.push(t);
                     d.tiers.len() - 1
                 }
             };
@@ -245,22 +252,6 @@ fn date_column(batches: &[RecordBatch], table: &str, name: &str) -> Result<Vec<i
     Ok(out)
 }
 
-/// The values of a required text column of a table.
-fn text_column(batches: &[RecordBatch], table: &str, name: &str) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    for (row0, b) in chunks(batches) {
-        let c = Col::of(b, table, name, row0)?;
-        let text = c.text()?;
-        for i in 0..text.len() {
-            let v = text
-                .get(i)
-                .ok_or_else(|| invalid(&c.at(i), "null", "a value is required"))?;
-            out.push(v.to_string());
-        }
-    }
-    Ok(out)
-}
-
 impl DeputyFigures {
     /// The figures as two record batches: per deputy (`deputy` id, `congress` id, `points`,
     /// `activities`, `suggestions_led`, `suggestions_cosigned`, `days_in_office`,
@@ -289,12 +280,12 @@ impl DeputyFigures {
         let deputies = batch(vec![
             (
                 "deputy",
-                texts(d.deputies.iter().map(|x| x.as_str())),
+                strings(d.deputies.iter().map(|x| x.as_str())),
                 false,
             ),
             (
                 "congress",
-                texts(
+                strings(
                     d.deputy_congress
                         .iter()
                         .map(|c| d.congresses[*c as usize].as_str()),
@@ -321,13 +312,13 @@ impl DeputyFigures {
         let congresses = batch(vec![
             (
                 "congress",
-                texts(c.iter().map(|x| x.congress.as_str())),
+                strings(c.iter().map(|x| x.congress.as_str())),
                 false,
             ),
-            ("level", texts(c.iter().map(|x| x.level.as_str())), false),
+            ("level", strings(c.iter().map(|x| x.level.as_str())), false),
             (
                 "rule_set",
-                texts(c.iter().map(|x| x.rule_set.as_str())),
+                strings(c.iter().map(|x| x.rule_set.as_str())),
                 false,
             ),
             ("interview_below", Arc::new(interview), true),
