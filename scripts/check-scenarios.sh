@@ -29,8 +29,10 @@ if [ "${#files[@]}" -eq 0 ]; then
 fi
 
 # Build the Rust runner once (what `cargo run -q -p renda --example scenario` would do
-# for every file), then call the binary directly.
-"$CARGO_BIN/cargo" build -q -p renda --example scenario
+# for every file), then call the binary directly. `--workspace` unifies features as
+# `cargo test --workspace` does, so the runner `make test` already built is reused instead
+# of a second debug build of renda.
+"$CARGO_BIN/cargo" build -q --workspace --example scenario
 RUST_RUNNER="${CARGO_TARGET_DIR:-$ROOT/target}/debug/examples/scenario"
 [ -x "$RUST_RUNNER" ] || { echo "check-scenarios: $RUST_RUNNER not built" >&2; exit 1; }
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List
 
 import pytest
@@ -10,6 +16,43 @@ if TYPE_CHECKING:
     # Imported by the fixtures that need it, so that tests of pure-Python code
     # (test_national_frames) run without the native extension.
     import renda
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def cargo() -> str | None:
+    """The cargo to build the Rust examples with: ``$CARGO``, the one on ``PATH`` or rustup's."""
+    for candidate in (os.environ.get("CARGO"), shutil.which("cargo"), str(Path.home() / ".cargo" / "bin" / "cargo")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def rust_example(name: str) -> Path:
+    """The debug executable of the core example ``name``, built once per session.
+
+    Built with ``--workspace`` so that the features are unified as in ``cargo test
+    --workspace`` (which ``make test`` has run before): the library and the example are the ones
+    already built, instead of a second debug build of renda with ``-p renda``'s features (a few
+    GB on disk and minutes of CI). A failing build fails the test with cargo's own error.
+    """
+    exe = cargo()
+    if exe is None:
+        pytest.skip("cargo not found")
+    run = subprocess.run(
+        [exe, "build", "-q", "--workspace", "--example", name, "--message-format=json"],
+        cwd=REPO, capture_output=True, text=True, timeout=1800,
+    )
+    if run.returncode != 0:
+        pytest.fail(f"cargo build of the {name} example failed (exit {run.returncode}):\n{run.stderr[-4000:]}")
+    for line in run.stdout.splitlines():
+        msg = json.loads(line)
+        if msg.get("reason") == "compiler-artifact" and msg.get("target", {}).get("name") == name:
+            if msg.get("executable"):
+                return Path(msg["executable"])
+    pytest.fail(f"cargo did not report the {name} example's executable")
+
 
 ADMIN = {"role": "admin", "id": "admin"}
 OFFICE = {"role": "deputy_affairs_office", "id": "office"}

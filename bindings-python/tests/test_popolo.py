@@ -10,8 +10,6 @@ the binding (`renda.Ledger.to_popolo`, `renda.popolo_import`).
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Tuple
@@ -19,6 +17,7 @@ from typing import Any, Dict, Iterator, List, Tuple
 import pytest
 
 import renda
+from conftest import rust_example
 
 jsonschema = pytest.importorskip("jsonschema")
 referencing = pytest.importorskip("referencing")
@@ -79,19 +78,10 @@ def as_json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, (str, bytes)) else value
 
 
-def _cargo() -> str | None:
-    for candidate in (os.environ.get("CARGO"), shutil.which("cargo"), str(Path.home() / ".cargo" / "bin" / "cargo")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
 def cargo_example(*args: str) -> str:
-    cargo = _cargo()
-    if cargo is None:
-        pytest.skip("cargo not found")
+    """What the popolo_export example prints for ``args``."""
     out = subprocess.run(
-        [cargo, "run", "-q", "-p", "renda", "--example", "popolo_export", "--", *args],
+        [str(rust_example("popolo_export")), *args],
         cwd=REPO, check=True, capture_output=True, timeout=900,
     )
     # Bytes, decoded by hand: text mode would turn the calendar's CRLF into LF.

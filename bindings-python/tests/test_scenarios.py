@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from contextlib import redirect_stdout
@@ -17,6 +16,7 @@ from typing import Any, List, Tuple
 import pytest
 
 from renda import scenario
+from conftest import rust_example
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
@@ -34,19 +34,7 @@ def run_python(path: Path) -> Tuple[int, bytes]:
 def rust_runner() -> Path:
     if os.environ.get("RENDA_SKIP_RUST_RUNNER"):
         pytest.skip("RENDA_SKIP_RUST_RUNNER set")
-    cargo = shutil.which("cargo", path=str(Path.home() / ".cargo" / "bin")) or shutil.which("cargo")
-    if cargo is None:
-        pytest.skip("cargo not found")
-    out = subprocess.run(
-        [cargo, "build", "-q", "-p", "renda", "--example", "scenario", "--message-format=json"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    ).stdout
-    for line in out.splitlines():
-        msg = json.loads(line)
-        if msg.get("reason") == "compiler-artifact" and msg.get("target", {}).get("name") == "scenario":
-            if msg.get("executable"):
-                return Path(msg["executable"])
-    pytest.fail("cargo did not report the scenario example's executable")
+    return rust_example("scenario")
 
 
 def run_rust(runner: Path, path: Path) -> Tuple[int, bytes]:
