@@ -27,6 +27,8 @@ function names(dims, key) {
  */
 export function columnarApi(Raw, rawCombine, RawNational, call, fromLedger) {
   const token = Symbol("SuggestionLog");
+  /** The count column names of `figuresWithUnitTable`, from core, read once. */
+  let countColumns;
 
   class SuggestionLog {
     #raw;
@@ -84,6 +86,30 @@ export function columnarApi(Raw, rawCombine, RawNational, call, fromLedger) {
     figures(asOf, filter, rules) {
       const [raw, date, f, r] = [this.#live(), str("asOf", dateArg(asOf)), filterJson(filter), optJson(rules)];
       return JSON.parse(call(() => raw.figuresJson(date, f, r)));
+    }
+
+    /**
+     * `figures` with the per-unit figures apart, as columns: `{figures, units}`, where
+     * `figures.units` is empty and `units` is `{length, unit, assigned, replied, …}`: `unit`
+     * the unit ids (strings), and one `Float64Array` per count (`assigned`, `replied`,
+     * `replied_on_time`, `overdue`, `closed`, `A`…`D`, `satisfied`, `basically_satisfied`,
+     * `dissatisfied`; the rates follow from them). The form for many units: a national
+     * year's units as objects cost more than the figures. Python: `figures_with_unit_table`.
+     */
+    figuresWithUnitTable(asOf, filter, rules) {
+      const [raw, date, f, r] = [this.#live(), str("asOf", dateArg(asOf)), filterJson(filter), optJson(rules)];
+      const split = call(() => raw.figuresSplit(date, f, r));
+      try {
+        const unit = JSON.parse(split.unitsJson());
+        const counts = split.counts();
+        const units = { length: unit.length, unit };
+        (countColumns ??= JSON.parse(split.countColumnsJson())).forEach((name, i) => {
+          units[name] = counts.subarray(i * unit.length, (i + 1) * unit.length);
+        });
+        return { figures: JSON.parse(split.figuresJson()), units };
+      } finally {
+        split.free();
+      }
     }
 
     /**

@@ -14,6 +14,7 @@ export type {
   SuggestionColumns,
   SuggestionDimensions,
   SuggestionLogOps,
+  UnitFigureTable,
 } from "./index.js";
 export {
   RendaError,

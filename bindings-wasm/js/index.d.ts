@@ -3189,6 +3189,28 @@ export interface SuggestionColumns {
   arg: Uint32Array;
 }
 
+/**
+ * The per-unit figures as columns, one row per unit (renda::figures::UnitCount): `unit` the
+ * unit ids, then one `Float64Array` per count; the rates follow from the counts.
+ */
+export interface UnitFigureTable {
+  /** Number of units (rows). */
+  length: number;
+  unit: string[];
+  assigned: Float64Array;
+  replied: Float64Array;
+  replied_on_time: Float64Array;
+  overdue: Float64Array;
+  closed: Float64Array;
+  A: Float64Array;
+  B: Float64Array;
+  C: Float64Array;
+  D: Float64Array;
+  satisfied: Float64Array;
+  basically_satisfied: Float64Array;
+  dissatisfied: Float64Array;
+}
+
 /** What a {@link SuggestionLog} does, in the full API and the lean module (`L`: its class). */
 export interface SuggestionLogOps<L> {
   /** Number of events. */
@@ -3198,6 +3220,15 @@ export interface SuggestionLogOps<L> {
    * `Ledger.figures`; `rules` default: the ledger's for a log from a ledger, else national.
    */
   figures(asOf: DateString | Date, filter?: FigureFilter | string | null, rules?: RulesSpec): Figures;
+  /**
+   * {@link figures} with the per-unit figures apart, as columns ({@link UnitFigureTable});
+   * `figures.units` is empty. The form for many units (Python: `figures_with_unit_table`).
+   */
+  figuresWithUnitTable(
+    asOf: DateString | Date,
+    filter?: FigureFilter | string | null,
+    rules?: RulesSpec,
+  ): { figures: Figures; units: UnitFigureTable };
   /** Split into `parts` logs of whole congresses; their figures combine into the whole's. */
   partition(parts: number): L[];
   /** The columns (copies), as `fromColumns` takes them. */

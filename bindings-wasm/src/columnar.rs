@@ -10,7 +10,7 @@
 use crate::{book, to_js};
 use renda::calendar::WorkCalendar;
 use renda::columnar::{self, Dimensions};
-use renda::figures::{FigureFilter, SuggestionFigures};
+use renda::figures::{FigureFilter, SuggestionFigures, UnitCount};
 use renda::national::{self, NationalConfig};
 use renda::rules::RuleBook;
 use renda::suggestion::SubmissionPeriod;
@@ -18,6 +18,44 @@ use renda::wire::{from_value_at, parse_json, to_json};
 use renda::{CongressId, RendaError, SuggestionId, UnitId};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+
+/// The figures with the per-unit table apart (`SuggestionLog::figuresSplit`): the figures as
+/// JSON with `units` empty, the unit ids as a JSON array, and the counts as one
+/// `Float64Array`, column after column in the order of `countColumnsJson`
+/// (`renda::figures::UnitCount::ALL`), each column as long as the unit list.
+#[wasm_bindgen]
+pub struct UnitFigureColumns {
+    figures_json: String,
+    units_json: String,
+    counts: Vec<f64>,
+}
+
+#[wasm_bindgen]
+impl UnitFigureColumns {
+    /// The figures as JSON, `units` empty.
+    #[wasm_bindgen(js_name = figuresJson)]
+    pub fn figures_json(&self) -> String {
+        self.figures_json.clone()
+    }
+
+    /// The unit ids, one per row, as a JSON array.
+    #[wasm_bindgen(js_name = unitsJson)]
+    pub fn units_json(&self) -> String {
+        self.units_json.clone()
+    }
+
+    /// The count column names, in the order of [`Self::counts`], as a JSON array.
+    #[wasm_bindgen(js_name = countColumnsJson)]
+    pub fn count_columns_json(&self) -> String {
+        let names: Vec<&str> = UnitCount::ALL.iter().map(|c| c.name()).collect();
+        to_json(&names)
+    }
+
+    /// The counts, column after column (copied out once).
+    pub fn counts(&self) -> Vec<f64> {
+        self.counts.clone()
+    }
+}
 
 /// The suggestion lifecycle events as columns, with their dimension tables.
 #[wasm_bindgen]
@@ -75,6 +113,28 @@ fn dimensions(
     })
 }
 
+impl SuggestionLog {
+    /// The figures of [`Self::figures_json`], before they are turned into JSON.
+    fn figures(
+        &self,
+        as_of: &str,
+        filter: Option<String>,
+        rules: Option<String>,
+    ) -> Result<SuggestionFigures, JsValue> {
+        let as_of = renda::time::parse_date("as_of", as_of).map_err(to_js)?;
+        let filter: FigureFilter = match filter {
+            Some(f) => parse_json(&f).and_then(|v| from_value_at(v, "filter")),
+            None => Ok(FigureFilter::default()),
+        }
+        .map_err(to_js)?;
+        let given = rules.map(|r| book(Some(r))).transpose()?;
+        let rules = given.as_ref().unwrap_or(&self.book);
+        self.inner
+            .figures_with(&filter, rules, WorkCalendar::china(), as_of)
+            .map_err(to_js)
+    }
+}
+
 #[wasm_bindgen]
 impl SuggestionLog {
     /// A log from its columns (see `renda::columnar::SuggestionLog::from_columns`): the
@@ -116,18 +176,33 @@ impl SuggestionLog {
         filter: Option<String>,
         rules: Option<String>,
     ) -> Result<String, JsValue> {
-        let as_of = renda::time::parse_date("as_of", as_of).map_err(to_js)?;
-        let filter: FigureFilter = match filter {
-            Some(f) => parse_json(&f).and_then(|v| from_value_at(v, "filter")),
-            None => Ok(FigureFilter::default()),
+        self.figures(as_of, filter, rules).map(|f| to_json(&f))
+    }
+
+    /// [`Self::figures_json`] with the per-unit figures apart, as columns
+    /// ([`UnitFigureColumns`]), and the JSON's `units` list empty: the form for many units,
+    /// which as JSON objects would cost more than the figures themselves.
+    #[wasm_bindgen(js_name = figuresSplit)]
+    pub fn figures_split(
+        &self,
+        as_of: &str,
+        filter: Option<String>,
+        rules: Option<String>,
+    ) -> Result<UnitFigureColumns, JsValue> {
+        let mut figures = self.figures(as_of, filter, rules)?;
+        let units = std::mem::take(&mut figures.units);
+        let n = units.len();
+        let mut counts = Vec::with_capacity(n * UnitCount::ALL.len());
+        for count in UnitCount::ALL {
+            // Counts are at most the log's suggestion rows (u32), exact in an f64.
+            counts.extend(units.iter().map(|u| count.of(u) as f64));
         }
-        .map_err(to_js)?;
-        let given = rules.map(|r| book(Some(r))).transpose()?;
-        let rules = given.as_ref().unwrap_or(&self.book);
-        self.inner
-            .figures_with(&filter, rules, WorkCalendar::china(), as_of)
-            .map(|f| to_json(&f))
-            .map_err(to_js)
+        let names: Vec<&str> = units.iter().map(|u| u.unit.as_str()).collect();
+        Ok(UnitFigureColumns {
+            figures_json: to_json(&figures),
+            units_json: to_json(&names),
+            counts,
+        })
     }
 
     /// The log split into `parts` logs of whole congresses, sharing the dimension tables and

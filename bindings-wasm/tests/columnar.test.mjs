@@ -46,6 +46,36 @@ test("fromLedger: the figures equal the ledger's, for every filter and date", ()
   assert.ok(submitted > 0, "the demo should have suggestions to count");
 });
 
+test("figuresWithUnitTable: the same figures, the units as one typed column per count", () => {
+  let rows = 0;
+  for (const filter of [undefined, { congress: demo.congresses[0] }]) {
+    for (const asOf of dates()) {
+      const whole = log.figures(asOf, filter);
+      const { figures, units } = log.figuresWithUnitTable(asOf, filter);
+      assert.deepEqual(figures, { ...whole, units: [] }, `as of ${asOf}`);
+      assert.equal(units.length, whole.units.length);
+      assert.deepEqual(units.unit, whole.units.map((u) => u.unit));
+      const flat = (u) => [
+        u.assigned, u.replied, u.replied_on_time, u.overdue, u.closed,
+        u.results.A, u.results.B, u.results.C, u.results.D,
+        u.ratings.satisfied, u.ratings.basically_satisfied, u.ratings.dissatisfied,
+      ];
+      const names = ["assigned", "replied", "replied_on_time", "overdue", "closed", "A", "B", "C", "D",
+        "satisfied", "basically_satisfied", "dissatisfied"];
+      for (const name of names) {
+        assert.ok(units[name] instanceof Float64Array, name);
+        assert.equal(units[name].length, units.length, name);
+      }
+      whole.units.forEach((u, i) => assert.deepEqual(names.map((n) => units[n][i]), flat(u), u.unit));
+      rows += units.length;
+    }
+  }
+  assert.ok(rows > 0, "the demo should have units with figures");
+  // Under other rules, as figures does.
+  const asOf = dates().at(-1);
+  assert.deepEqual(log.figuresWithUnitTable(asOf, null, NATIONAL).figures, { ...log.figures(asOf, null, NATIONAL), units: [] });
+});
+
 test("fromColumns(columns()) round-trips the log", () => {
   const c = log.columns();
   assert.ok(c.suggestion instanceof Uint32Array && c.day instanceof Int32Array);
@@ -116,6 +146,8 @@ test("bad figures arguments: dates, filters, rules, parts", () => {
   throwsField(() => log.figures("31/12/2024"), "as_of");
   assert.throws(() => log.figures(d0, { congres: "x" }), (e) => e instanceof InputError && e.code === "invalid_field");
   assert.throws(() => log.figures(d0, null, { preset: "nowhere" }), RuleSetError);
+  throwsField(() => log.figuresWithUnitTable("2024-02-30"), "as_of");
+  assert.throws(() => log.figuresWithUnitTable(d0, null, { preset: "nowhere" }), RuleSetError);
   const [a, b] = [log.figures(d0), log.figures(d1)];
   throwsField(() => combineFigures([a, b]), "parts.as_of");
   throwsField(() => combineFigures([]), "parts");

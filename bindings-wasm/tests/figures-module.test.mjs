@@ -38,6 +38,8 @@ test("the lean module's figures equal the full module's on the same columns", ()
   }
   const asOf = dates.at(-1);
   assert.deepEqual(lean.combineFigures(b.partition(3).map((p) => p.figures(asOf))), a.figures(asOf));
+  assert.deepEqual(b.figuresWithUnitTable(asOf), a.figuresWithUnitTable(asOf));
+  assert.ok(b.figuresWithUnitTable(asOf).units.length > 0);
 });
 
 test("the same on synthetic columns of 20,000 suggestions", () => {

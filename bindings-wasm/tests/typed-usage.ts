@@ -199,8 +199,12 @@ export async function usage(): Promise<string> {
   const nat = lean.nationalLog({ seed: 1, scale: 0.001 });
   const natFigures: lean.Figures = nat.log.figures(nat.yearEnd, undefined, nat.rules);
   const natFull: SuggestionLog = nationalLog({ year: 2024, scale: 0.001 }).log;
+  const split: { figures: lean.Figures; units: lean.UnitFigureTable } = nat.log.figuresWithUnitTable(nat.yearEnd);
+  const assignedColumn: Float64Array = split.units.assigned;
+  // @ts-expect-error: no such count column
+  split.units.answered;
   // @ts-expect-error: no such field
   nationalLog({ scal: 0.5 });
 
-  return `${natFigures.counts.submitted} ${nat.summary.events} ${natFull.length} ${whole.counts.submitted} ${leanWhole.as_of} ${log.length} ${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")} ${assigned[0]} ${zh} ${names.length} ${units.types.assigned}`;
+  return `${natFigures.counts.submitted} ${assignedColumn.length} ${nat.summary.events} ${natFull.length} ${whole.counts.submitted} ${leanWhole.as_of} ${log.length} ${percent} ${overdue} ${seq} ${national.id} ${isError.name} ${ok} ${issue4.join(" ")} ${assigned[0]} ${zh} ${names.length} ${units.types.assigned}`;
 }

@@ -233,6 +233,123 @@ pub struct UnitFigures {
     pub satisfaction_rate: Rate,
 }
 
+/// One count column of the per-unit figures table: the counts of a [`UnitFigures`] row in
+/// table order. The Arrow table of the unit figures
+/// (`renda::columnar::arrow::unit_figures_batch`) and the JavaScript unit table (typed
+/// arrays) both take their columns, names and order from here; the rates follow from the
+/// counts.
+///
+/// ```
+/// use renda::figures::UnitCount;
+/// let names: Vec<&str> = UnitCount::ALL.iter().map(|c| c.name()).collect();
+/// assert_eq!(names[..3], ["assigned", "replied", "replied_on_time"]);
+/// assert_eq!(UnitCount::ALL.len(), 12);
+///
+/// let ledger = renda::Ledger::new(Default::default());
+/// let day = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+/// assert!(ledger.figures(day).unwrap().units.iter().all(|u| UnitCount::Closed.of(u) <= u.assigned));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnitCount {
+    /// Suggestions the unit leads, assigned by the date.
+    Assigned,
+    /// Of which replied.
+    Replied,
+    /// Of which replied on time.
+    RepliedOnTime,
+    /// Of which overdue.
+    Overdue,
+    /// Of which closed.
+    Closed,
+    /// Latest result A (solved).
+    A,
+    /// Latest result B (being solved or in the plan).
+    B,
+    /// Latest result C (cannot be solved now).
+    C,
+    /// Latest result D (for reference).
+    D,
+    /// Lead deputies' latest rating 满意.
+    Satisfied,
+    /// Lead deputies' latest rating 基本满意.
+    BasicallySatisfied,
+    /// Lead deputies' latest rating 不满意.
+    Dissatisfied,
+}
+
+impl UnitCount {
+    /// Every count column, in table order.
+    pub const ALL: [UnitCount; 12] = [
+        UnitCount::Assigned,
+        UnitCount::Replied,
+        UnitCount::RepliedOnTime,
+        UnitCount::Overdue,
+        UnitCount::Closed,
+        UnitCount::A,
+        UnitCount::B,
+        UnitCount::C,
+        UnitCount::D,
+        UnitCount::Satisfied,
+        UnitCount::BasicallySatisfied,
+        UnitCount::Dissatisfied,
+    ];
+
+    /// The column name: the field name of [`UnitFigures`] (`replied_on_time`) or of its
+    /// [`Results`] and [`Ratings`] (`A`, `basically_satisfied`).
+    ///
+    /// ```
+    /// assert_eq!(renda::figures::UnitCount::BasicallySatisfied.name(), "basically_satisfied");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitCount::Assigned => "assigned",
+            UnitCount::Replied => "replied",
+            UnitCount::RepliedOnTime => "replied_on_time",
+            UnitCount::Overdue => "overdue",
+            UnitCount::Closed => "closed",
+            UnitCount::A => "A",
+            UnitCount::B => "B",
+            UnitCount::C => "C",
+            UnitCount::D => "D",
+            UnitCount::Satisfied => "satisfied",
+            UnitCount::BasicallySatisfied => "basically_satisfied",
+            UnitCount::Dissatisfied => "dissatisfied",
+        }
+    }
+
+    /// This count of one unit's row.
+    ///
+    /// ```
+    /// use renda::figures::{UnitCount, UnitFigures};
+    /// let row: UnitFigures = serde_json::from_value(serde_json::json!({
+    ///     "unit": "edu", "assigned": 5, "replied": 4, "replied_on_time": 3, "overdue": 1,
+    ///     "closed": 2, "results": {"A": 2, "B": 1, "C": 1, "D": 0},
+    ///     "ratings": {"satisfied": 1, "basically_satisfied": 1, "dissatisfied": 0},
+    ///     "reply_rate": {"numerator": 4, "denominator": 5, "percent": "80.0"},
+    ///     "solved_or_progressing_rate": {"numerator": 3, "denominator": 4, "percent": "75.0"},
+    ///     "satisfaction_rate": {"numerator": 2, "denominator": 2, "percent": "100.0"}
+    /// })).unwrap();
+    /// let counts: Vec<u64> = UnitCount::ALL.iter().map(|c| c.of(&row)).collect();
+    /// assert_eq!(counts, [5, 4, 3, 1, 2, 2, 1, 1, 0, 1, 1, 0]);
+    /// ```
+    pub fn of(self, unit: &UnitFigures) -> u64 {
+        match self {
+            UnitCount::Assigned => unit.assigned,
+            UnitCount::Replied => unit.replied,
+            UnitCount::RepliedOnTime => unit.replied_on_time,
+            UnitCount::Overdue => unit.overdue,
+            UnitCount::Closed => unit.closed,
+            UnitCount::A => unit.results.A,
+            UnitCount::B => unit.results.B,
+            UnitCount::C => unit.results.C,
+            UnitCount::D => unit.results.D,
+            UnitCount::Satisfied => unit.ratings.satisfied,
+            UnitCount::BasicallySatisfied => unit.ratings.basically_satisfied,
+            UnitCount::Dissatisfied => unit.ratings.dissatisfied,
+        }
+    }
+}
+
 /// The suggestion-handling figures as of a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SuggestionFigures {

@@ -5,7 +5,7 @@
 use arrow_array::types::{Int16Type, Int32Type};
 use arrow_array::{
     Array, ArrayRef, BooleanArray, DictionaryArray, Int32Array, Int64Array, LargeStringArray,
-    RecordBatch, StringArray, StringViewArray, UInt32Array,
+    RecordBatch, StringArray, StringViewArray, UInt32Array, UInt64Array,
 };
 use arrow_schema::DataType;
 use chrono::NaiveDate;
@@ -119,6 +119,54 @@ fn the_demo_district_round_trips_and_keeps_its_figures() {
         .filter(|k| **k == renda::columnar::LifecycleKind::Assigned)
         .count();
     assert_eq!(unit.len() - unit.null_count(), assigned);
+}
+
+#[test]
+fn the_unit_figures_table_holds_every_unit_row_count_by_count() {
+    use renda::figures::UnitCount;
+    let (ledger, _) = demo();
+    let day = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let units = ledger.figures(day).unwrap().units;
+    assert!(units.len() > 5, "a real unit list: {}", units.len());
+    let batch = renda::columnar::arrow::unit_figures_batch(&units).unwrap();
+    assert_eq!(batch.num_rows(), units.len());
+    let names: Vec<&str> = std::iter::once("unit")
+        .chain(UnitCount::ALL.iter().map(|c| c.name()))
+        .collect();
+    let schema = batch.schema();
+    let columns: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    assert_eq!(columns, names);
+    let ids = batch
+        .column(0)
+        .as_any()
+        .downcast_ref::<StringArray>()
+        .unwrap();
+    for (row, unit) in units.iter().enumerate() {
+        assert_eq!(ids.value(row), unit.unit.as_str());
+        let counts: Vec<u64> = (1..batch.num_columns())
+            .map(|c| {
+                let column = batch.column(c).as_any();
+                column.downcast_ref::<UInt64Array>().unwrap().value(row)
+            })
+            .collect();
+        // The row's own fields, spelled out rather than through UnitCount::of.
+        let want = [
+            unit.assigned,
+            unit.replied,
+            unit.replied_on_time,
+            unit.overdue,
+            unit.closed,
+            unit.results.A,
+            unit.results.B,
+            unit.results.C,
+            unit.results.D,
+            unit.ratings.satisfied,
+            unit.ratings.basically_satisfied,
+            unit.ratings.dissatisfied,
+        ];
+        assert_eq!(counts, want, "{}", unit.unit);
+    }
+    assert!(units.iter().any(|u| u.replied > 0 && u.results.A > 0));
 }
 
 #[test]

@@ -775,10 +775,10 @@ fn event_columns(
     Ok((suggestion, day, kind, arg))
 }
 
-/// The per-unit figures as one record batch (`unit` utf8, then one uint64 column per count:
-/// `assigned`, `replied`, `replied_on_time`, `overdue`, `closed`, `A`…`D`, `satisfied`,
-/// `basically_satisfied`, `dissatisfied`), for national figures, whose 650,000 units are too
-/// many for a JSON list; the rates follow from the counts.
+/// The per-unit figures as one record batch (`unit` utf8, then one uint64 column per count of
+/// [`crate::figures::UnitCount::ALL`]: `assigned`, `replied`, `replied_on_time`, `overdue`,
+/// `closed`, `A`…`D`, `satisfied`, `basically_satisfied`, `dissatisfied`), for national
+/// figures, whose 650,000 units are too many for a JSON list; the rates follow from the counts.
 ///
 /// ```
 /// let ledger = renda::Ledger::new(Default::default());
@@ -787,33 +787,18 @@ fn event_columns(
 /// assert_eq!((batch.num_rows(), batch.num_columns()), (0, 13));
 /// ```
 pub fn unit_figures_batch(units: &[crate::figures::UnitFigures]) -> Result<RecordBatch> {
+    use crate::figures::UnitCount;
     use arrow_array::UInt64Array;
-    let count = |f: fn(&crate::figures::UnitFigures) -> u64| -> ArrayRef {
-        Arc::new(UInt64Array::from_iter_values(units.iter().map(f)))
-    };
-    batch(vec![
-        (
-            "unit",
-            Arc::new(StringArray::from_iter_values(
-                units.iter().map(|u| u.unit.as_str()),
-            )) as ArrayRef,
-            false,
-        ),
-        ("assigned", count(|u| u.assigned), false),
-        ("replied", count(|u| u.replied), false),
-        ("replied_on_time", count(|u| u.replied_on_time), false),
-        ("overdue", count(|u| u.overdue), false),
-        ("closed", count(|u| u.closed), false),
-        ("A", count(|u| u.results.A), false),
-        ("B", count(|u| u.results.B), false),
-        ("C", count(|u| u.results.C), false),
-        ("D", count(|u| u.results.D), false),
-        ("satisfied", count(|u| u.ratings.satisfied), false),
-        (
-            "basically_satisfied",
-            count(|u| u.ratings.basically_satisfied),
-            false,
-        ),
-        ("dissatisfied", count(|u| u.ratings.dissatisfied), false),
-    ])
+    let names = Arc::new(StringArray::from_iter_values(
+        units.iter().map(|u| u.unit.as_str()),
+    )) as ArrayRef;
+    let counts = UnitCount::ALL.iter().map(|&c| {
+        let column = UInt64Array::from_iter_values(units.iter().map(|u| c.of(u)));
+        (c.name(), Arc::new(column) as ArrayRef, false)
+    });
+    batch(
+        std::iter::once(("unit", names, false))
+            .chain(counts)
+            .collect(),
+    )
 }
