@@ -2,7 +2,8 @@
 // node and in headless Chromium: loads the lean figures module (bindings-wasm/pkg-figures;
 // `--full` for the full API), generates the data set with `nationalLog`, and prints the median
 // time of `figures(yearEnd, undefined, rules)` (replay + figures under the data set's rule
-// book) after a warm-up, with the figures of a partition combined. With `--native` it also runs
+// book) after a warm-up, of `figuresWithUnitTable` (the same with the units as typed columns),
+// and of the figures of a partition combined. With `--native` it also runs
 // the native counterpart (core/examples/figures_bench.rs, same data set, same operation, same
 // runs) through cargo, or takes its median from `--native-ms MS`, and prints browser/native.
 //
@@ -98,7 +99,8 @@ function line(r) {
     `${r.where} (${r.module} module): ${r.suggestions.toLocaleString("en")} suggestions, ` +
     `${r.events.toLocaleString("en")} events, ${r.congresses} congresses (${r.overdue} overdue listed); init ${ms(r.initMs)}, ` +
     `nationalLog ${ms(r.generateMs)}; figures(${r.asOf}, rules) median ${ms(r.figuresMedianMs)} ` +
-    `(min ${ms(r.figuresMinMs)}, ${r.figuresRunsMs.length} runs after ${r.warmup} warm-up); ${r.partitions} parts + ` +
+    `(min ${ms(r.figuresMinMs)}, ${r.figuresRunsMs.length} runs after ${r.warmup} warm-up); ` +
+    `figuresWithUnitTable (${r.units.toLocaleString("en")} units as typed columns) median ${ms(r.unitTableMedianMs)}; ${r.partitions} parts + ` +
     `combineFigures median ${ms(r.partitionedMedianMs)}`
   );
 }
@@ -123,6 +125,9 @@ const summary = {
   nativeMs: nativeRun?.figuresMedianMs ?? null,
   browserOverNative: nativeRun ? browserRun.figuresMedianMs / nativeRun.figuresMedianMs : null,
   nodeOverNative: nativeRun ? nodeRun.figuresMedianMs / nativeRun.figuresMedianMs : null,
+  browserUnitTableMs: browserRun.unitTableMedianMs,
+  nodeUnitTableMs: nodeRun.unitTableMedianMs,
+  browserUnitTableOverNative: nativeRun ? browserRun.unitTableMedianMs / nativeRun.figuresMedianMs : null,
 };
 if (argv.includes("--json")) {
   console.log(JSON.stringify({ ...summary, node: nodeRun, browser: browserRun, native: nativeRun }));
@@ -138,5 +143,9 @@ if (argv.includes("--json")) {
       `${summary.events.toLocaleString("en")} events), median: browser ${ms(summary.browserMs)}, node ${ms(summary.nodeMs)}, ` +
       `native ${summary.nativeMs === null ? "– (--native or --native-ms MS)" : ms(summary.nativeMs)}; ` +
       `browser/native ${ratio(summary.browserOverNative)}, node/native ${ratio(summary.nodeOverNative)}`,
+  );
+  console.log(
+    `with the unit table as typed columns (figuresWithUnitTable), median: browser ${ms(summary.browserUnitTableMs)}, ` +
+      `node ${ms(summary.nodeUnitTableMs)}; browser/native ${ratio(summary.browserUnitTableOverNative)}`,
   );
 }

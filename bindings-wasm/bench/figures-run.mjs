@@ -1,9 +1,10 @@
 // The figures benchmark body, the same in node and in a browser page (examples/web/bench.html):
 // generates the national data set (`nationalLog`, renda::national) with the module given (the
 // lean `renda/figures` or the full API), then times `figures(yearEnd, undefined, rules)`, the
-// year-end figures replayed from the log under the data set's rule book (replay + figures):
-// `warmup` untimed runs, then `runs` timed ones. core/examples/figures_bench.rs times the same
-// operation natively. Returns the timings in milliseconds; asserts nothing about them.
+// year-end figures replayed from the log under the data set's rule book (replay + figures),
+// and `figuresWithUnitTable` (the same, the per-unit figures as typed columns instead of
+// objects): `warmup` untimed runs, then `runs` timed ones. core/examples/figures_bench.rs
+// times the same operation natively. Returns the timings in milliseconds; asserts nothing about them.
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -20,14 +21,24 @@ export function runFiguresBench(api, { warmup = 2, runs = 7, partitions = 4, see
   let t = now();
   const { log, rules, summary, yearEnd } = api.nationalLog({ seed, scale, year });
   const generateMs = now() - t;
-  const run = () => log.figures(yearEnd, undefined, rules);
-  let figures;
-  for (let i = 0; i < warmup; i++) figures = run();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    t = now();
-    figures = run();
-    times.push(now() - t);
+  /** `warmup` untimed runs of `f`, then the times of `runs` timed ones; and the last result. */
+  const time = (f) => {
+    let last;
+    for (let i = 0; i < warmup; i++) last = f();
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      t = now();
+      last = f();
+      times.push(now() - t);
+    }
+    return [times, last];
+  };
+  // The figures as one object (per-unit rows as objects), and with the per-unit figures as
+  // typed columns (what a dashboard of many units reads).
+  const [times, figures] = time(() => log.figures(yearEnd, undefined, rules));
+  const [tableTimes, split] = time(() => log.figuresWithUnitTable(yearEnd, undefined, rules));
+  if (split.units.length !== figures.units.length || split.figures.counts.submitted !== figures.counts.submitted) {
+    throw new Error("figuresWithUnitTable disagrees with figures");
   }
   // The same figures from a partition, combined (what a dashboard does per province).
   const parts = log.partition(partitions);
@@ -53,6 +64,9 @@ export function runFiguresBench(api, { warmup = 2, runs = 7, partitions = 4, see
     figuresMedianMs: median(times),
     figuresMinMs: Math.min(...times),
     figuresRunsMs: times,
+    units: split.units.length,
+    unitTableMedianMs: median(tableTimes),
+    unitTableMinMs: Math.min(...tableTimes),
     partitionedMedianMs: median(partTimes),
     partitions,
   };
