@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, Tuple
 
 import numpy as np
 import pandas as pd
@@ -148,8 +148,10 @@ def facts(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> pd.DataFrame:
     )
 
 
-def figures_from_frames(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> Dict[str, Any]:
-    """The figures (projection.rs ``figures``) from the tables read by :func:`read_frames`."""
+def figures_tables(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> Tuple[Dict[str, Any], pd.DataFrame]:
+    """The figures (projection.rs ``figures``) from the tables read by :func:`read_frames`: the
+    totals as a dict, and the per-unit figures as a frame indexed by unit id (what an analyst
+    works with; the benchmark times this)."""
     s = facts(t, as_of)
     h = s[s["handled"]]
     replied = h[h["replied"]]
@@ -181,7 +183,7 @@ def figures_from_frames(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> Dic
              replied_on_time=("replied_on_time", "sum"), overdue=("overdue", "sum"),
              closed=("closed", "sum"))
     )
-    return {
+    totals = {
         "counts": counts,
         "results": {k: int(results.get(k, 0)) for k in "ABCD"},
         "ratings": {k: int(ratings.get(k, 0)) for k in ("satisfied", "basically_satisfied", "dissatisfied")},
@@ -191,5 +193,16 @@ def figures_from_frames(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> Dic
             "second_replied": int(plan["second_replied"].sum()),
             "solved": int(plan["solved"].sum()),
         },
-        "units": {str(u): {k: int(v) for k, v in row.items()} for u, row in by_unit.iterrows()},
     }
+    return totals, by_unit
+
+
+def units_dict(by_unit: pd.DataFrame) -> Dict[str, Dict[str, int]]:
+    """The per-unit frame of :func:`figures_tables` as ``{unit: {field: count}}``."""
+    return {str(u): {k: int(v) for k, v in row.items()} for u, row in by_unit.to_dict("index").items()}
+
+
+def figures_from_frames(t: Dict[str, pd.DataFrame], as_of: datetime.date) -> Dict[str, Any]:
+    """The figures as one dict, the per-unit figures under ``units``."""
+    totals, by_unit = figures_tables(t, as_of)
+    return {**totals, "units": units_dict(by_unit)}

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
-from typing import Any, Dict, Mapping, Union
+from typing import Any, Dict, Mapping, Tuple, Union
 
 import polars as pl
 
@@ -167,8 +167,10 @@ def facts(t: Dict[str, pl.LazyFrame], as_of: datetime.date) -> pl.LazyFrame:
     )
 
 
-def figures_from_frames(t: Mapping[str, Frame], as_of: datetime.date) -> Dict[str, Any]:
-    """The figures (projection.rs ``figures``) from the tables (eager or lazy)."""
+def figures_tables(t: Mapping[str, Frame], as_of: datetime.date) -> Tuple[Dict[str, Any], pl.DataFrame]:
+    """The figures (projection.rs ``figures``) from the tables (eager or lazy): the totals as a
+    dict, and the per-unit figures as a frame (``unit_id`` and the counts; what an analyst
+    works with; the benchmark times this)."""
     f = facts({k: v.lazy() for k, v in t.items()}, as_of)
     status, handled = pl.col("status"), pl.col("handled")
     h = f.filter(handled)
@@ -210,12 +212,21 @@ def figures_from_frames(t: Mapping[str, Frame], as_of: datetime.date) -> Dict[st
     def part(prefix: str) -> Dict[str, int]:
         return {k[len(prefix):]: v for k, v in row.items() if k.startswith(prefix)}
 
-    return {
+    totals = {
         "counts": {k: v for k, v in row.items() if not k.startswith(("result_", "rating_", "plan_"))},
         "results": part("result_"),
         "ratings": part("rating_"),
         "plan_ledger": part("plan_"),
-        "units": {
-            r.pop("unit_id"): {k: int(v) for k, v in r.items()} for r in units_df.iter_rows(named=True)
-        },
     }
+    return totals, units_df
+
+
+def units_dict(units: pl.DataFrame) -> Dict[str, Dict[str, int]]:
+    """The per-unit frame of :func:`figures_tables` as ``{unit: {field: count}}``."""
+    return {r.pop("unit_id"): {k: int(v) for k, v in r.items()} for r in units.iter_rows(named=True)}
+
+
+def figures_from_frames(t: Mapping[str, Frame], as_of: datetime.date) -> Dict[str, Any]:
+    """The figures as one dict, the per-unit figures under ``units``."""
+    totals, units = figures_tables(t, as_of)
+    return {**totals, "units": units_dict(units)}

@@ -55,17 +55,29 @@ def as_frame_dict(f: Dict[str, Any]) -> Dict[str, Any]:
     }
 
 
-def figures_from_log(log: renda.SuggestionLog, rules: Any, as_of: datetime.date) -> Dict[str, Any]:
-    """The figures of ``log`` as of ``as_of`` in the pandas/polars shape; the per-unit figures
-    come as an Arrow table (no JSON for 650,000 units)."""
-    import pyarrow as pa
-
+def figures_tables(log: renda.SuggestionLog, rules: Any, as_of: datetime.date) -> Tuple[Dict[str, Any], Any]:
+    """The figures of ``log`` as of ``as_of``: the totals in the pandas/polars shape, and the
+    per-unit figures as the Arrow table of ``figures_with_unit_table`` (what the benchmark
+    times; no JSON for 650,000 units)."""
     totals, table = log.figures_with_unit_table(as_of, rules=rules)
     out = as_frame_dict(totals)
+    del out["units"]
+    return out, table
+
+
+def units_dict(table: Any) -> Dict[str, Dict[str, int]]:
+    """The per-unit table of :func:`figures_tables` as ``{unit: {field: count}}``."""
+    import pyarrow as pa
+
     cols = pa.table(table).select(["unit", *_UNIT_FIELDS]).to_pydict()
     values = [cols[k] for k in _UNIT_FIELDS]
-    out["units"] = {u: dict(zip(_UNIT_FIELDS, row)) for u, *row in zip(cols["unit"], *values)}
-    return out
+    return {u: dict(zip(_UNIT_FIELDS, row)) for u, *row in zip(cols["unit"], *values)}
+
+
+def figures_from_log(log: renda.SuggestionLog, rules: Any, as_of: datetime.date) -> Dict[str, Any]:
+    """The figures of ``log`` as of ``as_of`` in the pandas/polars shape, as one dict."""
+    totals, table = figures_tables(log, rules, as_of)
+    return {**totals, "units": units_dict(table)}
 
 
 def figures(directory: str | os.PathLike[str], as_of: datetime.date) -> Dict[str, Any]:
