@@ -531,6 +531,12 @@ impl SuggestionLog {
         &self.suggestion
     }
 
+    /// Per suggestion row of the dimension tables: submitted in this log (so the log holds
+    /// its events).
+    pub(crate) fn submitted_flags(&self) -> &[bool] {
+        &self.submitted
+    }
+
     /// The `day` column (days since 1970-01-01).
     pub fn days(&self) -> &[i32] {
         &self.day
@@ -876,9 +882,11 @@ impl SuggestionLog {
         self.frame(filter, book, calendar)?.figures(as_of)
     }
 
-    /// The suggestion figures computed on `threads` threads, each replaying the congresses
-    /// whose row is its number modulo `threads` (in place, without copying the log), combined
-    /// exactly ([`SuggestionFigures::combine`]); equal to the one-thread figures.
+    /// The suggestion figures computed on `threads` threads (at most 255), each replaying the
+    /// congresses whose row is its number modulo `threads` (in place, without copying the
+    /// log), combined exactly ([`SuggestionFigures::combine`]); equal to the one-thread
+    /// figures. A congress's handling units are in one part, so the parts' unit lists are
+    /// disjoint and combine cheaply.
     ///
     /// ```
     /// use renda::columnar::SuggestionLog;
@@ -900,12 +908,25 @@ impl SuggestionLog {
         as_of: NaiveDate,
         threads: usize,
     ) -> Result<SuggestionFigures> {
-        let n = threads.max(1);
+        let n = threads.clamp(1, u8::MAX as usize);
+        if n == 1 {
+            return self.frame(filter, book, calendar)?.figures(as_of);
+        }
+        // The part of each suggestion row, computed once: a thread tells its events from the
+        // others' by one byte read.
+        let of: Vec<u8> = self
+            .dims
+            .suggestion_congress
+            .iter()
+            .map(|c| part_of(*c, n) as u8)
+            .collect();
+        let of = &of;
         let parts = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..n)
                 .map(|k| {
                     scope.spawn(move || {
-                        SuggestionFrame::from_log_part(self, book, calendar, filter, Some((k, n)))?
+                        let part = Some((k as u8, of.as_slice()));
+                        SuggestionFrame::from_log_part(self, book, calendar, filter, part)?
                             .figures(as_of)
                     })
                 })
@@ -929,6 +950,32 @@ impl SuggestionLog {
     }
 }
 
+/// The unit lists of several figures merged into one in unit-id order, each unit moved once
+/// (a unit in several lists comes once from each, adjacent). Lists in id order, as figures
+/// give them, are merged as they are; another list is sorted first. The merge compares the
+/// heads of all lists: fine for the few parts of a machine or a cluster's partitions.
+fn merge_by_unit(mut lists: Vec<Vec<UnitFigures>>) -> impl Iterator<Item = UnitFigures> {
+    for l in &mut lists {
+        if !l.is_sorted_by(|a, b| a.unit <= b.unit) {
+            l.sort_by(|a, b| a.unit.cmp(&b.unit));
+        }
+    }
+    let mut heads: Vec<_> = lists.into_iter().map(Vec::into_iter).collect();
+    std::iter::from_fn(move || {
+        let mut best: Option<(usize, &UnitId)> = None;
+        for (i, h) in heads.iter().enumerate() {
+            let Some(u) = h.as_slice().first() else {
+                continue;
+            };
+            if best.is_none_or(|(_, b)| u.unit < *b) {
+                best = Some((i, &u.unit));
+            }
+        }
+        let i = best?.0;
+        heads[i].next()
+    })
+}
+
 impl SuggestionFigures {
     /// Adds the figures of disjoint parts (such as the parts of a
     /// [partitioned](SuggestionLog::partition) log, or the congresses of a country) into the
@@ -949,11 +996,7 @@ impl SuggestionFigures {
         let Some(mut all) = parts.next() else {
             return Err(invalid("parts", 0, "at least one part is needed"));
         };
-        let mut units: std::collections::BTreeMap<UnitId, UnitFigures> =
-            std::mem::take(&mut all.units)
-                .into_iter()
-                .map(|u| (u.unit.clone(), u))
-                .collect();
+        let mut lists = vec![std::mem::take(&mut all.units)];
         for p in parts {
             if p.as_of != all.as_of {
                 return Err(invalid(
@@ -984,21 +1027,24 @@ impl SuggestionFigures {
             all.plan_ledger.second_replied += p.plan_ledger.second_replied;
             all.plan_ledger.solved += p.plan_ledger.solved;
             all.overdue.extend(p.overdue);
-            for u in p.units {
-                match units.get_mut(&u.unit) {
-                    Some(x) => {
-                        x.assigned += u.assigned;
-                        x.replied += u.replied;
-                        x.replied_on_time += u.replied_on_time;
-                        x.overdue += u.overdue;
-                        x.closed += u.closed;
-                        x.results.add(&u.results);
-                        x.ratings.add(&u.ratings);
-                    }
-                    None => {
-                        units.insert(u.unit.clone(), u);
-                    }
+            lists.push(p.units);
+        }
+        // (figures, summed from several parts): only summed units need their rates again.
+        let mut merged: Vec<(UnitFigures, bool)> =
+            Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for u in merge_by_unit(lists) {
+            match merged.last_mut() {
+                Some((x, summed)) if x.unit == u.unit => {
+                    *summed = true;
+                    x.assigned += u.assigned;
+                    x.replied += u.replied;
+                    x.replied_on_time += u.replied_on_time;
+                    x.overdue += u.overdue;
+                    x.closed += u.closed;
+                    x.results.add(&u.results);
+                    x.ratings.add(&u.ratings);
                 }
+                _ => merged.push((u, false)),
             }
         }
         all.overdue.sort_by(|a, b| {
@@ -1006,9 +1052,12 @@ impl SuggestionFigures {
                 .cmp(&a.days_overdue)
                 .then_with(|| a.suggestion.cmp(&b.suggestion))
         });
-        let units = units
-            .into_values()
-            .map(|u| {
+        let units = merged
+            .into_iter()
+            .map(|(u, summed)| {
+                if !summed {
+                    return u;
+                }
                 let counts = [
                     u.assigned,
                     u.replied,

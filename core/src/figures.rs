@@ -54,17 +54,32 @@ pub fn percent_text(numerator: u64, denominator: u64, decimals: u32) -> Option<S
     if denominator == 0 {
         return None;
     }
-    let scale = 10u128.pow(decimals);
-    let n = numerator as u128 * 100 * scale;
-    let d = denominator as u128;
-    let scaled = (2 * n + d) / (2 * d);
-    let int = scaled / scale;
-    let frac = scaled % scale;
-    Some(if decimals == 0 {
-        int.to_string()
-    } else {
-        format!("{int}.{frac:0width$}", width = decimals as usize)
-    })
+    // Figures compute three rates for each of hundreds of thousands of units: 64-bit
+    // arithmetic when the doubled numerator fits (always, for counts below 10^10), digits
+    // written by hand; 128-bit otherwise.
+    let scale = 10u64.pow(decimals);
+    let scaled: u128 = match numerator
+        .checked_mul(200 * scale)
+        .and_then(|n2| n2.checked_add(denominator))
+        .zip(denominator.checked_mul(2))
+    {
+        Some((top, bottom)) => u128::from(top / bottom),
+        None => {
+            let n = u128::from(numerator) * 100 * u128::from(scale);
+            let d = u128::from(denominator);
+            (2 * n + d) / (2 * d)
+        }
+    };
+    let int = scaled / u128::from(scale);
+    let frac = scaled % u128::from(scale);
+    let mut text = int.to_string();
+    if decimals > 0 {
+        text.push('.');
+        let digits = frac.to_string();
+        text.extend(std::iter::repeat_n('0', decimals as usize - digits.len()));
+        text.push_str(&digits);
+    }
+    Some(text)
 }
 
 /// Which suggestions the figures cover.

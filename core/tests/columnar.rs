@@ -31,6 +31,11 @@ fn assert_same(ledger: &Ledger, filters: &[FigureFilter], dates: &[NaiveDate]) {
             let want = ledger.figures_for(*as_of, filter).unwrap();
             let got = frame.figures(*as_of).unwrap();
             assert_eq!(got, want, "figures as of {as_of} with {filter:?}");
+            // Split between threads by suggestion row, each thread applying the filter.
+            let threads = log
+                .figures_in_parallel(filter, ledger.rules(), ledger.calendar(), *as_of, 3)
+                .unwrap();
+            assert_eq!(threads, want, "3 threads, as of {as_of} with {filter:?}");
         }
     }
 }
@@ -308,7 +313,10 @@ proptest! {
         let whole = log.figures(&Default::default(), cal, as_of).unwrap();
         let figures: Vec<_> = log.partition(parts).iter()
             .map(|p| p.figures(&Default::default(), cal, as_of).unwrap()).collect();
-        prop_assert_eq!(SuggestionFigures::combine(figures).unwrap(), whole.clone());
+        prop_assert_eq!(SuggestionFigures::combine(figures.clone()).unwrap(), whole.clone());
+        // Parts in any order, with their units in any order, combine to the same figures.
+        let shuffled = figures.into_iter().rev().map(|mut f| { f.units.reverse(); f });
+        prop_assert_eq!(SuggestionFigures::combine(shuffled).unwrap(), whole.clone());
         let threads = log
             .figures_in_parallel(&Default::default(), &Default::default(), cal, as_of, parts)
             .unwrap();
@@ -329,5 +337,25 @@ proptest! {
             (0..log.len()).filter(|i| log.kinds()[*i] == LifecycleKind::Submitted
                 && log.days()[*i] <= renda::columnar::day_number(as_of)).count());
         prop_assert!(submitted <= 4);
+    }
+
+    /// The rate text (64-bit arithmetic and hand-written digits where they suffice) equals
+    /// the exact rounding half up computed in 128 bits, for any counts and precision.
+    #[test]
+    fn percent_text_rounds_half_up_exactly(
+        numerator in prop_oneof![0u64..2_000, any::<u64>()],
+        denominator in prop_oneof![0u64..2_000, any::<u64>()],
+        decimals in 0u32..7,
+    ) {
+        let got = renda::figures::percent_text(numerator, denominator, decimals);
+        let want = (denominator > 0).then(|| {
+            let scale = 10u128.pow(decimals);
+            let n = u128::from(numerator) * 100 * scale;
+            let d = u128::from(denominator);
+            let scaled = (2 * n + d) / (2 * d);
+            let (int, frac) = (scaled / scale, scaled % scale);
+            if decimals == 0 { int.to_string() } else { format!("{int}.{frac:0w$}", w = decimals as usize) }
+        });
+        prop_assert_eq!(got, want);
     }
 }
