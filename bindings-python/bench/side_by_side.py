@@ -54,10 +54,11 @@ def main(argv: List[str]) -> int:
         rows[name] = (read, compute)
 
     print(f"{len(log):,} events, {log.suggestion_count:,} suggestions, as of {day}")
-    base = sum(rows["renda"])
-    print(f"{'':8} {'read s':>9} {'figures s':>10} {'total s':>9} {'× renda':>8}")
+    base_figures, base = rows["renda"][1], sum(rows["renda"])
+    print(f"{'':8} {'read s':>9} {'figures s':>10} {'total s':>9} {'× renda (figures, total)':>26}")
     for name, (read, compute) in rows.items():
-        print(f"{name:8} {read:9.3f} {compute:10.3f} {read + compute:9.3f} {(read + compute) / base:8.1f}")
+        ratios = f"{compute / base_figures:.1f}, {(read + compute) / base:.1f}"
+        print(f"{name:8} {read:9.3f} {compute:10.3f} {read + compute:9.3f} {ratios:>26}")
     same = results["renda"] == results["pandas"] == results["polars"]
     c = results["renda"]["counts"]
     print(f"figures equal: {same}  (submitted {c['submitted']:,}, assigned {c['assigned']:,}, "

@@ -35,6 +35,7 @@ struct Tally {
 }
 
 /// How many events ahead [`warm`] asks for a suggestion's record.
+#[cfg(target_arch = "x86_64")]
 const AHEAD: usize = 16;
 
 /// Asks the processor for the records that the events `AHEAD` and `2 * AHEAD` further on will
