@@ -1005,27 +1005,10 @@ impl SuggestionFigures {
                     &format!("every part must be as of {}", all.as_of),
                 ));
             }
-            let (c, d) = (&mut all.counts, &p.counts);
-            c.submitted += d.submitted;
-            c.during_session += d.during_session;
-            c.during_recess += d.during_recess;
-            c.awaiting_vetting += d.awaiting_vetting;
-            c.accepted += d.accepted;
-            c.rejected += d.rejected;
-            c.withdrawn += d.withdrawn;
-            c.assigned += d.assigned;
-            c.replied += d.replied;
-            c.replied_on_time += d.replied_on_time;
-            c.rehandling += d.rehandling;
-            c.in_plan += d.in_plan;
-            c.closed += d.closed;
-            c.overdue += d.overdue;
+            all.counts.add(&p.counts);
             all.results.add(&p.results);
             all.ratings.add(&p.ratings);
-            all.plan_ledger.entered += p.plan_ledger.entered;
-            all.plan_ledger.open += p.plan_ledger.open;
-            all.plan_ledger.second_replied += p.plan_ledger.second_replied;
-            all.plan_ledger.solved += p.plan_ledger.solved;
+            all.plan_ledger.add(&p.plan_ledger);
             all.overdue.extend(p.overdue);
             lists.push(p.units);
         }
@@ -1036,13 +1019,7 @@ impl SuggestionFigures {
             match merged.last_mut() {
                 Some((x, summed)) if x.unit == u.unit => {
                     *summed = true;
-                    x.assigned += u.assigned;
-                    x.replied += u.replied;
-                    x.replied_on_time += u.replied_on_time;
-                    x.overdue += u.overdue;
-                    x.closed += u.closed;
-                    x.results.add(&u.results);
-                    x.ratings.add(&u.ratings);
+                    x.add_counts(&u);
                 }
                 _ => merged.push((u, false)),
             }

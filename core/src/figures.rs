@@ -55,31 +55,31 @@ pub fn percent_text(numerator: u64, denominator: u64, decimals: u32) -> Option<S
         return None;
     }
     // Figures compute three rates for each of hundreds of thousands of units: 64-bit
-    // arithmetic when the doubled numerator fits (always, for counts below 10^10), digits
-    // written by hand; 128-bit otherwise.
+    // arithmetic when the doubled numerator fits (always, for counts below 10^10), 128-bit
+    // otherwise.
     let scale = 10u64.pow(decimals);
-    let scaled: u128 = match numerator
+    let fast = numerator
         .checked_mul(200 * scale)
         .and_then(|n2| n2.checked_add(denominator))
-        .zip(denominator.checked_mul(2))
-    {
-        Some((top, bottom)) => u128::from(top / bottom),
+        .zip(denominator.checked_mul(2));
+    let (int, frac) = match fast {
+        Some((top, bottom)) => {
+            let scaled = top / bottom;
+            (u128::from(scaled / scale), u128::from(scaled % scale))
+        }
         None => {
-            let n = u128::from(numerator) * 100 * u128::from(scale);
+            let scale = u128::from(scale);
+            let n = u128::from(numerator) * 100 * scale;
             let d = u128::from(denominator);
-            (2 * n + d) / (2 * d)
+            let scaled = (2 * n + d) / (2 * d);
+            (scaled / scale, scaled % scale)
         }
     };
-    let int = scaled / u128::from(scale);
-    let frac = scaled % u128::from(scale);
-    let mut text = int.to_string();
-    if decimals > 0 {
-        text.push('.');
-        let digits = frac.to_string();
-        text.extend(std::iter::repeat_n('0', decimals as usize - digits.len()));
-        text.push_str(&digits);
-    }
-    Some(text)
+    Some(if decimals == 0 {
+        int.to_string()
+    } else {
+        format!("{int}.{frac:0width$}", width = decimals as usize)
+    })
 }
 
 /// Which suggestions the figures cover.
@@ -132,6 +132,32 @@ pub struct Counts {
     pub closed: u64,
     /// Past their due date without the awaited reply.
     pub overdue: u64,
+}
+
+impl Counts {
+    /// Adds the counts of disjoint suggestions to these.
+    ///
+    /// ```
+    /// let mut c = renda::figures::Counts { submitted: 2, assigned: 1, ..Default::default() };
+    /// c.add(&renda::figures::Counts { submitted: 3, ..Default::default() });
+    /// assert_eq!((c.submitted, c.assigned), (5, 1));
+    /// ```
+    pub fn add(&mut self, other: &Counts) {
+        self.submitted += other.submitted;
+        self.during_session += other.during_session;
+        self.during_recess += other.during_recess;
+        self.awaiting_vetting += other.awaiting_vetting;
+        self.accepted += other.accepted;
+        self.rejected += other.rejected;
+        self.withdrawn += other.withdrawn;
+        self.assigned += other.assigned;
+        self.replied += other.replied;
+        self.replied_on_time += other.replied_on_time;
+        self.rehandling += other.rehandling;
+        self.in_plan += other.in_plan;
+        self.closed += other.closed;
+        self.overdue += other.overdue;
+    }
 }
 
 /// Latest result category of replied suggestions.
@@ -206,6 +232,22 @@ pub struct PlanLedger {
     pub second_replied: u64,
     /// Of which solved (category A).
     pub solved: u64,
+}
+
+impl PlanLedger {
+    /// Adds the plan-ledger counts of disjoint suggestions to these.
+    ///
+    /// ```
+    /// let mut p = renda::figures::PlanLedger { entered: 2, ..Default::default() };
+    /// p.add(&renda::figures::PlanLedger { entered: 1, solved: 1, ..Default::default() });
+    /// assert_eq!((p.entered, p.solved), (3, 1));
+    /// ```
+    pub fn add(&mut self, other: &PlanLedger) {
+        self.entered += other.entered;
+        self.open += other.open;
+        self.second_replied += other.second_replied;
+        self.solved += other.solved;
+    }
 }
 
 /// One overdue suggestion.
@@ -395,6 +437,18 @@ pub struct SuggestionFigures {
 }
 
 impl UnitFigures {
+    /// Adds the counts of another part's figures for the same unit to these; the rates are
+    /// left as they were (see [`UnitFigures::from_counts`]).
+    pub(crate) fn add_counts(&mut self, other: &UnitFigures) {
+        self.assigned += other.assigned;
+        self.replied += other.replied;
+        self.replied_on_time += other.replied_on_time;
+        self.overdue += other.overdue;
+        self.closed += other.closed;
+        self.results.add(&other.results);
+        self.ratings.add(&other.ratings);
+    }
+
     /// The unit's figures from its counts, with the rates derived from them (the one place
     /// the per-unit rates are defined).
     pub(crate) fn from_counts(

@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 
 const NONE: i32 = i32::MAX;
 const NO_UNIT: u32 = u32::MAX;
-/// A cursor of [`Cursor`] for a suggestion with no due-date segments (not assigned).
+/// A due-date cursor of [`Cursor`] for a suggestion with no segments (not assigned).
 const NO_SEGMENT: u32 = u32::MAX;
 
 /// What the first pass of [`SuggestionFrame::from_log_part`] learns of one suggestion: its
@@ -32,6 +32,31 @@ struct Tally {
     feedback: u32,
     extensions: u32,
     rehandlings: u32,
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        Self {
+            submitted: NONE,
+            assigned: NONE,
+            unit: NO_UNIT,
+            history: 0,
+            replies: 0,
+            feedback: 0,
+            extensions: 0,
+            rehandlings: 0,
+        }
+    }
+}
+
+/// Where the next entry of each list of one frame row goes, in the third pass of
+/// [`SuggestionFrame::from_log_part`].
+struct Cursor {
+    history: u32,
+    reply: u32,
+    feedback: u32,
+    extension: u32,
+    rehandling: u32,
 }
 
 /// How many events ahead [`warm`] asks for a suggestion's record.
@@ -64,31 +89,6 @@ fn warm<T>(sugg: &[u32], i: usize, local: &[u32], rows: &[T]) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = (sugg, i, local, rows);
-}
-
-impl Default for Tally {
-    fn default() -> Self {
-        Self {
-            submitted: NONE,
-            assigned: NONE,
-            unit: NO_UNIT,
-            history: 0,
-            replies: 0,
-            feedback: 0,
-            extensions: 0,
-            rehandlings: 0,
-        }
-    }
-}
-
-/// Where the next entry of each list of one frame row goes, in the third pass of
-/// [`SuggestionFrame::from_log_part`].
-struct Cursor {
-    history: u32,
-    reply: u32,
-    feedback: u32,
-    extension: u32,
-    rehandling: u32,
 }
 
 fn day(d: NaiveDate) -> i32 {
@@ -364,12 +364,14 @@ impl SuggestionFrame {
         let mut cursor: Vec<Cursor> = Vec::new();
         let mut f = Self::empty();
         for (s, t) in tally.iter().enumerate() {
+            let g = global[s] as usize;
             let sub = t.submitted;
             if sub == NONE || from.is_some_and(|d| sub < d) || to.is_some_and(|d| sub > d) {
+                local[g] = u32::MAX;
                 continue;
             }
-            let g = global[s] as usize;
             row[s] = f.ids.len() as u32;
+            local[g] = row[s];
             f.ids.push(dims.suggestions[g].clone());
             f.submitted.push(sub);
             f.during.push(match dims.during[g] {
@@ -379,35 +381,29 @@ impl SuggestionFrame {
             f.assigned.push(t.assigned);
             f.lead_unit.push(t.unit);
             let last = |off: &Vec<u32>| *off.last().expect("offsets start at 0");
+            // Segments: the assignment's, then the extensions', then the re-handlings'.
             let due = last(&f.due_off);
+            let (extension, rehandling, segments) = if t.assigned == NONE {
+                (NO_SEGMENT, NO_SEGMENT, 0)
+            } else {
+                let first = due + 1;
+                (
+                    first,
+                    first + t.extensions,
+                    1 + t.extensions + t.rehandlings,
+                )
+            };
             cursor.push(Cursor {
                 history: last(&f.hist_off),
                 reply: last(&f.reply_off),
                 feedback: last(&f.fb_off),
-                // Segments: the assignment's, then the extensions', then the re-handlings'.
-                extension: if t.assigned == NONE {
-                    NO_SEGMENT
-                } else {
-                    due + 1
-                },
-                rehandling: if t.assigned == NONE {
-                    NO_SEGMENT
-                } else {
-                    due + 1 + t.extensions
-                },
+                extension,
+                rehandling,
             });
             f.hist_off.push(last(&f.hist_off) + t.history);
             f.reply_off.push(last(&f.reply_off) + t.replies);
             f.fb_off.push(last(&f.fb_off) + t.feedback);
-            let segments = if t.assigned == NONE {
-                0
-            } else {
-                1 + t.extensions + t.rehandlings
-            };
             f.due_off.push(due + segments);
-        }
-        for l in local.iter_mut().filter(|l| **l != u32::MAX) {
-            *l = row[*l as usize];
         }
         let size = |off: &Vec<u32>| *off.last().expect("offsets start at 0") as usize;
         f.hist_day = vec![0; size(&f.hist_off)];
